@@ -1,0 +1,36 @@
+# Two commands do everything on a fresh machine:
+#   make run   - set up .venv if missing, open the app on a fresh copy of the bundled demo
+#   make test  - set up .venv if missing, lint, type-check and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench snapshots clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/nextgen-tui --demo
+
+test: $(STAMP)
+	$(BIN)/ruff check nextgen_tui screens tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check nextgen_tui screens tests benchmarks
+	$(BIN)/ruff format --check nextgen_tui screens tests benchmarks
+
+bench: $(STAMP)
+	for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+snapshots: $(STAMP)
+	$(BIN)/pytest tests/test_snapshots.py --snapshot-update
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,115 @@
+"""The ``nextgen-tui`` command: opens the app, or runs a subcommand (gaps, import, export).
+
+Every failure a user can cause (bad path, locked, corrupt or foreign file, bad arguments)
+prints one plain line on stderr and exits non-zero; no traceback reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .paths import bundled_demo_path, default_data_path
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+#: Subcommand name -> module that provides ``add_arguments(parser)`` and ``run(args) -> int``.
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "gaps": ("nextgen_tui.gaps_cli", "list the role gaps of the partnerships in a file"),
+    "import": ("nextgen_tui.import_cli", "import people and roles from a CSV or XLSX roster"),
+    "export": ("nextgen_tui.export_cli", "export rosters, reports, letters and calendars"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one plain line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: {message} (see --help)\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="nextgen-tui",
+        description="Sector Partnership Roster: the rosters and role gaps of industry sector "
+        "partnerships, in the terminal.",
+        epilog="Role definitions: Next Generation Sector Partnership toolkit, Institute for "
+        "Networked Communities.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help=f"the roster file to open (default: {default_data_path()})",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open a fresh copy of the bundled demo partnership"
+    )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open without the write lock; nothing can be changed",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (module_name, help_text) in SUBCOMMANDS.items():
+        module = importlib.import_module(module_name)
+        command = sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command:
+        try:
+            return int(args.run(args))
+        except KeyboardInterrupt:
+            return 130
+    return run_app(args)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the store (refusing bad files with one line), then run the Textual app."""
+    from .storage import StoreError
+    from .store import Store
+
+    demo_dir: Path | None = None
+    if args.demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="roster-demo-"))
+        path = demo_dir / "demo.json"
+        shutil.copyfile(bundled_demo_path(), path)
+        path.chmod(0o600)
+    elif args.db is not None:
+        path = args.db.expanduser()
+    else:
+        path = default_data_path()
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        store = Store(path, read_only=args.read_only)
+    except StoreError as exc:
+        sys.stderr.write(f"nextgen-tui: {exc.message}\n")
+        return EXIT_ERROR
+    try:
+        from .app import RosterApp
+
+        RosterApp(store).run()
+    finally:
+        store.close()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

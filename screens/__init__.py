@@ -1,0 +1,1 @@
+"""Textual screens and modals of the Sector Partnership Roster."""
