@@ -13,7 +13,7 @@ brings it back.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -293,6 +293,44 @@ class Store:
         if change.before:
             self._undo.append(change)
             del self._undo[:-UNDO_DEPTH]
+
+    def save_many(self, records: Sequence[R], label: str = "Save records") -> list[R]:
+        """Insert (id 0) or replace many records: one table pass, one write, one undo step.
+
+        For imports of thousands of rows: TinyDB rewrites a whole table on every insert, so
+        saving records one by one is quadratic. The records are already validated models;
+        references between them are the caller's to check (the roster import plan does).
+        Inside a surrounding :meth:`transaction` this is part of that change.
+        """
+        if not records:
+            return []
+        with self.transaction(label):
+            assert self._change is not None
+            data = self._storage.read() or {}
+            next_ids: dict[str, int] = {}
+            saved: list[R] = []
+            for record in records:
+                table_name = _TABLE_OF[type(record)]
+                raw = data.setdefault(table_name, {})
+                cache = self._records(type(record))
+                if record.id and record.id in cache:
+                    before = cache[record.id].model_dump(mode="json", exclude={"id"})
+                    self._change.before.append((table_name, record.id, before))
+                    result = record
+                else:
+                    if table_name not in next_ids:
+                        next_ids[table_name] = max((int(k) for k in raw), default=0) + 1
+                    new_id = record.id or next_ids[table_name]
+                    next_ids[table_name] = max(next_ids[table_name], new_id + 1)
+                    self._change.before.append((table_name, new_id, None))
+                    result = record if record.id else record.updated(id=new_id)
+                raw[str(result.id)] = result.model_dump(mode="json", exclude={"id"})
+                cache[result.id] = result
+                saved.append(result)
+            self._storage.write(data)
+            # TinyDB's tables cache their next id: start afresh so they see these records
+            self._db = TinyDB(storage=lambda: self._storage)
+            return saved
 
     def _backup_once(self) -> None:
         if not self._backed_up:

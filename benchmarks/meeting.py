@@ -1,0 +1,214 @@
+"""Benchmark the live meeting's check-in over 300 invitees (targets: 30 ms each).
+
+Measures, never asserts:
+
+* search (logic): fuzzy search for every prefix a facilitator types;
+* keystroke to result drawn (app, under Pilot): a key sent to the running app until the
+  narrowed list is drawn (the first screen refresh after the list changed);
+* check-in + counters (logic): ``check_in`` (a durable save) and the counters recomputed;
+* check-in to counters drawn (app): enter until the counters and the ticked row are drawn.
+
+Run: ``.venv/bin/python benchmarks/meeting.py``
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from textual import events
+from textual.content import Content
+from textual.widgets import OptionList, Static
+
+from nextgen_tui.meeting import InviteeSearch, check_in, counters, invitees
+from nextgen_tui.models import (
+    InvitationStatus,
+    LeaderDetails,
+    Organization,
+    OrgKind,
+    Partnership,
+    Person,
+    RoleKind,
+)
+from nextgen_tui.store import Store
+from screens.meeting import MeetingScreen
+from tests.meeting_ui import Host
+
+INVITEES = 300
+NOW = datetime(2026, 6, 1, 9, 0)
+FIRST = "Ana Ben Cara Dev Eli Fay Gus Hana Ivo Jun Kira Leo Mia Nico Omar Pia Raj Sol Tess Uma"
+LAST = "Adams Brook Chen Diaz Evans Ford Garcia Hill Ito Jones Khan Lopez Moore Ng Ortiz Park"
+
+
+def seed(store: Store) -> int:
+    """300 invitees: 260 industry leaders from 150 companies and 40 public partners."""
+    rng = random.Random(7)
+    firsts, lasts = FIRST.split(), LAST.split()
+    with store.transaction("seed"):
+        p = store.save_partnership(Partnership(name="Bench", industry="Mfg", region="North"))
+        companies = [
+            store.save_organization(Organization(name=f"{rng.choice(lasts)} Works {i}"))
+            for i in range(150)
+        ]
+        public = [
+            store.save_organization(Organization(name=f"Public Org {i}", kind=kind))
+            for i, kind in enumerate([OrgKind.COMMUNITY_COLLEGE, OrgKind.WORKFORCE_BOARD] * 5)
+        ]
+        for i in range(INVITEES):
+            name = f"{rng.choice(firsts)} {rng.choice(lasts)} {i}"
+            if i < 260:
+                who = store.save_person(Person(name=name, organization_id=companies[i % 150].id))
+                store.assign(
+                    p.id,
+                    who.id,
+                    RoleKind.INDUSTRY_LEADER,
+                    leader=LeaderDetails(invitation=InvitationStatus.ACCEPTED),
+                )
+            else:
+                who = store.save_person(Person(name=name, organization_id=public[i % 10].id))
+                store.assign(p.id, who.id, RoleKind.SUPPORT_DELEGATE)
+    return p.id
+
+
+def report(label: str, seconds: list[float]) -> None:
+    ms = sorted(s * 1000 for s in seconds)
+    p90 = ms[int(len(ms) * 0.9) - 1]
+    print(
+        f"{label:<42} median {statistics.median(ms):7.2f} ms   p90 {p90:7.2f} ms   "
+        f"(n={len(ms)}; target 30 ms)"
+    )
+
+
+def bench_logic(store: Store, pid: int) -> None:
+    snapshot = store.snapshot(pid)
+    started = time.perf_counter()
+    search = InviteeSearch(invitees(snapshot))
+    print(f"{'prepare search strings (once)':<42} {1000 * (time.perf_counter() - started):7.2f} ms")
+    rng = random.Random(1)
+    times = []
+    for person in rng.sample(search.people, 60):
+        typed = person.name.split()[0] + " " + person.name.split()[1]
+        for length in range(1, len(typed) + 1):
+            started = time.perf_counter()
+            search.search(typed[:length])
+            times.append(time.perf_counter() - started)
+    # typos take the fuzzy path
+    for person in rng.sample(search.people, 40):
+        typo = person.name.split()[1][::-1]
+        started = time.perf_counter()
+        search.search(typo)
+        times.append(time.perf_counter() - started)
+    report("search per keystroke (logic)", times)
+    times = []
+    for person in search.people[:80]:
+        started = time.perf_counter()
+        check_in(store, pid, person.person_id, NOW)
+        counters(store.snapshot(pid))
+        times.append(time.perf_counter() - started)
+    report("check-in + counters (logic, durable save)", times)
+
+
+async def bench_pilot(store: Store, pid: int) -> None:
+    """Key sent to the app -> result on screen, without the pilot's own idle waits.
+
+    The key goes to the driver as a real keypress would; the clock stops at the first
+    screen refresh after the list (or the counters) show the result.
+    """
+    app = Host(store, pid)
+    rng = random.Random(2)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        drawn: list[float] = []
+        original = screen._compositor_refresh
+
+        def record() -> None:
+            original()
+            drawn.append(time.perf_counter())
+
+        screen._compositor_refresh = record  # type: ignore[method-assign]
+        people_list = screen.query_one("#people-list", OptionList)
+        present = screen.query_one("#count-present", Static)
+
+        async def key_until(key: str, char: str | None, done: Callable[[], bool]) -> float:
+            assert app._driver is not None
+            started = time.perf_counter()
+            app._driver.send_message(events.Key(key, char))
+            while not done():
+                if time.perf_counter() - started > 5:
+                    raise TimeoutError(f"no result after the key {key!r}")
+                await asyncio.sleep(0.0002)
+            ready = time.perf_counter()
+            while not drawn or drawn[-1] < ready:
+                await asyncio.sleep(0.0002)
+            return drawn[-1] - started
+
+        typing: list[float] = []
+        checking: list[float] = []
+        search = InviteeSearch(invitees(store.snapshot(pid)))
+        for person in rng.sample(search.people, 25):
+            await pilot.press("ctrl+f", "backspace")
+            typed = ""
+            for char in person.name.split()[0][:3] + " " + person.name.split()[1][:3]:
+                typed += char
+                key = "space" if char == " " else char
+                typing.append(
+                    await key_until(key, char, lambda typed=typed: screen.shown_query == typed)
+                )
+            target = search.search(typed)[0].person_id
+            count = len(store.launch(pid).checkins)
+            if any(c.person_id == target for c in store.launch(pid).checkins):
+                continue
+            checking.append(
+                await key_until(
+                    "enter",
+                    "\r",
+                    lambda count=count: (
+                        _plain(present) == f"Present: {count + 1}" and _ticked(people_list)
+                    ),
+                )
+            )
+            await pilot.pause()
+        report("keystroke to result drawn (app)", typing)
+        report("check-in to counters drawn (app)", checking)
+
+
+def _ticked(people_list: OptionList) -> bool:
+    """The highlighted row shows the check-in tick."""
+    option = people_list.highlighted_option
+    return (
+        option is not None
+        and isinstance(option.prompt, Content)
+        and (option.prompt.plain.startswith("✓"))
+    )
+
+
+def _plain(widget: Static) -> str:
+    visual = widget.visual
+    return visual.plain if isinstance(visual, Content) else ""
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(Path(folder) / "bench.json", clock=lambda: NOW)
+        pid = seed(store)
+        print(f"{INVITEES} invitees")
+        bench_logic(store, pid)
+        store.close()
+        store = Store(Path(folder) / "bench.json", clock=lambda: NOW)
+        asyncio.run(bench_pilot(store, pid))
+        store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""The Textual app: the composition root (store, first screen, global keys, palette).
+
+The app's behaviour lives in ``screens/`` (``screens.commands`` holds the actions the
+keys and the command palette run); this module only wires them together. Screens that
+are not shown first are imported when first opened, to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from screens import commands
+from screens.partnerships import PartnershipsScreen
+
+from .store import Store
+
+APP_TITLE = "Sector Partnership Roster"
+
+
+def _command_provider() -> type[commands.RosterCommands]:
+    return commands.RosterCommands
+
+
+class RosterApp(App[None]):
+    """Sector Partnership Roster: rosters and role gaps of sector partnerships."""
+
+    TITLE = APP_TITLE
+    COMMANDS = App.COMMANDS | {_command_provider}
+
+    BINDINGS = [
+        Binding(
+            "ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last change", id="app.undo"
+        ),
+        Binding(
+            "ctrl+r",
+            "reload",
+            "Reload",
+            show=False,
+            tooltip="Read the file again from disk (after another program changed it)",
+            id="app.reload",
+        ),
+        Binding(
+            "question_mark",
+            "help",
+            "Keys",
+            key_display="?",
+            tooltip="Show the keys of this screen",
+            id="app.help",
+        ),
+        Binding(
+            "d",
+            "directory",
+            "Directory",
+            show=False,
+            tooltip="People and organizations",
+            id="app.directory",
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            priority=True,
+            tooltip="Search every action of the app",
+            id="app.palette",
+        ),
+        Binding("q", "quit", "Quit", show=False, tooltip="Quit the app", id="app.quit_q"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            tooltip="Quit the app",
+            id="app.quit",
+        ),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        read_only = " (read-only)" if store.read_only else ""
+        self.sub_title = f"{store.path.name}{read_only}"
+
+    def get_default_screen(self) -> Screen[None]:
+        return PartnershipsScreen()
+
+    def on_mount(self) -> None:
+        partnerships = self.store.partnerships()
+        if len(partnerships) == 1:
+            commands.open_partnership(self, partnerships[0].id)
+        commands.offer_resume_meeting(self)
+
+    def action_undo(self) -> None:
+        commands.undo(self)
+
+    def action_reload(self) -> None:
+        commands.reload_from_disk(self)
+
+    def action_help(self) -> None:
+        commands.show_help(self)
+
+    def action_directory(self) -> None:
+        commands.show_directory(self)

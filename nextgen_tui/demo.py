@@ -1,0 +1,375 @@
+"""The bundled demo: the North Valley region with three partnerships at different stages.
+
+``python -m nextgen_tui.demo [OUT]`` regenerates ``data/demo.json``. The file is built
+through the :class:`~nextgen_tui.store.Store` API only, so it stays valid as the model
+changes, and it is deterministic (a seeded ``random.Random``, a fixed "today" and a
+fixed store clock; every date is relative to "today"), so a test can check that the
+shipped file is exactly what this module builds.
+
+The three partnerships, each showing the app at a different stage:
+
+- *Healthcare, North Valley* (Prepare): one committed champion, one asked, one prospect;
+  a core team of four with no economic development; several blockers.
+- *Advanced Manufacturing, North Valley* (Action): launched about seven months ago, two
+  action teams for three priorities, quarterly convenings, a debrief, and a few
+  realistic gaps (a priority without a team, a stalled team, an out-of-region company).
+- *Construction, North Valley* (Launch): moved on from Prepare with a waiver; the launch
+  is three weeks away and the invitations are still coming back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from .demo_action import build_manufacturing
+from .demo_region import AREA_CODE, CONSTRUCTION, HEALTHCARE, NAMES, ORGS, REGION, keys
+from .models import (
+    ChampionDetails,
+    ChampionStatus,
+    Convening,
+    ConveningKind,
+    InvitationStatus,
+    LaunchMeeting,
+    LeaderDetails,
+    Organization,
+    Partnership,
+    Person,
+    RoleAssignment,
+    RoleKind,
+    Stage,
+    Waiver,
+)
+from .store import Store
+
+#: The day the demo is set on: gaps that depend on "today" read as intended on this date.
+DEMO_TODAY = date(2026, 9, 15)
+SEED = 20260915
+DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data" / "demo.json"
+
+_ASCII = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "ß": "ss", "'": ""})
+
+#: A few people carry notes, as real rosters do.
+PERSON_NOTES: dict[str, str] = {
+    "nvcc.deanwf": "Sits on the support team of every North Valley partnership.",
+    "nvwdb.director": "Lead convener. Prefers a call to email for anything urgent.",
+    "copperline.ceo": "Stepped back as champion when Copperline was sold; still happy to advise.",
+    "harlow.ceo": "Hosted the manufacturing launch. Book time through the front office.",
+    "rrmc.ceo": "First healthcare champion; wants a hospital-neutral host for the launch.",
+    "lakeshore.president": "Company is in South Lakes, just over the county line.",
+    "commonground.principal": "Neutral facilitator; contracted through the workforce board.",
+    "delgado.president": "Offered the training yard for the construction launch.",
+}
+
+
+def email_for(name: str, domain: str) -> str:
+    """``first.last@domain`` in plain ASCII (accents dropped), like a real address book."""
+    folded = unicodedata.normalize("NFKD", name.translate(_ASCII))
+    ascii_name = folded.encode("ascii", "ignore").decode("ascii").casefold()
+    words = ["".join(c for c in word if c.isalnum() or c == "-") for word in ascii_name.split()]
+    return ".".join(w for w in words if w) + "@" + domain
+
+
+class DemoBuilder:
+    """Writes the region into an open store; call inside one transaction."""
+
+    def __init__(self, store: Store, today: date) -> None:
+        self.store = store
+        self.today = today
+        self.rng = random.Random(SEED)
+        self.orgs: dict[str, Organization] = {}
+        self.people: dict[str, Person] = {}
+
+    # ------------------------------------------------------------------ helpers
+
+    def day(self, offset: int) -> date:
+        """The date ``offset`` days from today (negative: in the past)."""
+        return self.today + timedelta(days=offset)
+
+    def at(self, offset: int, hour: int, minute: int = 0) -> datetime:
+        return datetime.combine(self.day(offset), time(hour, minute))
+
+    def pid(self, key: str) -> int:
+        return self.people[key].id
+
+    def pids(self, keys: Iterable[str]) -> list[int]:
+        return [self.pid(key) for key in keys]
+
+    def assign(
+        self,
+        partnership: Partnership,
+        keys: Iterable[str],
+        role: RoleKind,
+        start: int,
+        *,
+        team_id: int | None = None,
+    ) -> list[RoleAssignment]:
+        """Give each person (by key) the same role, starting ``start`` days from today."""
+        return [
+            self.store.assign(
+                partnership.id, self.pid(key), role, start=self.day(start), team_id=team_id
+            )
+            for key in keys
+        ]
+
+    def champion(
+        self,
+        partnership: Partnership,
+        key: str,
+        start: int,
+        status: ChampionStatus,
+        owner: str | None,
+        *,
+        missing: Sequence[str] = (),
+        signed: bool = False,
+        hosts: bool = False,
+    ) -> RoleAssignment:
+        details = ChampionDetails(
+            status=status,
+            passionate_company="company" not in missing,
+            passionate_industry="industry" not in missing,
+            passionate_community="community" not in missing,
+            outreach_owner_id=self.pid(owner) if owner else None,
+            signed_invite=signed,
+            hosts_launch=hosts,
+        )
+        return self.store.assign(
+            partnership.id,
+            self.pid(key),
+            RoleKind.CHAMPION,
+            start=self.day(start),
+            champion=details,
+        )
+
+    def leader(
+        self,
+        partnership: Partnership,
+        key: str,
+        start: int,
+        invitation: InvitationStatus,
+        attended: bool = False,
+    ) -> RoleAssignment:
+        details = LeaderDetails(invitation=invitation, attended=attended, introduced=attended)
+        return self.store.assign(
+            partnership.id,
+            self.pid(key),
+            RoleKind.INDUSTRY_LEADER,
+            start=self.day(start),
+            leader=details,
+        )
+
+    def convening(
+        self,
+        partnership: Partnership,
+        offset: int,
+        attendees: Iterable[str],
+        title: str,
+        notes: str = "",
+        team_id: int | None = None,
+    ) -> Convening:
+        kind = ConveningKind.ACTION_TEAM if team_id else ConveningKind.QUARTERLY
+        return self.store.save_convening(
+            Convening(
+                partnership_id=partnership.id,
+                on=self.day(offset),
+                kind=kind,
+                team_id=team_id,
+                title=title,
+                attendee_ids=self.pids(attendees),
+                notes=notes,
+            )
+        )
+
+    # ------------------------------------------------------------------ the region
+
+    def build(self) -> None:
+        self.directory()
+        self.healthcare()
+        build_manufacturing(self)
+        self.construction()
+
+    def directory(self) -> None:
+        """Every organization of the region and one invented person per post."""
+        names = list(NAMES)
+        self.rng.shuffle(names)
+        taken = iter(names)
+        for index, spec in enumerate(ORGS):
+            org = self.store.save_organization(
+                Organization(
+                    name=spec.name,
+                    kind=spec.kind,
+                    industry=spec.industry,
+                    region=spec.region,
+                    notes=spec.notes,
+                )
+            )
+            self.orgs[spec.key] = org
+            main_line = f"({AREA_CODE}) 555-01{index:02d}"
+            for extension, (key, title) in enumerate(spec.staff, start=201):
+                name = next(taken)
+                full_key = f"{spec.key}.{key}"
+                phone = "" if self.rng.random() < 0.12 else f"{main_line} x{extension}"
+                self.people[full_key] = self.store.save_person(
+                    Person(
+                        name=name,
+                        title=title,
+                        organization_id=org.id,
+                        email=email_for(name, spec.domain),
+                        phone=phone,
+                        notes=PERSON_NOTES.get(full_key, ""),
+                    )
+                )
+
+    # ------------------------------------------------------------------ Prepare
+
+    def healthcare(self) -> None:
+        """A partnership two months into Prepare, with the gaps a new one really has."""
+        p = self.store.save_partnership(
+            Partnership(
+                name=f"{HEALTHCARE}, {REGION}",
+                industry=HEALTHCARE,
+                region=REGION,
+                stage=Stage.PREPARE,
+                created=self.day(-76),
+                notes="Hospital CEOs are interested; long-term care and behavioral health are "
+                "the hardest to reach. Economic development has not joined the core team yet.",
+            )
+        )
+        self.assign(p, ["nvwdb.sector"], RoleKind.CONVENER, -76)
+        core = keys("nvwdb.director nvcc.deanhealth nvrcc.director jcc.director")
+        self.assign(p, core, RoleKind.CORE_TEAM, -70)
+        broad = core + keys(
+            "nvwdb.sector nvcc.nursing nvsu.nursing rusd.counselor nvrcc.health "
+            "rirc.director nvcc.deanwf hcaa.director"
+        )
+        self.assign(p, broad, RoleKind.CONVENING_TEAM, -68)
+        self.champion(p, "rrmc.ceo", -45, ChampionStatus.COMMITTED, "nvwdb.director", signed=True)
+        self.champion(p, "cffc.president", -30, ChampionStatus.ASKED, None)
+        self.champion(
+            p, "willow.ed", -12, ChampionStatus.PROSPECT, "nvcc.deanhealth", missing=["industry"]
+        )
+
+    # ------------------------------------------------------------------ Launch
+
+    def construction(self) -> None:
+        """Moved to Launch with a waiver; the launch is three weeks out, invitations pending."""
+        p = self.store.save_partnership(
+            Partnership(
+                name=f"{CONSTRUCTION}, {REGION}",
+                industry=CONSTRUCTION,
+                region=REGION,
+                stage=Stage.LAUNCH,
+                created=self.day(-184),
+                notes="Launch at the Delgado Builders training yard. Still recruiting companies: "
+                "specialty trades and residential builders are under-represented.",
+                waivers=[
+                    Waiver(
+                        from_stage=Stage.PREPARE,
+                        to_stage=Stage.LAUNCH,
+                        reason="Ironwood's CEO agreed by phone to be the second champion; "
+                        "the invite letter goes out next week with both signatures.",
+                        on=self.day(-87),
+                        blockers=["champions-too-few"],
+                    )
+                ],
+            )
+        )
+        self.assign(p, ["nvwdb.director"], RoleKind.CONVENER, -184)
+        self.assign(p, ["cfchamber.director"], RoleKind.CO_CONVENER, -184)
+        core = keys(
+            "nvwdb.director cfchamber.director nvcc.deanwf nvcc.construction "
+            "cfsd.super jcc.director btc.manager"
+        )
+        self.assign(p, core, RoleKind.CORE_TEAM, -175)
+        broad = core + keys(
+            "nvrcc.trades nvwdb.business harlowed.director btc.apprentice "
+            "wit.director nvsu.cm htc.welding htc.navigator cfsd.cte rusd.cte "
+            "jcc.business cfchamber.programs millbrooked.director pathways.coach "
+            "hcaa.workforce riverbend.officer nvcc.apprentice clc.president mps.hspr"
+        )
+        self.assign(p, broad, RoleKind.CONVENING_TEAM, -170)
+        self.champion(
+            p,
+            "delgado.president",
+            -140,
+            ChampionStatus.COMMITTED,
+            "nvwdb.director",
+            signed=True,
+            hosts=True,
+        )
+        self.champion(p, "ironwood.ceo", -88, ChampionStatus.COMMITTED, "btc.manager", signed=True)
+        self.champion(p, "northgate.vp", -60, ChampionStatus.COMMITTED, "cfchamber.director")
+        self.champion(p, "bridgewater.gm", -120, ChampionStatus.DECLINED, "nvcc.construction")
+        delegates = keys(
+            "nvcc.construction nvrcc.trades nvwdb.business harlowed.director "
+            "btc.apprentice wit.director"
+        )
+        self.assign(p, delegates, RoleKind.SUPPORT_DELEGATE, -45)
+        self.assign(p, ["commonground.senior"], RoleKind.FACILITATOR, -45)
+        accepted = keys(
+            "delgado.president ironwood.ceo northgate.vp delgado.pe "
+            "ironwood.apprentice rivelec.owner harlowexc.president northgate.safety "
+            "cfplumb.owner vmh.ceo"
+        )
+        for key in accepted:
+            self.leader(p, key, -30, InvitationStatus.ACCEPTED)
+        for key in ["summitroof.owner", "tamsin.president", "rivelec.training"]:
+            self.leader(p, key, -30, InvitationStatus.INVITED)
+        self.leader(p, "bridgewater.gm", -30, InvitationStatus.DECLINED)
+        self.store.save_launch(
+            LaunchMeeting(
+                partnership_id=p.id,
+                on=self.day(23),
+                place="Delgado Builders Training Yard, 1200 Quarry Lane, Cedar Falls",
+                host_org_id=self.orgs["delgado"].id,
+                opener_id=self.pid("delgado.president"),
+            )
+        )
+
+
+def build_demo(path: Path, today: date = DEMO_TODAY) -> None:
+    """Write a fresh demo roster file at ``path`` (replacing any file there).
+
+    The store works in a scratch folder beside ``path`` (so its lock file and backups never
+    land in ``data/``); the result is then written indented, for readable diffs.
+    """
+    path = Path(path)
+    now = datetime.combine(today, time(9, 0))
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".demo-build-") as folder:
+        work = Path(folder) / path.name
+        with Store(work, clock=lambda: now) as store, store.transaction("Build demo"):
+            DemoBuilder(store, today).build()
+        data = json.loads(work.read_text(encoding="utf-8"))
+        staged = Path(folder) / "staged.json"
+        staged.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        staged.chmod(0o644)  # fictional data, shipped with the source
+        os.replace(staged, path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    usage = "usage: python -m nextgen_tui.demo [OUT]  (default: data/demo.json)"
+    if args and args[0] in ("-h", "--help"):
+        print(usage)
+        return 0
+    if len(args) > 1:
+        print(usage, file=sys.stderr)
+        return 2
+    out = Path(args[0]) if args else DEFAULT_OUT
+    if not out.parent.is_dir():
+        print(f"The folder {out.parent} does not exist.", file=sys.stderr)
+        return 2
+    build_demo(out)
+    print(f"Wrote the demo region to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

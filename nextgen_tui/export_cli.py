@@ -1,0 +1,76 @@
+"""``nextgen-tui export``: write a roster, report, letter, meeting summary or calendar.
+
+The data file is opened read-only, so an export works while the app has the file open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+FORMATS = ("csv", "xlsx", "report", "letter", "summary", "ics")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the roster file to export from",
+    )
+    parser.add_argument(
+        "--partnership", required=True, metavar="NAME", help="the partnership to export"
+    )
+    parser.add_argument(
+        "--format",
+        required=True,
+        choices=FORMATS,
+        help="csv/xlsx: rosters by stage and role; report: status report (Markdown); "
+        "letter: champions' invite letter (Markdown); summary: launch meeting summary "
+        "(Markdown); ics: calendar of the launch and convenings",
+    )
+    parser.add_argument("--out", required=True, type=Path, metavar="PATH", help="file to write")
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"nextgen-tui export: {message}\n")
+    return EXIT_ERROR
+
+
+def run(args: argparse.Namespace) -> int:
+    from .exports import ExportError, export_to
+    from .storage import StoreError
+    from .store import Store
+
+    db: Path | None = getattr(args, "db", None)
+    if db is None:
+        return _fail("say which roster file to export from with --db PATH")
+    out: Path = args.out.expanduser()
+    if out.is_dir():
+        return _fail(f"{out} is a folder; give a file name to write")
+    if not out.parent.is_dir():
+        return _fail(f"the folder {out.parent} does not exist")
+    try:
+        store = Store(db.expanduser(), read_only=True)
+    except StoreError as exc:
+        return _fail(exc.message)
+    try:
+        partnership = store.partnership_by_name(args.partnership)
+        if partnership is None:
+            names = ", ".join(p.name for p in store.partnerships()) or "none"
+            return _fail(
+                f"there is no partnership named {args.partnership!r} (partnerships: {names})"
+            )
+        snapshot = store.snapshot(partnership.id)
+        export_to(args.format, snapshot, out, today=store.today(), now=store.clock())
+    except (StoreError, ExportError) as exc:
+        return _fail(exc.message)
+    finally:
+        store.close()
+    sys.stdout.write(f"Wrote {out}\n")
+    return EXIT_OK

@@ -1,0 +1,385 @@
+"""The live launch meeting, part 1: who is in the room.
+
+The facilitator's meeting screen works through these functions; they take the store and
+a ``now`` (so tests are deterministic) and save every change at once with
+:meth:`Store.save_launch`, so a killed process loses nothing. A change the meeting cannot
+make (a second check-in, a vote over the limit, a closed meeting) raises
+:class:`MeetingError` with a plain-English message.
+
+This module covers the invitees and the fuzzy check-in search, check-in, walk-ins, the
+"introduced" flag, the live counters and the Markdown summary. The agenda and what is
+captured live in :mod:`nextgen_tui.meeting_agenda`; closing in :mod:`nextgen_tui.meeting_close`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from rapidfuzz import fuzz, process
+
+from .models import (
+    CheckIn,
+    InvitationStatus,
+    LaunchMeeting,
+    LeaderDetails,
+    Organization,
+    OrgKind,
+    Person,
+    RoleAssignment,
+    RoleKind,
+    explain,
+)
+from .snapshot import PartnershipSnapshot
+from .storage import StoreError
+from .store import Store
+
+M = TypeVar("M", bound=BaseModel)
+
+#: The roles whose holders are invited to the launch, in the order they are listed.
+INVITEE_ROLES: tuple[RoleKind, ...] = (
+    RoleKind.CHAMPION,
+    RoleKind.INDUSTRY_LEADER,
+    RoleKind.CONVENER,
+    RoleKind.CO_CONVENER,
+    RoleKind.FACILITATOR,
+    RoleKind.CORE_TEAM,
+    RoleKind.SUPPORT_DELEGATE,
+)
+
+
+class MeetingError(StoreError):
+    """A meeting change was refused; ``message`` says why in plain English.
+
+    It is a :class:`StoreError`, so ``screens.context.save`` shows it like any refused save.
+    """
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def open_meeting(store: Store, partnership_id: int) -> LaunchMeeting:
+    """The partnership's launch meeting, refusing changes once it has been closed."""
+    meeting = store.launch(partnership_id)
+    if meeting.held:
+        raise MeetingError(
+            "The launch meeting is already closed (marked held); its record can no longer be "
+            "changed from the meeting screen."
+        )
+    return meeting
+
+
+def validated(model: type[M], data: dict[str, Any]) -> M:
+    """Build a model, turning a validation error into a plain :class:`MeetingError`."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise MeetingError(explain(exc)) from exc
+
+
+def checkin_of(meeting: LaunchMeeting, person_id: int) -> CheckIn | None:
+    for checkin in meeting.checkins:
+        if checkin.person_id == person_id:
+            return checkin
+    return None
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive form of ``text`` for searching ("Zoë" finds "zoe")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# --------------------------------------------------------------------------- invitees
+
+
+@dataclass(frozen=True)
+class Invitee:
+    """Someone expected (or already checked in) at the launch."""
+
+    person_id: int
+    name: str
+    organization: str
+    industry: bool
+    roles: tuple[RoleKind, ...]
+    search_key: str  # folded "name organization", prepared once
+
+    @property
+    def observer(self) -> bool:
+        """Public partners (non-industry) attend the launch as observers."""
+        return not self.industry
+
+
+def invitees(snapshot: PartnershipSnapshot) -> list[Invitee]:
+    """Everyone holding an invited role, plus anyone already checked in, sorted by name."""
+    roles_of: dict[int, list[RoleKind]] = {}
+    for role in snapshot.current_roles:
+        if role.role in INVITEE_ROLES:
+            roles_of.setdefault(role.person_id, []).append(role.role)
+    if snapshot.launch is not None:
+        for checkin in snapshot.launch.checkins:
+            person = snapshot.people.get(checkin.person_id)
+            if person is not None and not person.deleted:
+                roles_of.setdefault(checkin.person_id, [])
+    result = []
+    for person_id, roles in roles_of.items():
+        person = snapshot.people[person_id]
+        org = snapshot.organization_of(person_id)
+        org_name = org.name if org else ""
+        ordered = tuple(r for r in INVITEE_ROLES if r in roles)
+        result.append(
+            Invitee(
+                person_id=person_id,
+                name=person.name,
+                organization=org_name,
+                industry=org is not None and org.is_industry,
+                roles=ordered,
+                search_key=_fold(f"{person.name} {org_name}"),
+            )
+        )
+    result.sort(key=lambda i: (i.name.casefold(), i.person_id))
+    return result
+
+
+class InviteeSearch:
+    """Fuzzy search over invitees by name or company; search strings are prepared once.
+
+    Matches come in two tiers, each by name: every typed word starts a word of the name or
+    company ("ann ac" finds "Ann Lee, Acme"), then every word appears somewhere. Only when
+    nothing matches does a fuzzy match forgive a typo or two ("carla champoin").
+    """
+
+    FUZZY_CUTOFF = 75.0
+
+    def __init__(self, people: Sequence[Invitee]) -> None:
+        self.people = list(people)
+        self._keys = [p.search_key for p in self.people]
+        self._words = [p.search_key.split() for p in self.people]
+
+    def search(self, query: str, limit: int = 60) -> list[Invitee]:
+        tokens = _fold(query).split()
+        if not tokens:
+            return list(self.people)
+        prefix: list[int] = []
+        inside: list[int] = []
+        for index, key in enumerate(self._keys):
+            if all(t in key for t in tokens):
+                words = self._words[index]
+                if all(any(w.startswith(t) for w in words) for t in tokens):
+                    prefix.append(index)
+                else:
+                    inside.append(index)
+        found = prefix + inside
+        if not found and len(" ".join(tokens)) >= 3:
+            matches = process.extract(
+                " ".join(tokens),
+                self._keys,
+                scorer=fuzz.partial_ratio,
+                processor=None,
+                score_cutoff=self.FUZZY_CUTOFF,
+                limit=limit,
+            )
+            found = [index for _, _, index in sorted(matches, key=lambda m: (-m[1], m[2]))]
+        return [self.people[i] for i in found[:limit]]
+
+
+# --------------------------------------------------------------------------- check-in
+
+
+def check_in(store: Store, partnership_id: int, person_id: int, now: datetime) -> CheckIn:
+    """Mark a person arrived at ``now``; a second check-in is refused.
+
+    Public partners (non-industry) are checked in as observers.
+    """
+    meeting = open_meeting(store, partnership_id)
+    person = store.person(person_id)
+    if person.deleted:
+        raise MeetingError(f"{person.name} was deleted from the directory; restore them first.")
+    earlier = checkin_of(meeting, person_id)
+    if earlier is not None:
+        raise MeetingError(f"{person.name} is already checked in (arrived at {earlier.at:%H:%M}).")
+    org = store.organization(person.organization_id) if person.organization_id else None
+    checkin = CheckIn(person_id=person_id, at=now, observer=not (org and org.is_industry))
+    store.save_launch(
+        meeting.updated(checkins=[*meeting.checkins, checkin]), f"Check in {person.name}"
+    )
+    return checkin
+
+
+def undo_check_in(store: Store, partnership_id: int, person_id: int) -> None:
+    """Take back a check-in made by mistake (the wrong "Ann")."""
+    meeting = open_meeting(store, partnership_id)
+    person = store.person(person_id)
+    if checkin_of(meeting, person_id) is None:
+        raise MeetingError(f"{person.name} is not checked in.")
+    remaining = [c for c in meeting.checkins if c.person_id != person_id]
+    store.save_launch(meeting.updated(checkins=remaining), f"Undo check-in of {person.name}")
+
+
+def walk_in(
+    store: Store,
+    partnership_id: int,
+    *,
+    name: str,
+    company: str,
+    now: datetime,
+    title: str = "",
+    email: str = "",
+) -> Person:
+    """Add someone who was not invited and check them in, all in one change.
+
+    ``company`` is the name of an existing organization (any letter case) or of a new
+    company, created in the partnership's industry and region. A walk-in from a company
+    becomes an industry leader (invitation accepted); one from a public organization is
+    checked in as an observer. Someone already in the directory (same name and
+    organization) is reused rather than duplicated.
+    """
+    open_meeting(store, partnership_id)
+    partnership = store.partnership(partnership_id)
+    company = company.strip()
+    if not company:
+        raise MeetingError("Type the walk-in's company (a new or an existing one).")
+    person_data = {"name": name, "title": title, "email": email}
+    validated(Person, person_data)
+    with store.transaction(f"Walk-in {name.strip()}"):
+        org = store.organization_by_name(company)
+        if org is None:
+            org = store.save_organization(
+                validated(
+                    Organization,
+                    {
+                        "name": company,
+                        "kind": OrgKind.COMPANY,
+                        "industry": partnership.industry,
+                        "region": partnership.region,
+                    },
+                )
+            )
+        wanted = _fold(name.strip())
+        person = next(
+            (p for p in store.people() if p.organization_id == org.id and _fold(p.name) == wanted),
+            None,
+        )
+        if person is None:
+            person = store.save_person(
+                validated(Person, {**person_data, "organization_id": org.id})
+            )
+        if org.is_industry:
+            ensure_leader(store, partnership_id, person.id)
+        check_in(store, partnership_id, person.id, now)
+    return person
+
+
+def _leader_role(store: Store, partnership_id: int, person_id: int) -> RoleAssignment | None:
+    for role in store.roles(partnership_id=partnership_id, person_id=person_id):
+        if role.role is RoleKind.INDUSTRY_LEADER:
+            return role
+    return None
+
+
+def ensure_leader(
+    store: Store, partnership_id: int, person_id: int, **details: bool
+) -> RoleAssignment:
+    """The person's industry leader role, invitation accepted (created if missing)."""
+    role = _leader_role(store, partnership_id, person_id)
+    if role is None:
+        leader = LeaderDetails(invitation=InvitationStatus.ACCEPTED, **details)
+        return store.assign(partnership_id, person_id, RoleKind.INDUSTRY_LEADER, leader=leader)
+    current = role.leader or LeaderDetails()
+    leader = current.updated(invitation=InvitationStatus.ACCEPTED, **details)
+    if leader == current:
+        return role
+    return store.save_role(role.updated(leader=leader))
+
+
+def set_introduced(
+    store: Store, partnership_id: int, person_id: int, introduced: bool
+) -> RoleAssignment:
+    """Tick (or untick) that an industry leader introduced themselves."""
+    meeting = open_meeting(store, partnership_id)
+    person = store.person(person_id)
+    if checkin_of(meeting, person_id) is None:
+        raise MeetingError(f"{person.name} is not checked in yet; check them in first.")
+    org = store.organization(person.organization_id) if person.organization_id else None
+    if _leader_role(store, partnership_id, person_id) is None and not (org and org.is_industry):
+        raise MeetingError(
+            f"{person.name} is a public partner (an observer); only industry leaders are "
+            "marked as introduced."
+        )
+    with store.transaction(f"{'Mark' if introduced else 'Unmark'} {person.name} introduced"):
+        return ensure_leader(store, partnership_id, person_id, introduced=introduced)
+
+
+def introduced_ids(snapshot: PartnershipSnapshot) -> set[int]:
+    return {
+        r.person_id
+        for r in snapshot.holders(RoleKind.INDUSTRY_LEADER)
+        if r.leader is not None and r.leader.introduced
+    }
+
+
+# --------------------------------------------------------------------------- counters
+
+
+@dataclass(frozen=True)
+class Counters:
+    """The live numbers the facilitator watches."""
+
+    present: int = 0
+    companies: int = 0
+    companies_min: int = 12
+    companies_max: int = 60
+    industry: int = 0
+    non_industry: int = 0
+    champions: int = 0
+    introduced: int = 0
+
+    @property
+    def outnumbered(self) -> bool:
+        """Public partners outnumber industry in the room (the toolkit says they must not)."""
+        return self.non_industry > self.industry
+
+    @property
+    def companies_status(self) -> Literal["low", "ok", "high"]:
+        if self.companies < self.companies_min:
+            return "low"
+        return "high" if self.companies > self.companies_max else "ok"
+
+    @property
+    def companies_target(self) -> str:
+        return f"{self.companies_min}-{self.companies_max}"
+
+
+def counters(snapshot: PartnershipSnapshot) -> Counters:
+    thresholds = snapshot.partnership.thresholds
+    launch = snapshot.launch
+    present = [c.person_id for c in launch.checkins] if launch else []
+    present = [p for p in present if p in snapshot.people]
+    industry = [p for p in present if snapshot.is_industry(p)]
+    companies = {snapshot.people[p].organization_id for p in industry}
+    champions = {r.person_id for r in snapshot.holders(RoleKind.CHAMPION)}
+    introduced = introduced_ids(snapshot)
+    return Counters(
+        present=len(present),
+        companies=len(companies),
+        companies_min=thresholds.companies_min,
+        companies_max=thresholds.companies_max,
+        industry=len(industry),
+        non_industry=len(present) - len(industry),
+        champions=sum(1 for p in present if p in champions),
+        introduced=sum(1 for p in industry if p in introduced),
+    )
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def summary_markdown(snapshot: PartnershipSnapshot) -> str:
+    """The launch meeting summary as Markdown: who came, what was said, what was decided."""
+    from .meeting_close import render_summary  # the closing module builds on this one
+
+    return render_summary(snapshot)

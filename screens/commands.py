@@ -1,0 +1,300 @@
+"""The app's actions, and the command palette provider that offers them (ctrl+p).
+
+The functions here are what the app's bindings, the screens and the palette call; they
+import the screens they open lazily (see :mod:`screens.lazy`). The provider is
+context-aware: stage commands appear only while a partnership is open, "Undo" only when
+there is something to undo. Partnership names are user text: they are shown as
+``Content`` (never markup) and matched with a linear fuzzy match (Textual's matcher both
+parses its candidates as markup and explores every combination of a long repeated name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from itertools import pairwise
+from typing import Any
+
+from textual.app import App
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.screen import Screen
+from textual.style import Style
+
+from nextgen_tui.models import Stage
+from nextgen_tui.storage import StoreError
+
+from .context import save, store_of
+from .lazy import push_lazy, reload_screen
+
+# ---------------------------------------------------------------------------- actions
+
+
+def _to_base(app: App[Any]) -> None:
+    """Close every screen above the partnerships list."""
+    while len(app.screen_stack) > 1:
+        app.pop_screen()
+
+
+def open_partnership(app: App[Any], partnership_id: int, stage: Stage | None = None) -> None:
+    """Show one partnership's stage views (replacing whatever is open above the list)."""
+    from .stage import PartnershipScreen
+
+    _to_base(app)
+    app.push_screen(PartnershipScreen(partnership_id, stage))
+
+
+def new_partnership(app: App[Any]) -> None:
+    """Ask for a new partnership; open it once created."""
+
+    def factory() -> Screen[int | None]:
+        from .editors.partnership_form import PartnershipForm
+
+        return PartnershipForm()
+
+    def created(partnership_id: int | None) -> None:
+        if partnership_id:
+            open_partnership(app, partnership_id)
+        else:
+            reload_screen(app.screen)
+
+    push_lazy(app, factory, created)
+
+
+def add_person(app: App[Any]) -> None:
+    def factory() -> Screen[int | None]:
+        from .person_form import PersonForm
+
+        return PersonForm()
+
+    push_lazy(app, factory, lambda _result: reload_screen(app.screen))
+
+
+def add_organization(app: App[Any]) -> None:
+    def factory() -> Screen[int | None]:
+        from .org_form import OrgForm
+
+        return OrgForm()
+
+    push_lazy(app, factory, lambda _result: reload_screen(app.screen))
+
+
+def show_directory(app: App[Any]) -> None:
+    from_directory = type(app.screen).__name__ == "DirectoryScreen"
+    if from_directory:
+        return
+
+    def factory() -> Screen[None]:
+        from .directory import DirectoryScreen
+
+        return DirectoryScreen()
+
+    push_lazy(app, factory)
+
+
+def start_meeting(app: App[Any], partnership_id: int) -> None:
+    """Open the live launch meeting (it resumes where it was left)."""
+
+    def factory() -> Screen[None]:
+        from .meeting import MeetingScreen
+
+        return MeetingScreen(partnership_id)
+
+    push_lazy(app, factory)
+
+
+def import_roster(app: App[Any], partnership_id: int | None) -> None:
+    def factory() -> Screen[None]:
+        from .import_wizard import ImportWizardScreen
+
+        return ImportWizardScreen(partnership_id)
+
+    push_lazy(app, factory)
+
+
+def export(app: App[Any], partnership_id: int) -> None:
+    def factory() -> Screen[None]:
+        from .export_dialog import ExportScreen
+
+        return ExportScreen(partnership_id)
+
+    push_lazy(app, factory)
+
+
+def show_about(app: App[Any]) -> None:
+    from .about import AboutScreen
+
+    app.push_screen(AboutScreen())
+
+
+def show_help(app: App[Any]) -> None:
+    from .help import HelpScreen
+
+    if type(app.screen).__name__ != "HelpScreen":
+        app.push_screen(HelpScreen(app.screen))
+
+
+def undo(app: App[Any]) -> None:
+    """Undo the last change and show its effect on the current screen."""
+    store = store_of(app)
+    if store.undo_label is None:
+        app.notify("Nothing to undo.", timeout=2, markup=False)
+        return
+    label = save(app, store.undo, done=None)
+    if label is not None:
+        app.notify(f"Undid: {label}", timeout=3, markup=False)
+    reload_screen(app.screen)
+
+
+def reload_from_disk(app: App[Any]) -> None:
+    """Read the file again (after another program changed it); undo history is cleared."""
+    store = store_of(app)
+    try:
+        store.reload()
+    except StoreError as exc:
+        app.notify(exc.message, title="Not reloaded", severity="error", timeout=8, markup=False)
+        return
+    app.notify(f"Reloaded {store.path.name} from disk.", timeout=3, markup=False)
+    reload_screen(app.screen)
+
+
+def offer_resume_meeting(app: App[Any]) -> None:
+    """At start-up: a launch meeting left in progress (say, a flat battery) is offered back."""
+    from .confirm import ConfirmScreen
+
+    store = store_of(app)
+    for partnership in store.partnerships():
+        if not store.launch(partnership.id).in_progress:
+            continue
+        question = f"The launch meeting of {partnership.name} is in progress. Resume it?"
+        app.push_screen(
+            ConfirmScreen(question, confirm_label="Resume"),
+            partial(_resume_meeting, app, partnership.id),
+        )
+        return
+
+
+def _resume_meeting(app: App[Any], partnership_id: int, resume: bool | None) -> None:
+    if resume:
+        if current_partnership(app.screen) != partnership_id:
+            open_partnership(app, partnership_id, Stage.LAUNCH)
+        start_meeting(app, partnership_id)
+
+
+def current_partnership(screen: Screen[Any]) -> int | None:
+    """The partnership the screen shows, if any (stage views and the meeting have one)."""
+    pid = getattr(screen, "partnership_id", None)
+    return pid if isinstance(pid, int) and pid else None
+
+
+# ---------------------------------------------------------------------------- palette
+
+
+def fuzzy_match(query: str, candidate: str) -> tuple[float, list[int]]:
+    """Score 0-1 and matched offsets: a substring scores high, else letters in order.
+
+    Linear in the candidate's length whatever it contains.
+    """
+    wanted = query.strip().lower()
+    if not wanted:
+        return 0.0, []
+    # lower() per character keeps offsets aligned with the original string
+    folded = "".join(char.lower()[:1] or char for char in candidate)
+    at = folded.find(wanted)
+    if at >= 0:
+        bonus = 0.1 if at == 0 or not folded[at - 1].isalnum() else 0.0
+        return 0.85 + bonus, list(range(at, at + len(wanted)))
+    offsets: list[int] = []
+    position = 0
+    for char in wanted:
+        position = folded.find(char, position)
+        if position < 0:
+            return 0.0, []
+        offsets.append(position)
+        position += 1
+    runs = 1 + sum(1 for a, b in pairwise(offsets) if b != a + 1)
+    return 0.2 + 0.5 * (len(offsets) - runs + 1) / len(offsets), offsets
+
+
+@dataclass(frozen=True)
+class Command:
+    title: str
+    run: Callable[[], object]
+    help: str
+
+
+def app_commands(app: App[Any], screen: Screen[Any]) -> list[Command]:
+    """The commands that make sense on ``screen`` right now."""
+    store = store_of(app)
+    pid = current_partnership(screen)
+    commands: list[Command] = []
+    if pid is not None and hasattr(screen, "show_stage"):
+        for stage in Stage:
+            commands.append(
+                Command(
+                    f"Go to stage: {stage.label}",
+                    partial(screen.show_stage, stage),
+                    f"Show who is at the table in {stage.label} and what is missing",
+                )
+            )
+    commands += [
+        Command("Add person", partial(add_person, app), "Add a person to the directory"),
+        Command(
+            "Add organization",
+            partial(add_organization, app),
+            "Add a company, college, board or other organization",
+        ),
+        Command("Directory", partial(show_directory, app), "People and organizations"),
+        Command("New partnership", partial(new_partnership, app), "Create a sector partnership"),
+    ]
+    if pid is not None:
+        commands += [
+            Command(
+                "Start / resume launch meeting",
+                partial(start_meeting, app, pid),
+                "Run the launch meeting live: check-in, agenda, capture",
+            ),
+            Command("Export...", partial(export, app, pid), "Rosters, reports, letters, calendar"),
+        ]
+    commands.append(
+        Command(
+            "Import roster...",
+            partial(import_roster, app, pid),
+            "Bring in people and roles from a CSV or XLSX file",
+        )
+    )
+    commands.append(Command("About", partial(show_about, app), "What this app is, and credits"))
+    if store.undo_label is not None:
+        commands.append(Command(f"Undo: {store.undo_label}", partial(undo, app), "ctrl+z"))
+    for partnership in store.partnerships():
+        commands.append(
+            Command(
+                f"Open partnership: {partnership.name}",
+                partial(open_partnership, app, partnership.id),
+                "Show its stages, rosters and gaps",
+            )
+        )
+    return commands
+
+
+class RosterCommands(Provider):
+    """The app's commands in the command palette."""
+
+    def _commands(self) -> list[Command]:
+        return app_commands(self.app, self.screen)
+
+    async def discover(self) -> Hits:
+        for command in self._commands():
+            yield DiscoveryHit(Content(command.title), command.run, command.title, command.help)
+
+    async def search(self, query: str) -> Hits:
+        style = self.match_style or Style(reverse=True)
+        for command in self._commands():
+            score, offsets = fuzzy_match(query, command.title)
+            if score <= 0:
+                continue
+            display = Content(command.title)
+            for offset in offsets:
+                display = display.stylize(style, offset, offset + 1)
+            yield Hit(score, display, command.run, command.title, command.help)

@@ -1,0 +1,128 @@
+"""Pieces of the import wizard: the file tree, the partnership chooser, preview cells.
+
+Every cell and label built from file or user text is a ``rich.text.Text`` or a
+``Content``: names like ``[b]x[/b]`` show literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import DirectoryTree, Input, Label, Select
+
+from nextgen_tui.models import Partnership
+from nextgen_tui.roster_plan import Outcome, RowPlan
+
+STEP_TITLES = {
+    "step-file": "Import a roster: 1 of 3, choose the file",
+    "step-map": "Import a roster: 2 of 3, match the columns",
+    "step-preview": "Import a roster: 3 of 3, check every row",
+    "step-run": "Importing...",
+    "step-done": "Import finished",
+}
+
+ROSTER_SUFFIXES = frozenset({".csv", ".xlsx", ".txt", ".tsv"})
+
+
+class RosterFileTree(DirectoryTree):
+    """A directory tree that lists folders and spreadsheet files only (no hidden ones)."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [
+            p
+            for p in paths
+            if not p.name.startswith(".")
+            and (p.is_dir() or p.suffix.casefold() in ROSTER_SUFFIXES)
+        ]
+
+
+class PartnershipChooser(Vertical):
+    """Which partnership the roles go into: an existing one, or a new one by name."""
+
+    DEFAULT_CSS = """
+    PartnershipChooser { height: auto; }
+    PartnershipChooser Label { color: $text-muted; padding: 0 1; }
+    PartnershipChooser .new { height: auto; }
+    """
+
+    def __init__(self, partnerships: list[Partnership], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.partnerships = partnerships
+
+    def compose(self) -> ComposeResult:
+        yield Label(Content("Partnership the roles go into"))
+        yield Select[int](
+            [(Text(p.name), p.id) for p in self.partnerships],
+            prompt="A new partnership (name it below)",
+            id="partnership",
+        )
+        with Vertical(classes="new"):
+            yield Input(placeholder="New partnership's name", id="new-name")
+            yield Input(placeholder="Its industry (optional)", id="new-industry")
+            yield Input(placeholder="Its region (optional)", id="new-region")
+
+    @on(Select.Changed, "#partnership")
+    def _toggle_new(self, event: Select.Changed) -> None:
+        self.query_one(".new", Vertical).display = not isinstance(event.value, int)
+
+    def _selected(self) -> int | None:
+        value = self.query_one("#partnership", Select).value
+        return value if isinstance(value, int) else None
+
+    def problem(self) -> str:
+        """Why no partnership can be used yet, or ``""``."""
+        if self._selected() is None and not self.query_one("#new-name", Input).value.strip():
+            return "Choose a partnership, or type the name of a new one."
+        return ""
+
+    def choice(self) -> tuple[int | str, str, str]:
+        """The partnership id, or the new one's name, industry and region."""
+        selected = self._selected()
+        if selected is not None:
+            return selected, "", ""
+        return (
+            self.query_one("#new-name", Input).value.strip(),
+            self.query_one("#new-industry", Input).value.strip(),
+            self.query_one("#new-region", Input).value.strip(),
+        )
+
+
+# --------------------------------------------------------------------------- preview cells
+
+_OUTCOME_STYLE = {Outcome.NEW: "green", Outcome.MATCH: "yellow", Outcome.INVALID: "bold red"}
+
+
+def outcome_cell(row: RowPlan) -> Text:
+    label = row.outcome.value
+    if row.outcome is Outcome.MATCH:
+        label = f"match: {row.choice.value}"
+    return Text(label, style=_OUTCOME_STYLE[row.outcome])
+
+
+def preview_columns() -> list[tuple[str, str]]:
+    return [
+        ("Row", "row"),
+        ("Outcome", "outcome"),
+        ("Name", "name"),
+        ("Organization", "organization"),
+        ("Roles", "roles"),
+        ("Notes", "notes"),
+    ]
+
+
+def preview_row(row: RowPlan) -> list[Text]:
+    notes = "; ".join([row.reason, *row.warnings] if row.reason else row.warnings)
+    return [
+        Text(str(row.number), justify="right"),
+        outcome_cell(row),
+        Text(row.name),
+        Text(row.organization),
+        Text(row.role_text),
+        Text(notes),
+    ]

@@ -1,0 +1,227 @@
+"""The first screen: the partnerships in the file, with their stage and open gaps.
+
+Enter opens one, ``n`` creates, ``e`` edits (renames), delete removes (after a question;
+ctrl+z brings it back). The blocker and warning counts are those of each partnership's
+current stage, the ones that stand between it and the next stage.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nextgen_tui.gaps import Severity, analyze
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from nextgen_tui.models import Partnership
+from nextgen_tui.storage import StoreError
+
+from .confirm import ConfirmScreen
+from .context import save, store_of
+from .lazy import push_lazy
+
+EMPTY_TEXT = "No partnerships yet. Press n to create the first one (ctrl+p for everything else)."
+
+
+def _cell(text: str, width: int) -> Text:
+    """User text as a cell, cut with an ellipsis to ``width`` cells."""
+    cell = Text(text, no_wrap=True)
+    cell.truncate(width, overflow="ellipsis")
+    return cell
+
+
+class PartnershipTable(DataTable[Text]):
+    """The list of partnerships; enter opens the highlighted one."""
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "screen.open",
+            "Open",
+            tooltip="Open the highlighted partnership",
+            id="partnerships.open",
+        ),
+    ]
+
+
+class PartnershipsScreen(Screen[None]):
+    """All partnerships of the file."""
+
+    DEFAULT_CSS = """
+    PartnershipsScreen #partnerships-empty { padding: 1 2; color: $text-muted; }
+    PartnershipsScreen PartnershipTable { height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("n", "new", "New", tooltip="Create a partnership", id="partnerships.new"),
+        Binding(
+            "e", "edit", "Edit", tooltip="Rename or edit the partnership", id="partnerships.edit"
+        ),
+        Binding(
+            "delete",
+            "delete",
+            "Delete",
+            key_display="del",
+            tooltip="Delete the partnership (ctrl+z undoes it)",
+            id="partnerships.delete",
+        ),
+        Binding(
+            "d",
+            "app.directory",
+            "Directory",
+            tooltip="People and organizations",
+            id="partnerships.directory",
+        ),
+        Binding("q", "app.quit", "Quit", tooltip="Quit the app", id="partnerships.quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Content(EMPTY_TEXT), id="partnerships-empty")
+        yield PartnershipTable(cursor_type="row", zebra_stripes=True, id="partnerships-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(PartnershipTable)
+        for label, key in (
+            ("Partnership", "name"),
+            ("Industry", "industry"),
+            ("Region", "region"),
+            ("Stage", "stage"),
+            ("Blockers", "blockers"),
+            ("Warnings", "warnings"),
+        ):
+            table.add_column(Text(label), key=key)
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # ------------------------------------------------------------------ data
+
+    def reload(self) -> None:
+        """Re-read the partnerships, keeping the cursor on the same one."""
+        if not self.is_mounted:
+            return
+        store = store_of(self)
+        table = self.query_one(PartnershipTable)
+        keep = self.selected_id()
+        table.clear()
+        partnerships = store.partnerships()
+        today = store.today()
+        name_width, other_width = self._text_widths()
+        for partnership in partnerships:
+            blockers, warnings = self._counts(partnership, today)
+            table.add_row(
+                _cell(partnership.name, name_width),
+                _cell(partnership.industry, other_width),
+                _cell(partnership.region, other_width),
+                Text(partnership.stage.label),
+                Text(str(blockers), style="bold red" if blockers else "dim"),
+                Text(str(warnings), style="yellow" if warnings else "dim"),
+                key=str(partnership.id),
+            )
+        empty = not partnerships
+        self.query_one("#partnerships-empty").display = empty
+        table.display = not empty
+        if keep is not None and str(keep) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+        if not empty:
+            table.focus()
+        self.refresh_bindings()
+
+    def _text_widths(self) -> tuple[int, int]:
+        """Widths of the name column and of industry / region, to fit the screen width."""
+        free = max(self.app.size.width - 40, 30)  # stage, counts and cell padding take ~40
+        name = max(free // 2, 16)
+        return name, max((free - name) // 2, 8)
+
+    def on_resize(self) -> None:
+        self.reload()
+
+    def _counts(self, partnership: Partnership, today: date) -> tuple[int, int]:
+        """Blockers and warnings of the partnership's current stage."""
+        store = store_of(self)
+        try:
+            gaps = analyze(store.snapshot(partnership.id), today)
+        except StoreError:
+            return 0, 0
+        current = [gap for gap in gaps if gap.stage is partnership.stage]
+        blockers = sum(gap.severity is Severity.BLOCKER for gap in current)
+        warnings = sum(gap.severity is Severity.WARNING for gap in current)
+        return blockers, warnings
+
+    def selected_id(self) -> int | None:
+        table = self.query_one(PartnershipTable)
+        if not table.row_count:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except Exception:  # an empty or stale cursor means nothing is selected
+            return None
+        return int(key.value) if key.value is not None else None
+
+    def select(self, partnership_id: int) -> None:
+        table = self.query_one(PartnershipTable)
+        if str(partnership_id) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(partnership_id)))
+
+    # ------------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "delete", "open"):
+            return self.is_mounted and self.selected_id() is not None
+        return True
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        pid = self.selected_id()
+        if pid is not None:
+            from .commands import open_partnership
+
+            open_partnership(self.app, pid)
+
+    def action_new(self) -> None:
+        from .commands import new_partnership
+
+        new_partnership(self.app)
+
+    def action_edit(self) -> None:
+        pid = self.selected_id()
+        if pid is None:
+            return
+
+        def factory() -> Screen[int | None]:
+            from .editors.partnership_form import PartnershipForm
+
+            return PartnershipForm(pid)
+
+        push_lazy(self, factory, lambda _result: self.reload())
+
+    def action_delete(self) -> None:
+        pid = self.selected_id()
+        if pid is None:
+            return
+        store = store_of(self)
+        name = store.partnership(pid).name
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            done = f"Deleted {name}. Press ctrl+z to bring it back."
+            save(self, lambda: store.delete_partnership(pid), done=done)
+            self.reload()
+
+        question = (
+            f"Delete the partnership “{name}” with its roles, launch meeting, action teams "
+            "and convenings? People and organizations stay in the directory. "
+            "ctrl+z undoes this."
+        )
+        self.app.push_screen(ConfirmScreen(question, confirm_label="Delete"), answered)

@@ -1,0 +1,407 @@
+"""One partnership, stage by stage: who is at the table, what is missing, and moving on.
+
+Keys ``1``-``4`` switch the stage view (the current stage is marked ●). The roster lists
+each group of the stage with its count against the toolkit target; ``n`` adds a person to
+the highlighted group, ``e``/enter edits the highlighted role, ``x`` ends it. The gaps list
+puts the viewed stage first (blockers first) and later stages as upcoming; enter on a gap
+goes to the place to fix it. ``a`` advances the partnership, asking for a waiver reason
+when blockers remain. Stage-specific keys open the stage's forms (``l`` launch meeting and
+``m`` the live meeting in Launch, ``t`` action team and ``b`` debrief in Action, ``c``
+convening in Sustain).
+
+The snapshot and gaps are computed once per change (``reload``); switching stages only
+rebuilds the two lists.
+"""
+
+from __future__ import annotations
+
+from nextgen_tui.gaps import Gap, analyze
+from nextgen_tui.rosters import RosterGroup, groups_for
+from nextgen_tui.stages import WaiverRequired, advance_stage
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+
+from nextgen_tui.models import ROLE_LABELS, Partnership, RoleKind, Stage
+from nextgen_tui.snapshot import PartnershipSnapshot
+from nextgen_tui.store import NotFoundError
+
+from . import stage_editors as editors
+from .confirm import ConfirmScreen
+from .context import save, store_of
+from .stage_fix import fix_target
+from .stage_widgets import GapList, RosterList, StageBar, status_line, waiver_lines
+
+STAGE_KEYS = Binding.Group("Stage", compact=True)
+
+#: Stage-specific actions and the stage view they belong to.
+STAGE_ACTIONS: dict[str, Stage] = {
+    "launch_form": Stage.LAUNCH,
+    "meeting": Stage.LAUNCH,
+    "new_team": Stage.ACTION,
+    "debrief": Stage.ACTION,
+    "convening": Stage.SUSTAIN,
+}
+
+NARROW_WIDTH = 100
+
+
+def _stage_binding(stage: Stage) -> Binding:
+    return Binding(
+        str(stage.number),
+        f"stage({stage.number})",
+        stage.label,
+        tooltip=f"Show the {stage.label} stage",
+        group=STAGE_KEYS,
+        id=f"stage.view_{stage.value}",
+    )
+
+
+class PartnershipScreen(Screen[None]):
+    """The four stage views of one partnership."""
+
+    CSS_PATH = "stage.tcss"
+
+    BINDINGS = [
+        *(_stage_binding(stage) for stage in Stage),
+        Binding(
+            "a",
+            "advance",
+            "Advance",
+            tooltip="Move the partnership to its next stage",
+            id="stage.advance",
+        ),
+        Binding(
+            "l", "launch_form", "Launch", tooltip="Edit the launch meeting", id="stage.launch_form"
+        ),
+        Binding(
+            "m",
+            "meeting",
+            "Meeting",
+            tooltip="Start or resume the live launch meeting",
+            id="stage.meeting",
+        ),
+        Binding("t", "new_team", "Team", tooltip="Form an action team", id="stage.new_team"),
+        Binding(
+            "b",
+            "debrief",
+            "Debrief",
+            show=False,
+            tooltip="Record the support team's debrief",
+            id="stage.debrief",
+        ),
+        Binding(
+            "c",
+            "convening",
+            "Convening",
+            tooltip="Record a quarterly convening",
+            id="stage.convening",
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            show=False,
+            tooltip="Back to the partnerships",
+            id="stage.back",
+        ),
+    ]
+
+    def __init__(self, partnership_id: int, stage: Stage | None = None) -> None:
+        super().__init__()
+        self.partnership_id = partnership_id
+        self.view_stage: Stage | None = stage
+        self.snapshot: PartnershipSnapshot | None = None
+        self.gaps: list[Gap] = []
+        self.groups: list[RosterGroup] = []
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StageBar(id="stage-bar")
+        yield Static("", id="stage-status", markup=False)
+        yield Static("", id="stage-waivers", markup=False)
+        with Horizontal(id="stage-body"):
+            with Vertical(id="roster-pane", classes="pane"):
+                yield Static(Content("Who's at the table"), classes="pane-title")
+                yield RosterList(id="roster")
+            with Vertical(id="gaps-pane", classes="pane"):
+                yield Static(Content("What's missing"), classes="pane-title")
+                yield GapList(id="gaps")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
+        self.reload()
+        self.query_one(RosterList).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @property
+    def partnership(self) -> Partnership:
+        assert self.snapshot is not None
+        return self.snapshot.partnership
+
+    @property
+    def roster(self) -> RosterList:
+        return self.query_one(RosterList)
+
+    @property
+    def gap_list(self) -> GapList:
+        return self.query_one(GapList)
+
+    # ------------------------------------------------------------------ data
+
+    def reload(self) -> None:
+        """Re-read the partnership and recompute its gaps, then redraw the viewed stage."""
+        if not self.is_mounted:
+            return
+        store = store_of(self)
+        try:
+            snapshot = store.snapshot(self.partnership_id)
+        except NotFoundError:
+            self.notify("That partnership no longer exists.", severity="warning", markup=False)
+            if self.app.screen is self:
+                self.dismiss()
+            return
+        self.snapshot = snapshot
+        self.gaps = analyze(snapshot, store.today())
+        self.title = snapshot.partnership.name
+        if self.view_stage is None:
+            self.view_stage = snapshot.partnership.stage
+        self.show_stage(self.view_stage)
+
+    def show_stage(self, stage: Stage) -> None:
+        """Show one stage view (the data is not re-read)."""
+        if self.snapshot is None:
+            return
+        switched = stage is not self.view_stage
+        self.view_stage = stage
+        current = self.partnership.stage
+        self.query_one(StageBar).show(stage, current)
+        self.query_one("#stage-status", Static).update(status_line(stage, current, self.gaps))
+        waivers = waiver_lines(self.partnership.waivers, stage)
+        waiver_box = self.query_one("#stage-waivers", Static)
+        waiver_box.update(waivers)
+        waiver_box.set_class(bool(waivers), "-shown")
+        self.groups = groups_for(self.snapshot, stage)
+        roster = self.roster
+        if switched:
+            roster.highlighted = None
+        roster.show(self.groups, self.snapshot)
+        self.gap_list.show(self.gaps, stage)
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------------ bindings
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in STAGE_ACTIONS:
+            return self.view_stage is STAGE_ACTIONS[action]
+        if action == "advance":
+            return self.snapshot is None or self.partnership.stage.next() is not None
+        if not self.is_mounted:
+            return True
+        if action in ("add_member", "edit_member", "end_role"):
+            entry = self.roster.current
+            if entry is None:
+                return False
+            if action == "add_member":
+                return entry.group.role is not None
+            if action == "end_role":
+                return entry.role is not None
+            return entry.role is not None or entry.group.team_id is not None
+        if action == "fix_gap":
+            return self.gap_list.current is not None
+        return True
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.refresh_bindings()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click (or enter) on a line: edit a role, or go and fix a gap."""
+        event.stop()
+        if event.option_list is self.gap_list:
+            self.action_fix_gap()
+        elif self.check_action("edit_member", ()):
+            self.action_edit_member()
+
+    # ------------------------------------------------------------------ navigation
+
+    def action_stage(self, number: int) -> None:
+        stages = list(Stage)
+        if 1 <= number <= len(stages):
+            self.show_stage(stages[number - 1])
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1 and self.app.screen is self:
+            self.dismiss()
+
+    def focus_group(self, role: RoleKind | None, person_id: int | None) -> None:
+        """Select the roster group of ``role`` (on ``person_id`` when listed), switching stage
+        view if that group lives in another stage."""
+        if self.snapshot is None or role is None:
+            self.roster.focus()
+            return
+        assert self.view_stage is not None
+        order = [self.view_stage, *(s for s in Stage if s is not self.view_stage)]
+        fallback: tuple[Stage, RosterGroup] | None = None
+        for stage in order:
+            for group in groups_for(self.snapshot, stage):
+                if group.role is not role:
+                    continue
+                if person_id is None or any(m.person_id == person_id for m in group.members):
+                    self._select(stage, group, person_id)
+                    return
+                fallback = fallback or (stage, group)
+        if fallback is not None:
+            self._select(fallback[0], fallback[1], None)
+        else:
+            self.roster.focus()
+
+    def _select(self, stage: Stage, group: RosterGroup, person_id: int | None) -> None:
+        if stage is not self.view_stage:
+            self.show_stage(stage)
+        roster = self.roster
+        if not roster.highlight_group(group.key, person_id):
+            roster.highlight_group(group.key)
+        roster.focus()
+
+    # ------------------------------------------------------------------ roster actions
+
+    def _after(self, _result: object = None) -> None:
+        self.reload()
+
+    def action_add_member(self) -> None:
+        entry = self.roster.current
+        if entry is None or entry.group.role is None:
+            return
+        group = entry.group
+        role = group.role
+        assert role is not None
+        store = store_of(self)
+        pid = self.partnership_id
+
+        def picked(person_id: int | None) -> None:
+            if not person_id:
+                return
+            name = store.person(person_id).name
+            assignment = save(
+                self,
+                lambda: store.assign(pid, person_id, role, team_id=group.team_id),
+                done=f"Added {name} to {group.label}.",
+            )
+            self.reload()
+            if assignment is None:
+                return
+            self.roster.highlight_group(group.key, person_id)
+            if role is RoleKind.CHAMPION:
+                editors.edit_role(self, assignment, self._after)
+
+        exclude = {member.person_id for member in group.members}
+        editors.pick_person(self, f"Add to {group.label}", exclude, picked)
+
+    def action_edit_member(self) -> None:
+        entry = self.roster.current
+        if entry is None:
+            return
+        if entry.role is not None:
+            editors.edit_role(self, entry.role, self._after)
+        elif entry.group.team_id is not None:
+            editors.team(self, self.partnership_id, entry.group.team_id, self._after)
+
+    def action_end_role(self) -> None:
+        entry = self.roster.current
+        if entry is None or entry.role is None:
+            return
+        assignment = entry.role
+        store = store_of(self)
+        name = store.person(assignment.person_id).name
+        label = ROLE_LABELS[assignment.role].lower()
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                save(
+                    self,
+                    lambda: store.end_role(assignment.id),
+                    done=f"Ended {name}'s role as {label}.",
+                )
+                self.reload()
+
+        question = f"End {name}'s role as {label}? It stays in their history."
+        self.app.push_screen(ConfirmScreen(question, confirm_label="End role"), answered)
+
+    # ------------------------------------------------------------------ gaps
+
+    def action_fix_gap(self) -> None:
+        gap = self.gap_list.current
+        if gap is None:
+            return
+        target = fix_target(gap)
+        pid = self.partnership_id
+        opened = False
+        if target.form == "champion" and self.snapshot is not None:
+            for assignment in self.snapshot.holders(RoleKind.CHAMPION):
+                if assignment.person_id == target.person_id:
+                    opened = editors.edit_role(self, assignment, self._after)
+                    break
+        elif target.form is not None:
+            opened = editors.open_form(self, target.form, pid, target.team_id, self._after)
+        if not opened:
+            self.focus_group(target.role, target.person_id)
+
+    # ------------------------------------------------------------------ stage actions
+
+    def action_advance(self) -> None:
+        store = store_of(self)
+        pid = self.partnership_id
+        today = store.today()
+        try:
+            moved = save(self, lambda: advance_stage(store, pid, today), done=None)
+        except WaiverRequired as exc:
+
+            def reason_given(reason: str | None) -> None:
+                if reason:
+                    waived = save(self, lambda: advance_stage(store, pid, today, reason), done=None)
+                    self._advanced(waived)
+
+            from .waiver import WaiverScreen
+
+            self.app.push_screen(WaiverScreen(exc.blockers), reason_given)
+            return
+        self._advanced(moved)
+
+    def _advanced(self, partnership: Partnership | None) -> None:
+        if partnership is None:
+            return
+        self.notify(f"Moved to {partnership.stage.label}.", timeout=3, markup=False)
+        self.view_stage = partnership.stage
+        self.reload()
+
+    def action_launch_form(self) -> None:
+        editors.open_form(self, "launch", self.partnership_id, None, self._after)
+
+    def action_meeting(self) -> None:
+        from .commands import start_meeting
+
+        start_meeting(self.app, self.partnership_id)
+
+    def action_new_team(self) -> None:
+        editors.open_form(self, "new_team", self.partnership_id, None, self._after)
+
+    def action_debrief(self) -> None:
+        editors.open_form(self, "debrief", self.partnership_id, None, self._after)
+
+    def action_convening(self) -> None:
+        editors.open_form(self, "convening", self.partnership_id, None, self._after)

@@ -1,0 +1,65 @@
+"""Thousands of random key presses across the app's screens raise no exception.
+
+The keys are the app's own keys plus letters, digits and navigation, so the walk opens
+forms, types into them, saves, cancels, advances stages, undoes and switches screens.
+Quit keys are left out (quitting is not a crash); everything else is fair game.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from nextgen_tui.app import RosterApp
+from nextgen_tui.models import InvitationStatus, OrgKind, RoleKind
+from nextgen_tui.store import Store
+from tests import factories as f
+from tests.conftest import FIXED_NOW
+
+APP_KEYS = [
+    "n", "e", "x", "a", "l", "m", "t", "b", "c", "d", "y",
+    "1", "2", "3", "4", "delete", "question_mark", "ctrl+z", "ctrl+p", "ctrl+s",
+]  # fmt: skip
+NAVIGATION = ["escape", "enter", "tab", "shift+tab", "up", "down", "left", "right", "space"]
+LETTERS = list("abcdefghijklmnoprstuvwxyz0123456789")
+KEYS = APP_KEYS * 3 + NAVIGATION * 4 + LETTERS
+PRESSES = 2500
+BATCH = 50
+
+
+def seed(store: Store) -> None:
+    p = f.partnership(store)
+    f.partnership(store, "[TODO] Healthcare", "Healthcare")
+    college = f.org(store, "Valley College", OrgKind.COMMUNITY_COLLEGE)
+    staff = [f.person(store, f"Staff {i}", college) for i in range(3)]
+    for who in staff:
+        store.assign(p.id, who.id, RoleKind.CORE_TEAM)
+    for i, who in enumerate(f.companies_with_leaders(store, p, 5)):
+        if i < 3:
+            f.champion(store, p, who)
+        else:
+            f.leader(store, p, who, InvitationStatus.INVITED)
+
+
+@pytest.mark.parametrize("seed_value", [4, 2026])
+async def test_random_keys_raise_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_value: int
+) -> None:
+    monkeypatch.chdir(tmp_path)  # whatever a random export writes lands here
+    store = Store(tmp_path / "roster.json", clock=lambda: FIXED_NOW)
+    seed(store)
+    rng = random.Random(seed_value)
+    app = RosterApp(store)
+    screens_seen: set[str] = set()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(PRESSES // BATCH):
+            await pilot.press(*(rng.choice(KEYS) for _ in range(BATCH)))
+            await pilot.pause()
+            screens_seen.add(type(app.screen).__name__)
+            assert app.is_running, "the app stopped"
+            assert app.return_code is None
+    assert app._exception is None
+    assert len(screens_seen) >= 3, screens_seen  # the walk really went places
+    store.close()
