@@ -1,18 +1,16 @@
 """Pick a person from the directory by typing a few letters of anything known about them.
 
-Matching is on name, organization, title and email: every typed word found somewhere
-comes first (names that start with the typed text before the rest), then near misses
-found with rapidfuzz (a typo such as "jonh" still finds John). At most ``SHOWN`` matches
-are listed, so each keystroke stays fast with thousands of people.
+Matching is on name, organization, title and email, by :func:`nextgen_tui.search.rank`
+(every typed word found somewhere first, then near misses: "jonh" still finds John).
+At most ``SHOWN`` matches are listed, so each keystroke stays fast with thousands of
+people.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,13 +19,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from nextgen_tui.search import rank
+
 from ..context import store_of
 from ..lazy import push_lazy
 
 #: How many matches the list shows at most.
 SHOWN = 100
-#: Near misses must score at least this (rapidfuzz partial ratio, 0-100).
-FUZZY_CUTOFF = 80
 NEW_PERSON = "new-person"
 
 
@@ -37,30 +35,6 @@ class Candidate:
     name: str
     prompt: Content
     haystack: str  # casefolded name, organization, title and email
-
-
-def rank(query: str, haystacks: Sequence[str]) -> list[int]:
-    """Indexes of the haystacks matching ``query``, best first (all of them when blank)."""
-    words = query.casefold().split()
-    if not words:
-        return list(range(len(haystacks)))
-    whole = " ".join(words)
-    exact = [i for i, hay in enumerate(haystacks) if all(word in hay for word in words)]
-
-    def closeness(index: int) -> int:
-        hay = haystacks[index]
-        if hay.startswith(whole):
-            return 0
-        return 1 if f" {words[0]}" in hay or f"\n{words[0]}" in hay else 2
-
-    exact.sort(key=closeness)
-    if len(whole) < 3:
-        return exact
-    found = set(exact)
-    near = process.extract(
-        whole, haystacks, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF, limit=None
-    )
-    return exact + [index for _, _, index in near if index not in found]
 
 
 class PersonPicker(ModalScreen[int | None]):
