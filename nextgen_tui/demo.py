@@ -1,10 +1,23 @@
 """The bundled demo: the North Valley region with three partnerships at different stages.
 
-``python -m nextgen_tui.demo [OUT]`` regenerates ``data/demo.json``. The file is built
-through the :class:`~nextgen_tui.store.Store` API only, so it stays valid as the model
-changes, and it is deterministic (a seeded ``random.Random``, a fixed "today" and a
-fixed store clock; every date is relative to "today"), so a test can check that the
-shipped file is exactly what this module builds.
+``python -m nextgen_tui.demo [OUT]`` regenerates ``data/demo.json`` (run it after any
+change to the model, the store or this module: ``tests/test_demo.py`` fails while the
+shipped file differs from what the generator builds). ``--today YYYY-MM-DD`` sets the
+demo on another day, e.g. for a training session; the shipped file uses
+:data:`DEMO_TODAY`.
+
+The file is built through the :class:`~nextgen_tui.store.Store` API only, so it stays
+valid as the model changes, and it is deterministic (a seeded ``random.Random``, a fixed
+"today" and a fixed store clock; every date is an offset from "today"), so a test can
+check that the shipped file is exactly what this module builds.
+
+Why :data:`DEMO_TODAY` is late November 2026: the app measures gaps against the real
+clock, and a static file cannot move its dates. The demo's latest activity (a quarterly
+convening 19 days before "today", a team meeting 12 days before) is recent, so the
+Action partnership shows only its intended warnings until about 10 February 2027 (90
+days without a team meeting, 100 without a convening); after that it reads as a
+partnership that has gone quiet. Move :data:`DEMO_TODAY` forward and regenerate to
+refresh it.
 
 The three partnerships, each showing the app at a different stage:
 
@@ -50,7 +63,7 @@ from .models import (
 from .store import Store
 
 #: The day the demo is set on: gaps that depend on "today" read as intended on this date.
-DEMO_TODAY = date(2026, 9, 15)
+DEMO_TODAY = date(2026, 11, 24)
 SEED = 20260915
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data" / "demo.json"
 
@@ -90,8 +103,18 @@ class DemoBuilder:
     # ------------------------------------------------------------------ helpers
 
     def day(self, offset: int) -> date:
-        """The date ``offset`` days from today (negative: in the past)."""
-        return self.today + timedelta(days=offset)
+        """The working day ``offset`` days from today (negative: in the past).
+
+        A Saturday moves back to the Friday and a Sunday on to the Monday, so meetings and
+        roster changes fall on working days as in a real roster; the order of dates is kept.
+        """
+        day = self.today + timedelta(days=offset)
+        weekday = day.weekday()
+        if weekday == 5:
+            return day - timedelta(days=1)
+        if weekday == 6:
+            return day + timedelta(days=1)
+        return day
 
     def at(self, offset: int, hour: int, minute: int = 0) -> datetime:
         return datetime.combine(self.day(offset), time(hour, minute))
@@ -353,21 +376,37 @@ def build_demo(path: Path, today: date = DEMO_TODAY) -> None:
         os.replace(staged, path)
 
 
+USAGE = "usage: python -m nextgen_tui.demo [--today YYYY-MM-DD] [OUT]  (default: data/demo.json)"
+
+
+def _fail(message: str) -> int:
+    print(f"{message}\n{USAGE}", file=sys.stderr)
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """The regeneration command; returns the exit status (2 for a usage error)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    usage = "usage: python -m nextgen_tui.demo [OUT]  (default: data/demo.json)"
-    if args and args[0] in ("-h", "--help"):
-        print(usage)
+    if any(arg in ("-h", "--help") for arg in args):
+        print(USAGE)
         return 0
-    if len(args) > 1:
-        print(usage, file=sys.stderr)
-        return 2
+    today = DEMO_TODAY
+    if "--today" in args:
+        at = args.index("--today")
+        if at + 1 >= len(args):
+            return _fail("--today needs a date such as 2026-11-24.")
+        try:
+            today = date.fromisoformat(args[at + 1])
+        except ValueError:
+            return _fail(f"{args[at + 1]!r} is not a date such as 2026-11-24.")
+        del args[at : at + 2]
+    if len(args) > 1 or any(arg.startswith("-") for arg in args):
+        return _fail("Give at most one output file.")
     out = Path(args[0]) if args else DEFAULT_OUT
     if not out.parent.is_dir():
-        print(f"The folder {out.parent} does not exist.", file=sys.stderr)
-        return 2
-    build_demo(out)
-    print(f"Wrote the demo region to {out}")
+        return _fail(f"The folder {out.parent} does not exist.")
+    build_demo(out, today)
+    print(f"Wrote the demo region, set on {today.isoformat()}, to {out}")
     return 0
 
 

@@ -258,9 +258,10 @@ def _action(b: DemoBuilder, p: Partnership) -> None:
             "harlow.vpops harlow.hr kestrel.talent eastgate.ceo kestrel.coo "
             "mps.stem nvwdb.youth jcr.director"
         ),
-        [-170, -110, -48, -19],
-        "Host 40 eighth graders at Harlow Precision and Kestrel for Manufacturing Day; "
-        "plan a counselors' tour for November.",
+        [-170, -110, -47, -12],
+        f"Counselors' tour of Eastgate Electronics and Kestrel on {b.day(16):%B} "
+        f"{b.day(16).day}: confirm the bus with Riverton Unified and send the invitation "
+        "to the three districts' counselors.",
     )
     # Eastgate's production manager joined the team, then changed jobs.
     for role in b.assign(
@@ -295,7 +296,7 @@ def _action(b: DemoBuilder, p: Partnership) -> None:
     )
     b.convening(
         p,
-        -26,
+        -19,
         keys(
             "harlow.ceo bluestone.vpops ridgeline.president harlow.hr rcf.plant "
             "cfc.eng eastgate.ceo kestrel.talent bluestone.maint osprey.vpops "

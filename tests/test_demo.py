@@ -6,6 +6,7 @@ import json
 import shutil
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,52 @@ def test_generator_command_writes_the_file_it_is_given(tmp_path: Path) -> None:
     )
     assert main(["a", "b"]) == 2
     assert main([str(tmp_path / "missing" / "demo.json")]) == 2
+
+
+def test_generator_command_refuses_a_bad_date_and_sets_the_demo_on_another_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--today", "next tuesday", str(tmp_path / "x.json")]) == 2
+    assert "not a date" in capsys.readouterr().err
+    assert main(["--today"]) == 2
+    assert not (tmp_path / "x.json").exists()
+    later = DEMO_TODAY + timedelta(days=140)
+    out = tmp_path / "later.json"
+    assert main(["--today", later.isoformat(), str(out)]) == 0
+    with Store(out, read_only=True) as store:
+        launch = store.launch(_by_stage(store, Stage.ACTION))
+    with Store(SHIPPED, read_only=True) as store:
+        shipped_launch = store.launch(_by_stage(store, Stage.ACTION))
+    assert launch.on is not None and shipped_launch.on is not None
+    assert 138 <= (launch.on - shipped_launch.on).days <= 142  # weekends move to a weekday
+
+
+def test_a_demo_generated_on_the_real_today_loads_and_validates(tmp_path: Path) -> None:
+    """The model and store of today accept what the generator writes today."""
+    out = tmp_path / "today.json"
+    build_demo(out, date.today())
+    with Store(out) as store:  # loading validates every record against the models
+        assert len(store.partnerships()) == 3
+        assert store.launch(_by_stage(store, Stage.ACTION)).held
+
+
+def test_every_demo_date_is_a_working_day_no_later_than_today(demo: Store) -> None:
+    dates: list[date] = []
+    for partnership in demo.partnerships():
+        snap = demo.snapshot(partnership.id)
+        dates += [r.start for r in snap.roles] + [r.end for r in snap.roles if r.end]
+        dates += [c.on for c in snap.convenings]
+        for team in snap.teams:
+            dates += team.meetings
+        if partnership.debrief:
+            dates.append(partnership.debrief.on)
+        if snap.launch and snap.launch.held and snap.launch.on:
+            dates.append(snap.launch.on)
+    assert len(dates) > 150
+    assert all(day.weekday() < 5 for day in dates)
+    assert all(day <= DEMO_TODAY for day in dates)
+    upcoming = demo.launch(_by_stage(demo, Stage.LAUNCH))
+    assert upcoming.on is not None and upcoming.on > DEMO_TODAY and not upcoming.held
 
 
 def test_the_app_finds_the_shipped_demo() -> None:
