@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from rapidfuzz import fuzz, process
 
 from .models import (
     CheckIn,
@@ -34,6 +33,7 @@ from .models import (
     RoleKind,
     explain,
 )
+from .search import rank
 from .snapshot import PartnershipSnapshot
 from .storage import StoreError
 from .store import Store
@@ -106,7 +106,7 @@ class Invitee:
     organization: str
     industry: bool
     roles: tuple[RoleKind, ...]
-    search_key: str  # folded "name organization", prepared once
+    search_key: str  # folded "name\norganization", prepared once
 
     @property
     def observer(self) -> bool:
@@ -138,7 +138,7 @@ def invitees(snapshot: PartnershipSnapshot) -> list[Invitee]:
                 organization=org_name,
                 industry=org is not None and org.is_industry,
                 roles=ordered,
-                search_key=_fold(f"{person.name} {org_name}"),
+                search_key=_fold(f"{person.name}\n{org_name}"),
             )
         )
     result.sort(key=lambda i: (i.name.casefold(), i.person_id))
@@ -146,45 +146,22 @@ def invitees(snapshot: PartnershipSnapshot) -> list[Invitee]:
 
 
 class InviteeSearch:
-    """Fuzzy search over invitees by name or company; search strings are prepared once.
+    """Fuzzy search over invitees by name or company, with the app's one matcher.
 
-    Matches come in two tiers, each by name: every typed word starts a word of the name or
-    company ("ann ac" finds "Ann Lee, Acme"), then every word appears somewhere. Only when
-    nothing matches does a fuzzy match forgive a typo or two ("carla champoin").
+    :func:`nextgen_tui.search.rank` does the matching ("ann ac" finds "Ann Lee, Acme"; a
+    typo or two is forgiven: "carla champoin"); names and companies are folded here first
+    (case and accents), once, so "zoe" finds "Zoë".
     """
-
-    FUZZY_CUTOFF = 75.0
 
     def __init__(self, people: Sequence[Invitee]) -> None:
         self.people = list(people)
         self._keys = [p.search_key for p in self.people]
-        self._words = [p.search_key.split() for p in self.people]
 
     def search(self, query: str, limit: int = 60) -> list[Invitee]:
-        tokens = _fold(query).split()
-        if not tokens:
-            return list(self.people)
-        prefix: list[int] = []
-        inside: list[int] = []
-        for index, key in enumerate(self._keys):
-            if all(t in key for t in tokens):
-                words = self._words[index]
-                if all(any(w.startswith(t) for w in words) for t in tokens):
-                    prefix.append(index)
-                else:
-                    inside.append(index)
-        found = prefix + inside
-        if not found and len(" ".join(tokens)) >= 3:
-            matches = process.extract(
-                " ".join(tokens),
-                self._keys,
-                scorer=fuzz.partial_ratio,
-                processor=None,
-                score_cutoff=self.FUZZY_CUTOFF,
-                limit=limit,
-            )
-            found = [index for _, _, index in sorted(matches, key=lambda m: (-m[1], m[2]))]
-        return [self.people[i] for i in found[:limit]]
+        """The best ``limit`` matches; everyone (to scroll through) when nothing is typed."""
+        folded = _fold(query)
+        found = rank(folded, self._keys, limit=limit if folded.strip() else None)
+        return [self.people[i] for i in found]
 
 
 # --------------------------------------------------------------------------- check-in

@@ -11,6 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from nextgen_tui.meeting import (
+    Invitee,
     InviteeSearch,
     MeetingError,
     check_in,
@@ -93,8 +94,9 @@ def test_invitees_are_the_launch_roles_and_search_finds_them_fuzzily(store: Stor
     search = InviteeSearch(people)
     assert [i.name for i in search.search("car")] == ["Carla Champion"]
     assert [i.name for i in search.search("champ works")] == ["Carla Champion"]
-    # by company: both people of Company 3
-    assert {i.name for i in search.search("company 3")} == {"Leader Company 3", "Dana Second"}
+    # by company: both people of Company 3 first, near misses (Company 2) after them
+    found = [i.name for i in search.search("company 3")]
+    assert set(found[:2]) == {"Leader Company 3", "Dana Second"}
     # a typo still finds the person, below exact matches
     assert "Carla Champion" in [i.name for i in search.search("carla champoin")]
     assert search.search("") == people
@@ -440,3 +442,21 @@ def test_md_escape_neutralises_block_marks() -> None:
     assert md_escape("- x") == "\\- x"
     assert md_escape("a\nb") == "a b"
     assert md_escape("Bob [/]") == "Bob \\[/\\]"
+
+
+def test_search_lists_everyone_when_blank_and_the_best_when_typed() -> None:
+    people = [
+        Invitee(
+            person_id=n,
+            name=f"Person {n:03}",
+            organization="Acme",
+            industry=True,
+            roles=(),
+            search_key=f"person {n:03}\nacme",
+        )
+        for n in range(1, 301)
+    ]
+    search = InviteeSearch(people)
+    assert len(search.search("")) == 300
+    assert len(search.search("acme")) == 60
+    assert [i.person_id for i in search.search("person 123")][:1] == [123]
