@@ -683,13 +683,23 @@ def field_errors(exc: ValidationError) -> dict[str, str]:
         named = [part for part in loc if isinstance(part, str)]
         key = named[-1] if named else ""
         label = field_label(loc) if named else ""
-        text = _message(error)
-        result.setdefault(key, f"{label} {text}".strip() if label else text)
+        result.setdefault(key, _sentence(label, _message(error)))
     return result
+
+
+def _sentence(label: str, text: str) -> str:
+    """``label`` + ``text``, unless ``text`` is already a whole sentence.
+
+    Field checks say "is required"; whole-model checks (e.g. "Minimum champions must not be
+    more than Maximum champions") already name their fields and start with a capital.
+    """
+    if not label or text[:1].isupper():
+        return text
+    return f"{label} {text}"
 
 
 def explain(exc: ValidationError) -> str:
     """One plain-English sentence for the first error, for notifications and the CLI."""
     for key, text in describe_errors(exc).items():
-        return f"{key} {text}." if key else f"{text}."
+        return f"{_sentence(key, text)}."
     return "The value is not valid."

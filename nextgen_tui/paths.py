@@ -17,7 +17,10 @@ def default_data_path() -> Path:
 
 def bundled_demo_path() -> Path:
     """The shipped demo file: ``data/demo.json`` in a checkout, or inside an installed wheel."""
-    for candidate in (_PACKAGE_DIR.parent / "data" / "demo.json", _PACKAGE_DIR / "bundled" / "demo.json"):
+    for candidate in (
+        _PACKAGE_DIR.parent / "data" / "demo.json",
+        _PACKAGE_DIR / "bundled" / "demo.json",
+    ):
         if candidate.is_file():
             return candidate
     raise FileNotFoundError("The bundled demo file is missing from this installation.")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import getpass
+import glob
 import json
 import os
 import shutil
@@ -64,6 +65,7 @@ class FileSignature:
     """What identifies one version of the file on disk."""
 
     mtime_ns: int
+    ctime_ns: int  # unlike mtime, no program can set it back
     size: int
     inode: int
 
@@ -73,7 +75,7 @@ class FileSignature:
             st = path.stat()
         except FileNotFoundError:
             return None
-        return cls(st.st_mtime_ns, st.st_size, st.st_ino)
+        return cls(st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
 
 
 def fsync_directory(folder: Path) -> None:
@@ -98,9 +100,23 @@ def _describe_os_error(exc: OSError, path: Path) -> str:
     return f"Could not save {path.name}: {exc.strerror or exc}."
 
 
+def _temp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def remove_stale_temp_files(path: Path) -> None:
+    """Remove temporary files left by a writer of ``path`` that was killed mid-write.
+
+    Call only while holding the write lock: no other writer can be using them then.
+    """
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically and durably, readable by the owner only."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = _temp_path(path)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         try:
@@ -120,7 +136,7 @@ def atomic_write_text(path: Path, text: str) -> None:
     fsync_directory(path.parent)
 
 
-class DurableJSONStorage(Storage):  # type: ignore[misc]
+class DurableJSONStorage(Storage):
     """A TinyDB storage that never leaves a half-written file behind."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
@@ -147,9 +163,7 @@ class DurableJSONStorage(Storage):  # type: ignore[misc]
             self._data, self._committed_text, self._signature = None, None, None
             return
         except OSError as exc:
-            raise UnreadableFileError(
-                f"Cannot read {self.path}: {exc.strerror or exc}."
-            ) from exc
+            raise UnreadableFileError(f"Cannot read {self.path}: {exc.strerror or exc}.") from exc
         self._signature = FileSignature.of(self.path)
         if not raw.strip():
             raise UnreadableFileError(
@@ -195,9 +209,7 @@ class DurableJSONStorage(Storage):  # type: ignore[misc]
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self.read_only:
             self.discard_changes()
-            raise ReadOnlyError(
-                f"{self.path.name} is open read-only; changes cannot be saved."
-            )
+            raise ReadOnlyError(f"{self.path.name} is open read-only; changes cannot be saved.")
         self._data = data
         if self._deferred:
             self._dirty = True

@@ -45,6 +45,7 @@ from .storage import (
     StoreError,
     UnreadableFileError,
     make_backup,
+    remove_stale_temp_files,
 )
 
 FORMAT_NAME = "sector-partnership-roster"
@@ -105,7 +106,7 @@ class Store:
         self._undo: list[_Change] = []
         self._change: _Change | None = None
         self._cache: dict[str, dict[int, Record]] = {}
-        self._backed_up = False
+        self._backed_up_on: date | None = None
         if not self.path.exists() and (read_only or not create):
             raise UnreadableFileError(f"There is no roster file at {self.path}.")
         if not read_only:
@@ -113,6 +114,7 @@ class Store:
                 raise StoreError(f"The folder {self.path.parent} does not exist.")
             self._lock = FileLock(self.path)
             self._lock.acquire()
+            remove_stale_temp_files(self.path)
         try:
             self._storage = DurableJSONStorage(self.path, read_only=read_only)
             self._db = TinyDB(storage=lambda: self._storage)
@@ -153,8 +155,7 @@ class Store:
         version = meta.get("schema_version")
         if not isinstance(version, int) or version < 1:
             raise UnreadableFileError(
-                f"{self.path} has no valid schema version; it may be damaged. Nothing was "
-                "changed."
+                f"{self.path} has no valid schema version; it may be damaged. Nothing was changed."
             )
         if version > SCHEMA_VERSION:
             raise UnreadableFileError(
@@ -333,9 +334,11 @@ class Store:
             return saved
 
     def _backup_once(self) -> None:
-        if not self._backed_up:
-            make_backup(self.path, self.clock())
-            self._backed_up = True
+        """Back the file up before the first change of a session, and of each new day."""
+        now = self.clock()
+        if self._backed_up_on != now.date():
+            make_backup(self.path, now)
+            self._backed_up_on = now.date()
 
     # ------------------------------------------------------------------ undo
 
@@ -472,7 +475,9 @@ class Store:
             raise InvalidDataError(f"A partnership named {partnership.name!r} already exists.")
         if not partnership.id and partnership.created is None:
             partnership = partnership.updated(created=self.today())
-        with self.transaction(f"{'Edit' if partnership.id else 'Add'} partnership {partnership.name}"):
+        with self.transaction(
+            f"{'Edit' if partnership.id else 'Add'} partnership {partnership.name}"
+        ):
             return self._put(partnership)
 
     def delete_partnership(self, partnership_id: int) -> None:
@@ -567,7 +572,9 @@ class Store:
                 return meeting
         return LaunchMeeting(partnership_id=partnership_id)
 
-    def save_launch(self, meeting: LaunchMeeting, label: str = "Edit launch meeting") -> LaunchMeeting:
+    def save_launch(
+        self, meeting: LaunchMeeting, label: str = "Edit launch meeting"
+    ) -> LaunchMeeting:
         self.partnership(meeting.partnership_id)
         if not meeting.id:
             existing = self.launch(meeting.partnership_id)
