@@ -50,7 +50,7 @@ def test_limit_caps_the_result_best_first() -> None:
 
 
 def test_hostile_text_is_matched_literally() -> None:
-    hays = ["bob [/]", "[todo] ann", "[$accent]x", "=hyperlink(\"x\")"]
+    hays = ["bob [/]", "[todo] ann", "[$accent]x", '=hyperlink("x")']
     assert rank("[/]", hays) == [0]
     assert rank("[todo]", hays) == [1]
     assert rank("", []) == []
