@@ -202,11 +202,16 @@ def companies(facts: Facts) -> Iterator[Gap]:
     count = len(orgs)
     target = span(limits.companies_min, limits.companies_max)
     if count < limits.companies_min:
+        lead = (
+            f"Industry leaders from only {plural(count, 'company', 'companies')} have accepted"
+            if count
+            else "No industry leader has accepted yet"
+        )
+        more = limits.companies_min - count
         yield make_gap(
             "companies-too-few",
-            f"Industry leaders from {plural(count, 'company', 'companies')} have accepted; "
-            f"the toolkit calls for {target}. Invite leaders from at least "
-            f"{limits.companies_min - count} more.",
+            f"{lead}; the toolkit calls for {target} companies. Invite leaders from at "
+            f"least {plural(more, 'more company', 'more companies')}.",
             organizations=orgs,
         )
     elif count > limits.companies_max:
