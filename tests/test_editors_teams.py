@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
+import pytest
 from textual.widgets import Input, OptionList, Select, SelectionList, TextArea
 
+from nextgen_tui.gaps import analyze
 from nextgen_tui.models import ActionTeam, Convening, ConveningKind, RoleKind
+from nextgen_tui.storage import WriteFailedError
 from nextgen_tui.store import Store
 from screens.editors.convening_form import ConveningForm
 from screens.editors.debrief_form import DebriefForm
@@ -17,6 +21,7 @@ from tests.editor_ui import (
     Host,
     champion_setup,
     error_text,
+    on_disk,
     open_modal,
     pick_person,
     screen_text,
@@ -27,20 +32,15 @@ from tests.editor_ui import (
 # --------------------------------------------------------------------------- action teams
 
 
-def gap_rules(store: Store, partnership_id: int) -> set[str] | None:
-    """The rule ids of the partnership's gaps (None while the gap engine is not there)."""
-    try:
-        from nextgen_tui.gaps import analyze
-    except ImportError:
-        return None
+def gap_rules(store: Store, partnership_id: int) -> set[str]:
+    """The rule ids of the partnership's gaps today."""
     return {gap.rule for gap in analyze(store.snapshot(partnership_id), f.TODAY)}
 
 
 async def test_team_editor_forms_a_team_for_a_priority_area(store: Store) -> None:
     s = seed_priorities(store)
     p = s["p"]
-    before = gap_rules(store, p.id)
-    assert before is None or "priority-without-team" in before
+    assert "priority-without-team" in gap_rules(store, p.id)
     app = Host(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_modal(app, pilot, TeamEditor(p.id))
@@ -79,8 +79,7 @@ async def test_team_editor_forms_a_team_for_a_priority_area(store: Store) -> Non
         (s["ceo"].id, RoleKind.ACTION_TEAM_LEAD),
         (s["dean"].id, RoleKind.ACTION_TEAM_MEMBER),
     }
-    after = gap_rules(store, p.id)
-    assert after is None or "priority-without-team" not in after
+    assert "priority-without-team" not in gap_rules(store, p.id)
 
 
 async def test_team_editor_removes_a_member_and_moves_the_lead(store: Store) -> None:
@@ -174,3 +173,162 @@ async def test_debrief_form_saves_date_and_notes(store: Store) -> None:
     debrief = store.partnership(p.id).debrief
     assert debrief is not None and debrief.on == date(2026, 5, 28)
     assert debrief.notes == "Keep the CEOs in front\n[b]not [/b]"
+
+
+async def test_team_editor_needs_a_name_and_keeps_the_members(store: Store) -> None:
+    s = seed_priorities(store)
+    p = s["p"]
+    app = Host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_modal(app, pilot, TeamEditor(p.id))
+        await pick_person(pilot, "carla")
+        await type_into(pilot, "#field-next_step", "Call the plant managers")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamEditor)
+        assert error_text(app, "name") == "Name is required"
+        assert app.screen.focused is app.screen.query_one("#field-name", Input)
+        assert app.screen.query_one("#field-next_step", Input).value == "Call the plant managers"
+        assert "Carla Diaz — Acme Tools" in screen_text(app)
+        assert on_disk(store).teams(p.id) == []
+
+        await pilot.press(*"Talent", "ctrl+s")
+        await pilot.pause()
+    disk = on_disk(store)
+    [team] = disk.teams(p.id)
+    assert (team.name, team.priority_area_id, team.next_step) == (
+        "Talent",
+        None,
+        "Call the plant managers",
+    )
+    [member] = [r for r in disk.roles(partnership_id=p.id) if r.team_id == team.id]
+    assert (member.person_id, member.role) == (s["ceo"].id, RoleKind.ACTION_TEAM_MEMBER)
+
+
+async def test_team_editor_saves_the_team_and_its_members_all_or_nothing(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s = seed_priorities(store)
+    p = s["p"]
+    real_assign = store.assign
+    calls: list[int] = []
+
+    def fails_second_time(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 2:
+            raise WriteFailedError("The disk is full: nothing was saved.")
+        return real_assign(*args, **kwargs)
+
+    app = Host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_modal(app, pilot, TeamEditor(p.id))
+        await type_into(pilot, "#field-name", "Talent")
+        await pick_person(pilot, "carla")
+        await pick_person(pilot, "dean")
+        monkeypatch.setattr(store, "assign", fails_second_time)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert len(calls) == 2  # the team and the first member were put before the failure
+        assert isinstance(app.screen, TeamEditor)
+        assert app.screen.query_one("#field-name", Input).value == "Talent"
+        assert any("disk is full" in n.message for n in app._notifications)
+        assert store.teams(p.id) == []
+        assert [r for r in store.roles(partnership_id=p.id) if r.team_id] == []
+        assert on_disk(store).teams(p.id) == []
+
+        monkeypatch.setattr(store, "assign", real_assign)  # the disk has room again
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == [True]
+    [team] = on_disk(store).teams(p.id)
+    members = {r.person_id for r in on_disk(store).roles(partnership_id=p.id) if r.team_id}
+    assert team.name == "Talent"
+    assert members == {s["ceo"].id, s["dean"].id}
+    assert store.undo() is not None and store.teams(p.id) == []  # one change, one undo
+
+
+async def test_team_editor_keeps_meeting_dates_and_removes_one(store: Store) -> None:
+    s = seed_priorities(store)
+    p = s["p"]
+    team = store.save_team(
+        ActionTeam(
+            partnership_id=p.id,
+            name="Talent",
+            meetings=[date(2026, 4, 2), date(2026, 5, 7)],
+        )
+    )
+    app = Host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_modal(app, pilot, TeamEditor(p.id, team.id))
+        await type_into(pilot, "#field-new_meeting", "2026-06-04")  # typed, not added yet
+        dates = app.screen.query_one("#meetings", OptionList)
+        dates.focus()
+        dates.highlighted = 0
+        await pilot.press("delete")
+        await pilot.press("ctrl+s")  # saving adds the typed date too
+        await pilot.pause()
+    assert on_disk(store).team(team.id).meetings == [date(2026, 5, 7), date(2026, 6, 4)]
+
+
+async def test_convening_form_explains_a_bad_date_and_records_a_team_meeting(
+    store: Store,
+) -> None:
+    s = seed_priorities(store)
+    p = s["p"]
+    team = store.save_team(ActionTeam(partnership_id=p.id, name="Talent", priority_area_id=1))
+    store.assign(p.id, s["dean"].id, RoleKind.ACTION_TEAM_LEAD, team_id=team.id)
+    app = Host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_modal(app, pilot, ConveningForm(p.id))
+        assert app.screen.query_one("#field-team_id", Select).disabled  # quarterly
+        await type_into(pilot, "#field-on", "30/05/2026")
+        await type_into(pilot, "#field-title", "Kick-off")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "must be a date like 2026-03-31" in error_text(app, "on")
+        assert app.screen.query_one("#field-title", Input).value == "Kick-off"
+        assert on_disk(store).convenings(p.id) == []
+
+        await type_into(pilot, "#field-on", "2026-05-30")
+        app.screen.query_one("#field-kind", Select).value = ConveningKind.ACTION_TEAM
+        await pilot.pause()
+        team_select = app.screen.query_one("#field-team_id", Select)
+        assert not team_select.disabled
+        team_select.value = team.id
+        attendance = app.screen.query_one("#field-attendee_ids", SelectionList)
+        attendance.select(s["dean"].id)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == [True]
+    [convening] = on_disk(store).convenings(p.id)
+    assert (convening.on, convening.kind, convening.team_id, convening.title) == (
+        date(2026, 5, 30),
+        ConveningKind.ACTION_TEAM,
+        team.id,
+        "Kick-off",
+    )
+    assert convening.attendee_ids == [s["dean"].id]
+
+
+async def test_debrief_form_needs_a_real_date(store: Store) -> None:
+    p = f.partnership(store)
+    app = Host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_modal(app, pilot, DebriefForm(p.id))
+        app.screen.query_one("#field-notes", TextArea).insert("Agreed: monthly calls")
+        app.screen.query_one("#field-on", Input).value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Date is required" in error_text(app, "on")
+        await type_into(pilot, "#field-on", "2026-02-29")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "not a day on the calendar" in error_text(app, "on")
+        assert app.screen.query_one("#field-notes", TextArea).text == "Agreed: monthly calls"
+        assert on_disk(store).partnership(p.id).debrief is None
+        await type_into(pilot, "#field-on", "2026-02-28")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    debrief = on_disk(store).partnership(p.id).debrief
+    assert debrief is not None
+    assert (debrief.on, debrief.notes) == (date(2026, 2, 28), "Agreed: monthly calls")
