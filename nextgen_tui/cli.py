@@ -13,9 +13,13 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .paths import bundled_demo_path, default_data_path
+
+if TYPE_CHECKING:  # imported lazily at run time: --version and --help stay fast
+    from .store import Store
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -81,24 +85,58 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_app(args)
 
 
-def run_app(args: argparse.Namespace) -> int:
-    """Open the store (refusing bad files with one line), then run the Textual app."""
+def fresh_demo_copy() -> Path:
+    """Copy the bundled demo into a new private temporary folder and return the copy.
+
+    The app edits the copy, so the shipped ``data/demo.json`` is never changed.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="roster-demo-"))
+    path = folder / "demo.json"
+    try:
+        shutil.copyfile(bundled_demo_path(), path)
+        path.chmod(0o600)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return path
+
+
+def open_store(args: argparse.Namespace) -> tuple[Store, Path | None]:
+    """Open the file the arguments name: ``--demo`` copy, ``--db`` path or the default file.
+
+    Returns the store and, for ``--demo``, the temporary folder to remove after use. Every
+    problem is raised as a :class:`StoreError` whose message is one plain line.
+    """
     from .storage import StoreError
     from .store import Store
 
     demo_dir: Path | None = None
-    if args.demo:
-        demo_dir = Path(tempfile.mkdtemp(prefix="roster-demo-"))
-        path = demo_dir / "demo.json"
-        shutil.copyfile(bundled_demo_path(), path)
-        path.chmod(0o600)
-    elif args.db is not None:
-        path = args.db.expanduser()
-    else:
-        path = default_data_path()
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:
-        store = Store(path, read_only=args.read_only)
+        if args.demo:
+            path = fresh_demo_copy()
+            demo_dir = path.parent
+        elif args.db is not None:
+            path = args.db.expanduser()
+        else:
+            path = default_data_path()
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        what = "the bundled demo" if args.demo else "the data folder"
+        raise StoreError(f"Cannot prepare {what}: {exc.strerror or exc}.") from exc
+    try:
+        return Store(path, read_only=args.read_only), demo_dir
+    except BaseException:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+        raise
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the store (refusing bad files with one line), then run the Textual app."""
+    from .storage import StoreError
+
+    try:
+        store, demo_dir = open_store(args)
     except StoreError as exc:
         sys.stderr.write(f"nextgen-tui: {exc.message}\n")
         return EXIT_ERROR
