@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, Select, TextArea
+from textual.widgets import Checkbox, Input, OptionList, Select, TextArea
 
 from nextgen_tui.models import ActionArea, ActionTeam, LaunchMeeting, OrgKind, RoleKind
 from nextgen_tui.store import Store
@@ -174,3 +174,63 @@ async def test_a_record_deleted_meanwhile_closes_the_form_with_a_message(store: 
             assert app.screen is app.screen_stack[0]
         assert app.results == [None, None, None]
         assert any("no longer exists" in n.message for n in app._notifications)
+
+
+FORMS: dict[str, Callable[[dict[str, Any]], Screen[Any]]] = {
+    "partnership": lambda s: PartnershipForm(s["p"].id),
+    "champion": lambda s: ChampionEditor(s["champion"].id),
+    "leader": lambda s: LeaderEditor(s["leader"].id),
+    "launch": lambda s: LaunchForm(s["p"].id),
+    "team": lambda s: TeamEditor(s["p"].id, s["team"].id),
+    "convening": lambda s: ConveningForm(s["p"].id),
+    "debrief": lambda s: DebriefForm(s["p"].id),
+}
+
+
+@pytest.mark.parametrize("form", FORMS)
+async def test_every_form_asks_before_discarding_a_change(store: Store, form: str) -> None:
+    s = hostile_file(store)
+    before = store.snapshot(s["p"].id)
+    app = Host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_modal(app, pilot, FORMS[form](s))
+        inputs = app.screen.query("#form-body Input")
+        changed: Input | Checkbox
+        if inputs:  # type a letter at the end of the first input
+            changed = inputs.first(Input)
+            was: object = changed.value
+            changed.focus()
+            await pilot.press("end", "z")
+        else:  # the role editors: tick or untick the first box
+            changed = app.screen.query_one("#form-body Checkbox", Checkbox)
+            was = changed.value
+            changed.focus()
+            await pilot.press("space")
+        assert changed.value != was
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep editing: what was typed is still there
+        await pilot.pause()
+        assert app.screen is changed.screen and changed.value != was
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0] and app.results == [None]
+    assert store.snapshot(s["p"].id) == before
+
+
+async def test_people_pickers_list_hostile_names_literally(store: Store) -> None:
+    s = hostile_file(store)
+    ann, accent, _link, formula = f.HOSTILE_NAMES[1:5]
+    app = Host(store)
+    async with app.run_test(size=(160, 60)) as pilot:
+        await open_modal(app, pilot, PersonPicker("Who?"))
+        await pilot.press(*"[todo")
+        assert f"{ann} — " in screen_text(app)
+        assert "1 of 9 people match" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_modal(app, pilot, ChampionEditor(s["champion"].id))
+        app.screen.query_one("#field-outreach_owner_id", Select).action_show_overlay()
+        await pilot.pause()
+        assert f"{accent} — {formula}" in screen_text(app)
