@@ -91,7 +91,8 @@ class Timing:
 
     @property
     def remaining(self) -> timedelta:
-        return self.budget - self.elapsed
+        """Budget minus the whole seconds elapsed (so 0:00 in means 10:00 left, not 9:59)."""
+        return self.budget - timedelta(seconds=int(self.elapsed.total_seconds()))
 
     @property
     def over(self) -> bool:

@@ -101,7 +101,8 @@ def close_meeting(
             meeting.updated(
                 priority_area_ids=chosen,
                 held=True,
-                on=meeting.on or today,
+                # the day it was actually held (the planned date may have moved)
+                on=meeting.started.date() if meeting.started else meeting.on or today,
                 phase=MeetingPhase.CLOSE,
             ),
             "Close the launch meeting",

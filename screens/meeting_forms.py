@@ -53,7 +53,9 @@ class WalkInForm(FormScreen[int]):
         self.partnership_id = partnership_id
 
     def compose_fields(self) -> ComposeResult:
-        names = [o.name for o in store_of(self.app).organizations()]
+        # companies first: right arrow completes the first name that starts with the typing
+        orgs = sorted(store_of(self.app).organizations(), key=lambda o: not o.is_industry)
+        names = [o.name for o in orgs]
         yield self.field("name", "Name", Input(placeholder="Full name"))
         yield self.field(
             "company",
@@ -112,10 +114,14 @@ class MeetingSettingsForm(FormScreen[bool]):
         for phase in PHASES:
             minutes = self.meeting.phase_minutes.get(phase, 0)
             yield self.field(
-                f"minutes_{phase.value}", f"{phase.label} (minutes)", Input(str(minutes))
+                f"minutes_{phase.value}",
+                f"{phase.label} (minutes)",
+                Input(str(minutes), compact=True),  # seven fields fit a 24-line terminal
             )
         yield self.field(
-            "vote_limit", "Dots each person may place", Input(str(self.meeting.vote_limit))
+            "vote_limit",
+            "Dots each person may place",
+            Input(str(self.meeting.vote_limit), compact=True),
         )
 
     def submit(self) -> None:

@@ -63,6 +63,9 @@ PHASE_SECTION: dict[MeetingPhase, str] = {
 class MeetingView(Screen[None]):
     """The panels of the live launch meeting of one partnership."""
 
+    #: Below 120 columns the counters move to a strip on top (see meeting.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+
     def __init__(self, partnership_id: int) -> None:
         super().__init__()
         self.partnership_id = partnership_id
@@ -198,7 +201,7 @@ class MeetingView(Screen[None]):
     def refresh_picked(self) -> None:
         line = self.query_one("#picked", Static)
         if self.picked is None or self.snapshot is None:
-            set_text(line, Content("Picked: nobody (dots are anonymous) · F3 picks"))
+            set_text(line, Content("Picked: nobody · F3 picks"))
             return
         name = self.snapshot.person_name(self.picked)
         used = sum(a.votes.get(self.picked, 0) for a in self.meeting.action_areas)

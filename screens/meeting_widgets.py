@@ -54,7 +54,7 @@ def highlighted_id(option_list: OptionList, prefix: str) -> int | None:
 
 SHORT_LABELS: dict[MeetingPhase, str] = {
     MeetingPhase.WELCOME: "Welcome",
-    MeetingPhase.INTRODUCTIONS: "Introductions",
+    MeetingPhase.INTRODUCTIONS: "Intros",
     MeetingPhase.OPPORTUNITIES: "1 Opportunities",
     MeetingPhase.ACTION_AREAS: "2 Action areas",
     MeetingPhase.COMMITMENTS: "3 Commitments",
@@ -63,20 +63,26 @@ SHORT_LABELS: dict[MeetingPhase, str] = {
 
 
 class PhaseBar(Vertical):
-    """The current phase, prominent, with its timer and the agenda."""
+    """The current phase, prominent, with its timer and the agenda.
+
+    The agenda comes twice: with each part's minutes (wide screens) and without them (below
+    120 columns, where it would not fit on one line); the screen's CSS shows one.
+    """
 
     DEFAULT_CSS = """
     PhaseBar { height: auto; padding: 0 1; background: $boost; }
+    PhaseBar Static { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     PhaseBar #phase-label { text-style: bold; color: $accent; }
-    PhaseBar #phase-timer { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     PhaseBar #phase-timer.-over { color: $error; text-style: bold; }
-    PhaseBar #phase-agenda { color: $text-muted; }
+    PhaseBar .agenda { color: $text-muted; }
+    PhaseBar #phase-agenda-short { display: none; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(id="phase-label")
         yield Static(id="phase-timer")
-        yield Static(id="phase-agenda")
+        yield Static(id="phase-agenda", classes="agenda")
+        yield Static(id="phase-agenda-short", classes="agenda")
 
     def show_phase(self, meeting: LaunchMeeting) -> None:
         """Update the label and agenda (on a phase change)."""
@@ -84,14 +90,16 @@ class PhaseBar(Vertical):
         if meeting.held:
             label = "Closed"
         self.query_one("#phase-label", Static).update(Content(label))
-        parts: list[str | tuple[str, str]] = []
-        for index, phase in enumerate(PHASES):
-            if index:
-                parts.append("  →  ")
-            minutes = meeting.phase_minutes.get(phase, 0)
-            text = f"{SHORT_LABELS[phase]} {minutes}m"
-            parts.append((text, "bold reverse") if phase is meeting.phase else text)
-        self.query_one("#phase-agenda", Static).update(Content.assemble(*parts))
+        for widget_id, minutes in (("phase-agenda", True), ("phase-agenda-short", False)):
+            parts: list[str | tuple[str, str]] = []
+            for index, phase in enumerate(PHASES):
+                if index:
+                    parts.append(" → ")
+                text = SHORT_LABELS[phase]
+                if minutes:
+                    text += f" {meeting.phase_minutes.get(phase, 0)}m"
+                parts.append((text, "bold reverse") if phase is meeting.phase else text)
+            self.query_one(f"#{widget_id}", Static).update(Content.assemble(*parts))
 
     def show_time(self, meeting: LaunchMeeting, now: datetime) -> None:
         """Update the timer only (called every second)."""
@@ -101,7 +109,7 @@ class PhaseBar(Vertical):
             set_text(
                 timer,
                 Content(
-                    "Check-in is open. Press F8 to start the meeting with the Welcome."
+                    "Check-in is open. F8 starts the meeting; F5 sets the times and dots."
                     if not meeting.held
                     else "The meeting is closed."
                 ),
@@ -119,7 +127,7 @@ class PhaseBar(Vertical):
             timer,
             Content(
                 f"{clock_text(clock.elapsed)} in this part · {left} · meeting "
-                f"{clock_text(clock.meeting_elapsed)} of {clock_text(clock.planned)} planned"
+                f"{clock_text(clock.meeting_elapsed)} of {clock_text(clock.planned)}"
             ),
             layout=False,  # one line (see the CSS): the size never changes
         )
@@ -176,7 +184,9 @@ class CountersPanel(Vertical):
 
 
 def person_prompt(person: Invitee, arrived: datetime | None, introduced: bool) -> Content:
-    mark: tuple[str, str] = (f"✓ {arrived:%H:%M} ", "green") if arrived else ("·       ", "dim")
+    """``✓ Name — Company (observer) champion · 09:30 · introduced`` (arrival time last, so a
+    narrow list wastes no column on people who have not arrived)."""
+    mark: tuple[str, str] = ("✓ ", "green") if arrived else ("· ", "dim")
     parts: list[str | tuple[str, str]] = [mark, (person.name, "bold" if arrived else "")]
     if person.organization:
         parts.append((f" — {person.organization}", "dim"))
@@ -184,6 +194,8 @@ def person_prompt(person: Invitee, arrived: datetime | None, introduced: bool) -
         parts.append((" (observer)", "italic"))
     if RoleKind.CHAMPION in person.roles:
         parts.append((" champion", "italic"))
+    if arrived:
+        parts.append((f" · {arrived:%H:%M}", "green"))
     if introduced:
         parts.append((" · introduced", "green"))
     return Content.assemble(*parts)
@@ -274,6 +286,7 @@ class AreaList(OptionList):
             "Rename",
             tooltip="Rename the highlighted area",
             id="meeting.rename_area",
+            show=False,
         ),
         Binding(
             "m",
@@ -281,6 +294,7 @@ class AreaList(OptionList):
             "Merge",
             tooltip="Merge this area into another one",
             id="meeting.merge_area",
+            show=False,
         ),
         Binding(
             "delete",
@@ -288,6 +302,7 @@ class AreaList(OptionList):
             "Remove",
             tooltip="Remove the area with its dots and commitments",
             id="meeting.remove_area",
+            show=False,
         ),
     ]
 

@@ -107,4 +107,4 @@ async def test_the_meeting_screen_resumes_a_killed_meeting(tmp_path: Path) -> No
             assert "Industry 24 · Public 6" in text
             assert last_idea in text
             assert "Leader 0 → Skills: yes" in text
-            assert "✓ 09:00" in text
+            assert "✓ Leader 0 — Firm 0 · 09:00" in text

@@ -243,7 +243,7 @@ async def test_hostile_names_and_items_render_literally(store: Store) -> None:
             assert name in text, name
         assert "[red]Firm[/red]" in text
         await check_in(pilot, "Bob", keys=True)
-        assert "✓ 09:30 Bob [/] — [red]Firm[/red]" in screen_text(app)
+        assert "✓ Bob [/] — [red]Firm[/red] · 09:30" in screen_text(app)
         await pilot.press("f8", "f8", "f8")
         await pilot.press(*"[b]Robots[/b] & [$accent]AI[/]", "enter")
         await pilot.press("f8", *"Bob [/] training", "enter")
@@ -271,7 +271,7 @@ async def test_resume_shows_the_saved_phase_and_items(store: Store) -> None:
         text = screen_text(app)
         assert "Now: Part 2: Needed Action Areas" in text
         assert "Housing near plants" in text
-        assert "✓ 09:30 Kai Kerr" in text
+        assert "✓ Kai Kerr — Firm 11 · 09:30" in text
         assert any("Resumed the meeting at Part 2" in m for m in notifications(app))
         assert app.screen.focused is app.screen.query_one("#area-entry", Input)
 
