@@ -28,11 +28,13 @@ from nextgen_tui.models import (
     OrgKind,
     Partnership,
     Person,
+    Record,
     RoleAssignment,
     RoleKind,
     Thresholds,
 )
 from nextgen_tui.snapshot import PartnershipSnapshot
+from nextgen_tui.store import Store
 
 TODAY = date(2026, 6, 1)
 START = date(2025, 1, 6)
@@ -226,6 +228,20 @@ class Build:
             teams=list(self.teams),
             convenings=list(self.convenings),
         )
+
+    def save(self, store: Store) -> None:
+        """Write every record, with its id, into an empty store (one change)."""
+        records: list[Record] = [
+            self.partnership,
+            *self.organizations.values(),
+            *self.people.values(),
+            *self.roles,
+            *self.teams,
+            *self.convenings,
+        ]
+        if self.launch is not None:
+            records.append(self.launch)
+        store.save_many(records, "Seed a test partnership")
 
     def gaps(self, today: date = TODAY) -> list[Gap]:
         return analyze(self.snapshot(), today)
