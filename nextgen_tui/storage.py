@@ -18,7 +18,6 @@ import getpass
 import glob
 import json
 import os
-import shutil
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -116,11 +115,19 @@ def remove_stale_temp_files(path: Path) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically and durably, readable by the owner only."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path``: temporary file, fsync, rename over ``path``, fsync folder.
+
+    The temporary file is created readable by the owner only, so no other user can read it
+    even for an instant.
+    """
     tmp = _temp_path(path)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         try:
-            data = text.encode("utf-8")
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
@@ -357,23 +364,19 @@ def backups(path: Path) -> list[Path]:
 def make_backup(path: Path, now: datetime) -> Path | None:
     """Copy the current file into the backup folder and prune old backups.
 
-    Called before the first write of a session, so there is at least one backup per day
-    of use and a bad session can always be rolled back.
+    The store calls it before the first write of a session and of each new day, so there
+    is at least one backup per day of use and a bad session can always be rolled back.
     """
     if not path.exists():
         return None
     folder = backup_folder(path)
-    folder.mkdir(mode=DIR_MODE, exist_ok=True)
     target = folder / f"{path.stem}-{now:%Y%m%d-%H%M%S-%f}.json"
     try:
-        tmp = target.with_suffix(".tmp")
-        shutil.copyfile(path, tmp)
-        os.chmod(tmp, FILE_MODE)
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        folder.mkdir(mode=DIR_MODE, exist_ok=True)
+        data = path.read_bytes()
     except OSError as exc:
         raise WriteFailedError(_describe_os_error(exc, target)) from exc
+    atomic_write_bytes(target, data)
     prune_backups(path)
     return target
 

@@ -338,3 +338,15 @@ def test_a_session_spanning_midnight_makes_a_backup_for_the_new_day(db_path: Pat
     person(s, "Cy")
     s.close()
     assert [b.name[7:15] for b in backups(db_path)] == ["20260101", "20260102"]
+
+
+def test_a_backup_that_cannot_be_made_refuses_the_change_plainly(
+    store: Store, db_path: Path
+) -> None:
+    backup_folder(db_path).write_text("a file where the backup folder should be")
+    before = db_path.read_bytes()
+    with pytest.raises(WriteFailedError, match=r"^Could not save ") as info:
+        person(store, "Ann")
+    assert "\n" not in info.value.message
+    assert db_path.read_bytes() == before
+    assert store.people() == []
