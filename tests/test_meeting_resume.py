@@ -18,10 +18,13 @@ from typing import Any
 
 import pytest
 
+from nextgen_tui.app import RosterApp
 from nextgen_tui.meeting_agenda import votes_used
 from nextgen_tui.models import MeetingPhase
 from nextgen_tui.store import Store
-from tests.meeting_ui import Host, screen_text
+from screens.confirm import ConfirmScreen
+from screens.meeting import MeetingScreen
+from tests.app_ui import notifications, screen_text, wait
 
 SCRIPT = Path(__file__).with_name("meeting_process.py")
 #: Steps the process acknowledges before its endless Part 3 (seed, start, 30 check-ins,
@@ -92,15 +95,23 @@ def test_a_killed_meeting_resumes_with_everything(
         assert store.launch(pid).phase is phase
 
 
-async def test_the_meeting_screen_resumes_a_killed_meeting(tmp_path: Path) -> None:
+async def test_the_app_offers_to_resume_a_killed_meeting(tmp_path: Path) -> None:
+    """Reopening the app after the kill offers the meeting back; yes resumes it."""
     db_path = tmp_path / "roster.json"
     acks = run_until_killed(db_path, SCRIPTED_STEPS + 3)
     last_idea = [a["text"] for a in acks if a["step"] == "opportunity"][-1]
     with Store(db_path) as store:
         pid = check_everything_acknowledged_is_there(store, acks)
-        app = Host(store, pid)
+        app = RosterApp(store)
         async with app.run_test(size=(160, 60)) as pilot:
-            await pilot.pause()
+            await wait(pilot)
+            assert isinstance(app.screen, ConfirmScreen)
+            assert "The launch meeting of Resume Test is in progress" in app.screen.question
+            await pilot.press("y")
+            await wait(pilot)
+            screen = app.screen
+            assert isinstance(screen, MeetingScreen) and screen.partnership_id == pid
+            assert any("Resumed the meeting at Part 3" in m for m in notifications(app))
             text = screen_text(app)
             assert "Now: Part 3: Commitments" in text
             assert "Present: 30" in text

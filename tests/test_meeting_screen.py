@@ -202,7 +202,8 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
             for r in store.roles(partnership_id=p.id)
             if store.person(r.person_id).name in PUBLIC
         )
-        # _assert_no_priority_gap(store, p.id)  (TODO: gaps.py not written yet)
+        assert len(meeting.priority_area_ids) == 2
+        _assert_the_gap_engine_sees_the_teams(store, p.id, {t.id for t in teams.values()})
 
         # the summary is shown and saves as Markdown next to the data file
         summary = screen.query_one("#summary-text", Markdown)
@@ -214,11 +215,16 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
         assert "Skills pipeline" in saved.read_text(encoding="utf-8")
 
 
-def _assert_no_priority_gap(store: Store, partnership_id: int) -> None:
+def _assert_the_gap_engine_sees_the_teams(
+    store: Store, partnership_id: int, team_ids: set[int]
+) -> None:
+    """No ``priority-without-team``; the teams are seen (they have no lead yet)."""
     from nextgen_tui import gaps
 
     found = gaps.analyze(store.snapshot(partnership_id), store.today())
     assert [g for g in found if g.rule == "priority-without-team"] == []
+    leaderless = {t for g in found if g.rule == "team-without-lead" for t in g.teams}
+    assert leaderless == team_ids
 
 
 async def test_hostile_names_and_items_render_literally(store: Store) -> None:
@@ -355,5 +361,58 @@ async def test_settings_and_the_timer_over_budget(db_path: Path) -> None:
             await pilot.press("f8")  # Introductions: a fresh clock
             assert not timer.has_class("-over")
             assert "0:00 in this part · 20:00 left of 20:00" in screen_text(app)
+
+            # the timer ticks while the facilitator types: nothing typed is lost or moved
+            search = screen.query_one("#checkin-search", Input)
+            assert screen.focused is search
+            for key in "Kai":
+                await pilot.press(key)
+                clock["now"] += timedelta(seconds=30)
+                screen.tick()
+            await pilot.pause()
+            assert search.value == "Kai" and screen.focused is search
+            assert "1:30 in this part · 18:30 left of 20:00" in screen_text(app)
+            people = screen.query_one("#people-list", OptionList)
+            assert people.get_option_at_index(0).id == f"p{person_id(store, 'Kai Kerr')}"
+
+            # F7 goes back a part, with its own clock again
+            await pilot.press("f7")
+            assert store.launch(p.id).phase is MeetingPhase.WELCOME
+            assert "0:00 in this part · 12:00 left of 12:00" in screen_text(app)
+            await pilot.press("f7")
+            assert any("first part of the meeting" in m for m in notifications(app))
     finally:
         store.close()
+
+
+async def test_walk_ins_join_an_existing_company_or_organization(store: Store) -> None:
+    p = seed(store)
+    orgs_before = len(store.organizations())
+    app = Host(store, p.id)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        # right arrow completes an existing company's name
+        await pilot.press("f2", *"Zed Late", "tab", *"fir", "right")
+        assert app.screen.query_one("#field-company", Input).value == "Firm 1"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # another in a different letter case: the same company, not a new one
+        await pilot.press("f2", *"Yan Late", "tab", *"FIRM 2", "ctrl+s")
+        await pilot.pause()
+        # one from a public organization is an observer
+        await pilot.press("f2", *"Xia Late", "tab", *"pratt org", "ctrl+s")
+        await pilot.pause()
+        assert len(store.organizations()) == orgs_before
+        checkins = {store.person(c.person_id).name: c for c in store.launch(p.id).checkins}
+        assert set(checkins) == {"Zed Late", "Yan Late", "Xia Late"}
+        assert [checkins[n].observer for n in ("Zed Late", "Yan Late", "Xia Late")] == [
+            False, False, True
+        ]  # fmt: skip
+        firm1 = store.organization_by_name("Firm 1")
+        assert firm1 is not None
+        assert store.person(person_id(store, "Zed Late")).organization_id == firm1.id
+        assert counter(screen, "companies") == "Companies: 2 of 12-60"
+        assert counter(screen, "balance") == "Industry 2 · Public 1"
+        assert "✓ Xia Late — Pratt Org (observer)" in screen_text(app)
