@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import NamedTuple
 
 from .models import (
@@ -191,38 +192,52 @@ class Facts:
     team_leads: dict[int, set[int]] = field(default_factory=dict)
     #: person -> the open action teams they sit on
     teams_of: dict[int, set[int]] = field(default_factory=dict)
+    #: person with a current role -> their company (None: not industry)
+    company: dict[int, Organization | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, snapshot: PartnershipSnapshot, today: date) -> Facts:
         facts = cls(snapshot, today)
+        people, organizations = snapshot.people, snapshot.organizations
         open_teams = {t.id for t in snapshot.teams if t.closed is None}
-        seen: dict[RoleKind, set[int]] = {}
-        team_seen: dict[int, set[int]] = {}
-        for role in snapshot.current_roles:
+        by_kind = facts.by_kind
+        distinct: dict[RoleKind, dict[int, None]] = {}
+        team_people: dict[int, dict[int, None]] = {}
+        company = facts.company
+        for role in snapshot.roles:
+            pid = role.person_id
+            if role.end is not None:
+                continue
+            if pid not in company:  # first time this person is seen: check and classify
+                person = people.get(pid)
+                if person is None or person.deleted:
+                    continue
+                org = organizations.get(person.organization_id or 0)
+                company[pid] = org if org is not None and org.is_industry else None
             kind = role.role
-            facts.by_kind.setdefault(kind, []).append(role)
-            holders = seen.setdefault(kind, set())
-            if role.person_id not in holders:
-                holders.add(role.person_id)
-                facts.people_of.setdefault(kind, []).append(role.person_id)
+            if kind in by_kind:
+                by_kind[kind].append(role)
+                distinct[kind][pid] = None
+            else:
+                by_kind[kind] = [role]
+                distinct[kind] = {pid: None}
             if kind is RoleKind.CHAMPION:
-                best = facts.champions.get(role.person_id)
+                best = facts.champions.get(pid)
                 if best is None or champion_rank(role) > champion_rank(best):
-                    facts.champions[role.person_id] = role
+                    facts.champions[pid] = role
             elif kind is RoleKind.INDUSTRY_LEADER:
-                best = facts.leaders.get(role.person_id)
+                best = facts.leaders.get(pid)
                 if best is None or leader_rank(role) > leader_rank(best):
-                    facts.leaders[role.person_id] = role
+                    facts.leaders[pid] = role
             elif kind in TEAM_ROLES and role.team_id in open_teams:
                 team = role.team_id
                 assert team is not None
-                members = team_seen.setdefault(team, set())
-                if role.person_id not in members:
-                    members.add(role.person_id)
-                    facts.team_people.setdefault(team, []).append(role.person_id)
+                team_people.setdefault(team, {})[pid] = None
                 if kind is RoleKind.ACTION_TEAM_LEAD:
-                    facts.team_leads.setdefault(team, set()).add(role.person_id)
-                facts.teams_of.setdefault(role.person_id, set()).add(team)
+                    facts.team_leads.setdefault(team, set()).add(pid)
+                facts.teams_of.setdefault(pid, set()).add(team)
+        facts.people_of = {kind: list(found) for kind, found in distinct.items()}
+        facts.team_people = {team: list(found) for team, found in team_people.items()}
         return facts
 
     # -------------------------------------------------------------- shortcuts
@@ -260,17 +275,20 @@ class Facts:
             if role.champion is not None and role.champion.status is not ChampionStatus.DECLINED
         ]
 
-    @property
+    @cached_property
     def counted_leaders(self) -> list[int]:
         """Industry leaders at the table: accepted or attended, never declined."""
         return [pid for pid, role in self.leaders.items() if leader_counts(role)]
 
     def company_of(self, person_id: int) -> Organization | None:
+        """The person's company, or ``None`` when they are not industry."""
+        if person_id in self.company:
+            return self.company[person_id]
         org = self.snapshot.organization_of(person_id)
         return org if org is not None and org.is_industry else None
 
     def is_industry(self, person_id: int) -> bool:
-        return self.snapshot.is_industry(person_id)
+        return self.company_of(person_id) is not None
 
     def name(self, person_id: int) -> str:
         return self.snapshot.person_name(person_id)
