@@ -1,0 +1,162 @@
+"""Keystroke to repaint while filtering a directory of 1,000 people (target: median < 50 ms).
+
+Measures, never asserts:
+
+* key to table drawn (app, under Pilot): each character of a few searches (and the
+  backspaces that clear them) is sent to the running app as a real keypress; the time
+  runs until the first screen refresh after the people table shows that query's rows;
+* ranking only (logic): :func:`nextgen_tui.search.rank` over the prebuilt search texts,
+  the part of a keystroke that grows with the directory.
+
+Run: ``.venv/bin/python benchmarks/directory_filter.py``
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from textual import events
+
+from nextgen_tui.app import RosterApp
+from nextgen_tui.models import Organization, OrgKind, Person
+from nextgen_tui.search import rank
+from nextgen_tui.store import Store
+from screens.directory import DirectoryScreen, DirectoryTable
+
+PEOPLE = 1000
+ORGANIZATIONS = 150
+NOW = datetime(2026, 6, 1, 9, 0)
+FIRST = (
+    "Ana Ben Carla Deborah Elena Farid Grace Hiro Ines Jamal Kofi Lena Marta Nadia Omar "
+    "Priya Quinn Rosa Sam Tariq Uma Victor Wen Xavier Yara Zoë John Maria Luis Chen"
+).split()
+LAST = (
+    "Smithers Lindqvist Okafor Novak Haddad Tanaka Moreau Kowalski Reyes Nguyen Patel "
+    "Johansson Silva Mensah Rossi Ibrahim Schmidt Kim Dubois Garcia O'Neil Petrov"
+).split()
+TITLES = (
+    "CEO,Plant Manager,HR Director,Dean,Program Manager,Owner,President,COO,"
+    "Business Services Lead,Operations Director,Workforce Analyst"
+).split(",")
+#: What the convener types (each string typed key by key, then erased).
+SEARCHES = ("smihters", "plant manager", "dean harlow", "okafor", "zoë")
+
+
+def seed(store: Store) -> None:
+    rng = random.Random(7)
+    kinds = list(OrgKind)
+    orgs = store.save_many(
+        [
+            Organization(
+                name=f"{rng.choice(LAST)} {rng.choice(['Works', 'College', 'Foods', 'Board'])} {i}",
+                kind=OrgKind.COMPANY if i % 3 else rng.choice(kinds),
+                industry="Advanced Manufacturing",
+                region=rng.choice(["North Valley", "Harlow", "Cedar Falls"]),
+            )
+            for i in range(ORGANIZATIONS)
+        ],
+        "seed organizations",
+    )
+    people = []
+    for i in range(PEOPLE):
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        org = rng.choice(orgs)
+        people.append(
+            Person(
+                name=f"{first} {last}",
+                title=rng.choice(TITLES),
+                organization_id=org.id,
+                email=f"{first}.{last}{i}@example.org".lower().replace("'", ""),
+            )
+        )
+    store.save_many(people, "seed people")
+
+
+def report(label: str, seconds: list[float]) -> None:
+    ms = sorted(s * 1000 for s in seconds)
+    p90 = ms[max(int(len(ms) * 0.9) - 1, 0)]
+    print(
+        f"{label:<36} median {statistics.median(ms):7.2f} ms   p90 {p90:7.2f} ms   "
+        f"(n={len(ms)}; target 50 ms)"
+    )
+
+
+async def bench(store: Store) -> None:
+    app = RosterApp(store)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        await app.push_screen(DirectoryScreen())
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DirectoryScreen), screen
+        table = screen.query_one("#people-table", DirectoryTable)
+        search = screen.query_one("#directory-search")
+        drawn: list[float] = []
+        original = screen._compositor_refresh
+
+        def record() -> None:
+            original()
+            drawn.append(time.perf_counter())
+
+        screen._compositor_refresh = record  # type: ignore[method-assign]
+
+        async def press(key: str, character: str | None) -> float:
+            assert app._driver is not None
+            before = getattr(search, "value", "")
+            expected = before[:-1] if key == "backspace" else before + (character or "")
+            started = time.perf_counter()
+            app._driver.send_message(events.Key(key, character))
+            while table.applied != expected:
+                if time.perf_counter() - started > 5:
+                    raise TimeoutError(f"{expected!r} never filtered")
+                await asyncio.sleep(0.0002)
+            ready = time.perf_counter()
+            while not drawn or drawn[-1] < ready:
+                await asyncio.sleep(0.0002)
+            return drawn[-1] - started
+
+        timings: list[float] = []
+        for text in SEARCHES:
+            for char in text:
+                key = "space" if char == " " else char
+                timings.append(await press(key, char))
+                await pilot.pause()
+            print(f"  {text!r}: {len(table.shown)} people shown")
+            for _ in text:
+                timings.append(await press("backspace", None))
+                await pilot.pause()
+        report("key to table drawn (app)", timings)
+
+        haystacks = screen.indexes["people-tab"].haystacks
+        ranking: list[float] = []
+        for text in SEARCHES:
+            for end in range(1, len(text) + 1):
+                started = time.perf_counter()
+                rank(text[:end], haystacks)
+                ranking.append(time.perf_counter() - started)
+        report("ranking only (logic)", ranking)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.json"
+        store = Store(path, clock=lambda: NOW)
+        seed(store)
+        print(f"{len(store.people())} people, {len(store.organizations())} organizations")
+        store.close()
+        store = Store(path, clock=lambda: NOW)
+        asyncio.run(bench(store))
+        store.close()
+
+
+if __name__ == "__main__":
+    main()
