@@ -28,6 +28,10 @@ The three partnerships, each showing the app at a different stage:
   realistic gaps (a priority without a team, a stalled team, an out-of-region company).
 - *Construction, North Valley* (Launch): moved on from Prepare with a waiver; the launch
   is three weeks away and the invitations are still coming back.
+
+Where things are: the region's organizations, staff and names in :mod:`.demo_region`,
+the Prepare and Launch partnerships in :mod:`.demo_early`, the Action one in
+:mod:`.demo_action`; this module holds the shared builder and the command.
 """
 
 from __future__ import annotations
@@ -43,22 +47,20 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from .demo_action import build_manufacturing
-from .demo_region import AREA_CODE, CONSTRUCTION, HEALTHCARE, NAMES, ORGS, REGION, keys
+from .demo_early import build_construction, build_healthcare
+from .demo_region import AREA_CODE, NAMES, ORGS
 from .models import (
     ChampionDetails,
     ChampionStatus,
     Convening,
     ConveningKind,
     InvitationStatus,
-    LaunchMeeting,
     LeaderDetails,
     Organization,
     Partnership,
     Person,
     RoleAssignment,
     RoleKind,
-    Stage,
-    Waiver,
 )
 from .store import Store
 
@@ -214,9 +216,9 @@ class DemoBuilder:
 
     def build(self) -> None:
         self.directory()
-        self.healthcare()
+        build_healthcare(self)
         build_manufacturing(self)
-        self.construction()
+        build_construction(self)
 
     def directory(self) -> None:
         """Every organization of the region and one invented person per post."""
@@ -249,113 +251,6 @@ class DemoBuilder:
                         notes=PERSON_NOTES.get(full_key, ""),
                     )
                 )
-
-    # ------------------------------------------------------------------ Prepare
-
-    def healthcare(self) -> None:
-        """A partnership two months into Prepare, with the gaps a new one really has."""
-        p = self.store.save_partnership(
-            Partnership(
-                name=f"{HEALTHCARE}, {REGION}",
-                industry=HEALTHCARE,
-                region=REGION,
-                stage=Stage.PREPARE,
-                created=self.day(-76),
-                notes="Hospital CEOs are interested; long-term care and behavioral health are "
-                "the hardest to reach. Economic development has not joined the core team yet.",
-            )
-        )
-        self.assign(p, ["nvwdb.sector"], RoleKind.CONVENER, -76)
-        core = keys("nvwdb.director nvcc.deanhealth nvrcc.director jcc.director")
-        self.assign(p, core, RoleKind.CORE_TEAM, -70)
-        broad = core + keys(
-            "nvwdb.sector nvcc.nursing nvsu.nursing rusd.counselor nvrcc.health "
-            "rirc.director nvcc.deanwf hcaa.director"
-        )
-        self.assign(p, broad, RoleKind.CONVENING_TEAM, -68)
-        self.champion(p, "rrmc.ceo", -45, ChampionStatus.COMMITTED, "nvwdb.director", signed=True)
-        self.champion(p, "cffc.president", -30, ChampionStatus.ASKED, None)
-        self.champion(
-            p, "willow.ed", -12, ChampionStatus.PROSPECT, "nvcc.deanhealth", missing=["industry"]
-        )
-
-    # ------------------------------------------------------------------ Launch
-
-    def construction(self) -> None:
-        """Moved to Launch with a waiver; the launch is three weeks out, invitations pending."""
-        p = self.store.save_partnership(
-            Partnership(
-                name=f"{CONSTRUCTION}, {REGION}",
-                industry=CONSTRUCTION,
-                region=REGION,
-                stage=Stage.LAUNCH,
-                created=self.day(-184),
-                notes="Launch at the Delgado Builders training yard. Still recruiting companies: "
-                "specialty trades and residential builders are under-represented.",
-                waivers=[
-                    Waiver(
-                        from_stage=Stage.PREPARE,
-                        to_stage=Stage.LAUNCH,
-                        reason="Ironwood's CEO agreed by phone to be the second champion; "
-                        "the invite letter goes out next week with both signatures.",
-                        on=self.day(-87),
-                        blockers=["champions-too-few"],
-                    )
-                ],
-            )
-        )
-        self.assign(p, ["nvwdb.director"], RoleKind.CONVENER, -184)
-        self.assign(p, ["cfchamber.director"], RoleKind.CO_CONVENER, -184)
-        core = keys(
-            "nvwdb.director cfchamber.director nvcc.deanwf nvcc.construction "
-            "cfsd.super jcc.director btc.manager"
-        )
-        self.assign(p, core, RoleKind.CORE_TEAM, -175)
-        broad = core + keys(
-            "nvrcc.trades nvwdb.business harlowed.director btc.apprentice "
-            "wit.director nvsu.cm htc.welding htc.navigator cfsd.cte rusd.cte "
-            "jcc.business cfchamber.programs millbrooked.director pathways.coach "
-            "hcaa.workforce riverbend.officer nvcc.apprentice clc.president mps.hspr"
-        )
-        self.assign(p, broad, RoleKind.CONVENING_TEAM, -170)
-        self.champion(
-            p,
-            "delgado.president",
-            -140,
-            ChampionStatus.COMMITTED,
-            "nvwdb.director",
-            signed=True,
-            hosts=True,
-        )
-        self.champion(p, "ironwood.ceo", -88, ChampionStatus.COMMITTED, "btc.manager", signed=True)
-        self.champion(p, "northgate.vp", -60, ChampionStatus.COMMITTED, "cfchamber.director")
-        self.champion(p, "bridgewater.gm", -120, ChampionStatus.DECLINED, "nvcc.construction")
-        delegates = keys(
-            "nvcc.construction nvrcc.trades nvwdb.business harlowed.director "
-            "btc.apprentice wit.director"
-        )
-        self.assign(p, delegates, RoleKind.SUPPORT_DELEGATE, -45)
-        self.assign(p, ["commonground.senior"], RoleKind.FACILITATOR, -45)
-        accepted = keys(
-            "delgado.president ironwood.ceo northgate.vp delgado.pe "
-            "ironwood.apprentice rivelec.owner harlowexc.president northgate.safety "
-            "cfplumb.owner vmh.ceo"
-        )
-        for key in accepted:
-            self.leader(p, key, -30, InvitationStatus.ACCEPTED)
-        for key in ["summitroof.owner", "tamsin.president", "rivelec.training"]:
-            self.leader(p, key, -30, InvitationStatus.INVITED)
-        self.leader(p, "bridgewater.gm", -30, InvitationStatus.DECLINED)
-        self.store.save_launch(
-            LaunchMeeting(
-                partnership_id=p.id,
-                on=self.day(23),
-                place="Delgado Builders Training Yard, 1200 Quarry Lane, Cedar Falls",
-                host_org_id=self.orgs["delgado"].id,
-                opener_id=self.pid("delgado.president"),
-            )
-        )
-
 
 def build_demo(path: Path, today: date = DEMO_TODAY) -> None:
     """Write a fresh demo roster file at ``path`` (replacing any file there).
