@@ -4,7 +4,8 @@ Everything is saved the moment it is entered (``screens.context.save`` -> the st
 dead battery loses nothing; opening the screen again resumes at the saved phase. Keys are
 F-keys or keys of a focused list, so typing in a box is never taken for a command:
 
-* F8 / F7 next / previous part (F8 starts the meeting), F2 walk-in, F3 pick the
+* F8 / F7 next / previous part (F8 starts the meeting; priority keys that move the cursor
+  at once, so what is typed right after lands in the new part's box), F2 walk-in, F3 pick the
   highlighted person (for dots, commitments and who said an opportunity), F4 introduced
   (during Introductions), F5 times and dots, F9 close the meeting, ctrl+f find a person.
 * Check-in: type to narrow the list, up/down to move, enter checks in; delete in the list
@@ -60,6 +61,14 @@ LIVE_ACTIONS = frozenset(
 )
 
 
+#: Where the cursor goes after F3 picks someone, by part of the meeting.
+PICK_FOCUS: dict[MeetingPhase | None, str] = {
+    MeetingPhase.OPPORTUNITIES: "#opportunity-entry",
+    MeetingPhase.ACTION_AREAS: "#area-list",
+    MeetingPhase.COMMITMENTS: "#area-list",
+}
+
+
 class MeetingScreen(MeetingCapture):
     """The live launch meeting of one partnership."""
 
@@ -69,15 +78,17 @@ class MeetingScreen(MeetingCapture):
         Binding(
             "f8",
             "next_phase",
-            "Next part",
+            "Next",
             id="meeting.next_phase",
+            priority=True,
             tooltip="Go to the next part of the agenda (starts the meeting)",
         ),
         Binding(
             "f7",
             "previous_phase",
-            "Prev part",
+            "Prev",
             id="meeting.previous_phase",
+            priority=True,
             tooltip="Back to the previous part of the agenda",
         ),
         Binding(
@@ -92,6 +103,7 @@ class MeetingScreen(MeetingCapture):
             "pick",
             "Pick",
             id="meeting.pick",
+            priority=True,
             tooltip="Pick the highlighted person for dots, commitments and opportunities "
             "(again to unpick)",
         ),
@@ -123,6 +135,7 @@ class MeetingScreen(MeetingCapture):
             "Find",
             show=False,
             id="meeting.find",
+            priority=True,
             tooltip="Find a person to check in",
         ),
         Binding(
@@ -212,7 +225,7 @@ class MeetingScreen(MeetingCapture):
 
     def action_find(self) -> None:
         search = self.query_one("#checkin-search", Input)
-        search.focus()
+        self.set_focus(search)  # at once: the name typed next goes into the box
         search.select_all()
 
     def action_pick(self) -> None:
@@ -222,6 +235,11 @@ class MeetingScreen(MeetingCapture):
             return
         self.picked = None if person_id == self.picked else person_id
         self.refresh_picked()
+        # back to where the picked person is used in this part: the next opportunity typed,
+        # or the action areas (+ places their dot, c commits them)
+        target = PICK_FOCUS.get(self.meeting.phase)
+        if target is not None:
+            self.set_focus(self.query_one(target))
 
     def action_toggle_introduced(self) -> None:
         person_id = highlighted_id(self.query_one(PeopleList), "p")

@@ -158,7 +158,7 @@ class MeetingView(Screen[None]):
             self.show_summary()
             return
         bar = self.query_one(PhaseBar)
-        bar.show_phase(self.meeting)
+        bar.show_phase(self.meeting, self.snapshot.partnership.name if self.snapshot else "")
         bar.show_time(self.meeting, store.clock())
         for phase, section in PHASE_SECTION.items():
             self.query_one(f"#{section}").set_class(phase is self.meeting.phase, "-current")
@@ -288,7 +288,9 @@ class MeetingView(Screen[None]):
     def show_phase_focus(self) -> None:
         """Put the cursor where the current phase needs it."""
         if not self.meeting.held:
-            self.query_one(PHASE_FOCUS[self.meeting.phase]).focus()
+            # set_focus is immediate (Widget.focus waits a turn): keys typed right after
+            # F8 go to the new part's box
+            self.set_focus(self.query_one(PHASE_FOCUS[self.meeting.phase]))
 
     # ------------------------------------------------------------------ saving
 

@@ -84,12 +84,14 @@ class PhaseBar(Vertical):
         yield Static(id="phase-agenda", classes="agenda")
         yield Static(id="phase-agenda-short", classes="agenda")
 
-    def show_phase(self, meeting: LaunchMeeting) -> None:
+    def show_phase(self, meeting: LaunchMeeting, partnership: str) -> None:
         """Update the label and agenda (on a phase change)."""
         label = "Not started" if meeting.phase is None else f"Now: {meeting.phase.label}"
         if meeting.held:
             label = "Closed"
-        self.query_one("#phase-label", Static).update(Content(label))
+        self.query_one("#phase-label", Static).update(
+            Content.assemble(label, (f" · launch of {partnership}", "not bold $text-muted"))
+        )
         for widget_id, minutes in (("phase-agenda", True), ("phase-agenda-short", False)):
             parts: list[str | tuple[str, str]] = []
             for index, phase in enumerate(PHASES):
@@ -148,16 +150,19 @@ class CountersPanel(Vertical):
     CountersPanel #count-companies.-ok { color: $success; }
     CountersPanel #count-warning {
         display: none; background: $error; color: $text; text-style: bold; padding: 0 1;
-        margin-top: 1;
+        margin: 1 0;
     }
     CountersPanel #count-warning.-shown { display: block; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(Content("In the room"), classes="panel-title")
-        for name in ("present", "companies", "balance", "champions", "introduced"):
+        for name in ("present", "companies", "balance"):
             yield Static(id=f"count-{name}", classes="count")
+        # right under the balance it is about; a whole row of the narrow grid (meeting.tcss)
         yield Static(id="count-warning")
+        for name in ("champions", "introduced"):
+            yield Static(id=f"count-{name}", classes="count")
 
     def show(self, count: Counters) -> None:
         def put(name: str, text: str) -> Static:
@@ -174,7 +179,7 @@ class CountersPanel(Vertical):
         put("introduced", f"Introduced: {count.introduced} of {count.industry}")
         warning = put(
             "warning",
-            f"⚠ OUTNUMBERED\nPublic {count.non_industry} vs industry {count.industry}: "
+            f"⚠ OUTNUMBERED: public {count.non_industry} vs industry {count.industry}; "
             "industry must lead the table.",
         )
         warning.set_class(count.outnumbered, "-shown")

@@ -158,7 +158,7 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
         commits = [("Ave", 0), ("Bla", 0), ("Cas", 0), ("Par", 0), ("Dev", 1), ("Eme", 1)]
         for typed, area_index in commits:
             await pick(pilot, typed)
-            areas.focus()
+            assert screen.focused is areas  # F3 goes back to the areas
             await pilot.press("home", *["down"] * area_index, "c")
         await pilot.pause()
         assert len(store.launch(p.id).commitments) == 6
