@@ -15,6 +15,7 @@ F-keys or keys of a focused list, so typing in a box is never taken for a comman
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from textual import on
@@ -301,7 +302,11 @@ class MeetingScreen(MeetingCapture):
             self.app.push_screen(ConfirmScreen(question, confirm_label="Close meeting"), confirmed)
 
         self.app.push_screen(
-            PrioritiesScreen(ranked_areas(self.meeting), suggested_priorities(self.meeting)),
+            PrioritiesScreen(
+                ranked_areas(self.meeting),
+                suggested_priorities(self.meeting),
+                Counter(c.area_id for c in self.meeting.commitments),
+            ),
             chosen,
         )
 

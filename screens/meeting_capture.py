@@ -28,7 +28,7 @@ from nextgen_tui.models import ActionArea, Commitment
 
 from .confirm import ConfirmScreen
 from .context import store_of
-from .meeting_forms import AreaForm, CommitmentForm, MergeScreen, OpportunityForm
+from .meeting_forms import AreaForm, CommitmentForm, MergeScreen, OpportunityForm, dots
 from .meeting_view import MeetingView
 from .meeting_widgets import AreaList, CommitmentList, OpportunityList, highlighted_id
 
@@ -153,8 +153,8 @@ class MeetingCapture(MeetingView):
         commitments = sum(1 for c in self.meeting.commitments if c.area_id == area.id)
         store = store_of(self)
         self._confirm(
-            f"Remove the action area “{area.title}” with its {area.vote_count} dots and "
-            f"{commitments} commitments?",
+            f"Remove the action area “{area.title}” with its {dots(area.vote_count)} and "
+            f"{commitments} commitment{'' if commitments == 1 else 's'}?",
             "Remove",
             lambda: remove_area(store, self.partnership_id, area.id),
         )

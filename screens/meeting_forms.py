@@ -6,7 +6,7 @@ and saves through ``screens.context.save``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
@@ -249,12 +249,17 @@ class CommitmentForm(FormScreen[bool]):
             self.dismiss(True)
 
 
+def dots(count: int) -> str:
+    return "1 dot" if count == 1 else f"{count} dots"
+
+
 _PICKER_CSS = """
     MergeScreen, PrioritiesScreen { align: center middle; }
     MergeScreen > Vertical, PrioritiesScreen > Vertical {
         width: 72; max-width: 100%; height: auto; max-height: 90%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
+    MergeScreen Label, PrioritiesScreen Label { width: 100%; }
     MergeScreen .picker-title, PrioritiesScreen .picker-title { text-style: bold; padding: 0 1; }
     MergeScreen .picker-hint, PrioritiesScreen .picker-hint { color: $text-muted; padding: 0 1; }
     MergeScreen OptionList, PrioritiesScreen SelectionList { height: auto; max-height: 20; }
@@ -288,7 +293,7 @@ class MergeScreen(ModalScreen[int | None]):
             )
             yield OptionList(
                 *[
-                    Option(Content(f"{a.title} ({a.vote_count} dots)"), id=f"a{a.id}")
+                    Option(Content(f"{a.title} ({dots(a.vote_count)})"), id=f"a{a.id}")
                     for a in self.others
                 ],
                 id="merge-targets",
@@ -320,10 +325,13 @@ class PrioritiesScreen(ModalScreen[list[int] | None]):
         ),
     ]
 
-    def __init__(self, ranked: Sequence[ActionArea], chosen: Sequence[int]) -> None:
+    def __init__(
+        self, ranked: Sequence[ActionArea], chosen: Sequence[int], committed: Mapping[int, int]
+    ) -> None:
         super().__init__()
         self.ranked = ranked
         self.chosen = set(chosen)
+        self.committed = committed  # area id -> how many people committed to it
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -340,7 +348,12 @@ class PrioritiesScreen(ModalScreen[list[int] | None]):
             yield SelectionList[int](
                 *[
                     Selection(
-                        Content(f"{a.title} — {a.vote_count} dots"), a.id, a.id in self.chosen
+                        Content(
+                            f"{a.title} — {dots(a.vote_count)}, "
+                            f"{self.committed.get(a.id, 0)} committed"
+                        ),
+                        a.id,
+                        a.id in self.chosen,
                     )
                     for a in self.ranked
                 ],

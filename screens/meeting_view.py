@@ -53,11 +53,14 @@ PHASE_FOCUS: dict[MeetingPhase | None, str] = {
     MeetingPhase.COMMITMENTS: "#area-list",
     MeetingPhase.CLOSE: "#area-list",
 }
-PHASE_SECTION: dict[MeetingPhase, str] = {
-    MeetingPhase.OPPORTUNITIES: "section-opportunities",
-    MeetingPhase.ACTION_AREAS: "section-areas",
-    MeetingPhase.COMMITMENTS: "section-commitments",
+#: The capture sections each part works in (shown larger); commitments pick from the areas.
+PHASE_SECTIONS: dict[MeetingPhase, tuple[str, ...]] = {
+    MeetingPhase.OPPORTUNITIES: ("section-opportunities",),
+    MeetingPhase.ACTION_AREAS: ("section-areas",),
+    MeetingPhase.COMMITMENTS: ("section-areas", "section-commitments"),
+    MeetingPhase.CLOSE: ("section-areas",),
 }
+SECTIONS = ("section-opportunities", "section-areas", "section-commitments")
 
 
 class MeetingView(Screen[None]):
@@ -160,8 +163,9 @@ class MeetingView(Screen[None]):
         bar = self.query_one(PhaseBar)
         bar.show_phase(self.meeting, self.snapshot.partnership.name if self.snapshot else "")
         bar.show_time(self.meeting, store.clock())
-        for phase, section in PHASE_SECTION.items():
-            self.query_one(f"#{section}").set_class(phase is self.meeting.phase, "-current")
+        used = PHASE_SECTIONS.get(self.meeting.phase, ()) if self.meeting.phase else ()
+        for section in SECTIONS:
+            self.query_one(f"#{section}").set_class(section in used, "-current")
         self.refresh_people()
         self.refresh_capture()
         self.refresh_counters()
