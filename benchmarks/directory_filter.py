@@ -35,18 +35,75 @@ from screens.directory import DirectoryScreen, DirectoryTable
 PEOPLE = 1000
 ORGANIZATIONS = 150
 NOW = datetime(2026, 6, 1, 9, 0)
-FIRST = (
-    "Ana Ben Carla Deborah Elena Farid Grace Hiro Ines Jamal Kofi Lena Marta Nadia Omar "
-    "Priya Quinn Rosa Sam Tariq Uma Victor Wen Xavier Yara Zoë John Maria Luis Chen"
-).split()
-LAST = (
-    "Smithers Lindqvist Okafor Novak Haddad Tanaka Moreau Kowalski Reyes Nguyen Patel "
-    "Johansson Silva Mensah Rossi Ibrahim Schmidt Kim Dubois Garcia O'Neil Petrov"
-).split()
-TITLES = (
-    "CEO,Plant Manager,HR Director,Dean,Program Manager,Owner,President,COO,"
-    "Business Services Lead,Operations Director,Workforce Analyst"
-).split(",")
+FIRST = [
+    "Ana",
+    "Ben",
+    "Carla",
+    "Deborah",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jamal",
+    "Kofi",
+    "Lena",
+    "Marta",
+    "Nadia",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sam",
+    "Tariq",
+    "Uma",
+    "Victor",
+    "Wen",
+    "Xavier",
+    "Yara",
+    "Zoë",
+    "John",
+    "Maria",
+    "Luis",
+    "Chen",
+]
+LAST = [
+    "Smithers",
+    "Lindqvist",
+    "Okafor",
+    "Novak",
+    "Haddad",
+    "Tanaka",
+    "Moreau",
+    "Kowalski",
+    "Reyes",
+    "Nguyen",
+    "Patel",
+    "Johansson",
+    "Silva",
+    "Mensah",
+    "Rossi",
+    "Ibrahim",
+    "Schmidt",
+    "Kim",
+    "Dubois",
+    "Garcia",
+    "O'Neil",
+    "Petrov",
+]
+TITLES = [
+    "CEO",
+    "Plant Manager",
+    "HR Director",
+    "Dean",
+    "Program Manager",
+    "Owner",
+    "President",
+    "COO",
+    "Business Services Lead",
+    "Operations Director",
+    "Workforce Analyst",
+]
 #: What the convener types (each string typed key by key, then erased).
 SEARCHES = ("smihters", "plant manager", "dean harlow", "okafor", "zoë")
 

@@ -1,5 +1,8 @@
 """Give a person a role in a partnership, in a few keystrokes.
 
+Options are ``rich.text.Text`` (literal, never markup), which the Select's type-to-search
+also reads (it skips ``Content`` prompts).
+
 The partnership is preselected (the one open, else the only or first one), so the focus
 starts on the role: enter opens the list, typing a few letters finds the role, enter picks
 it, ctrl+s saves. An action team role also asks which team. The roles the person already
@@ -8,6 +11,7 @@ holds in the chosen partnership are listed, so a duplicate is caught before savi
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Select, Static
@@ -57,7 +61,7 @@ class AssignRoleScreen(EditorForm[int | None]):
             "partnership",
             "Partnership",
             Select(
-                [(Content(p.name), p.id) for p in self.partnerships],
+                [(Text(p.name), p.id) for p in self.partnerships],
                 value=self.partnership_id or Select.NULL,
                 allow_blank=False,
             ),
@@ -67,7 +71,7 @@ class AssignRoleScreen(EditorForm[int | None]):
             "role",
             "Role (enter opens the list; type to find)",
             Select(
-                [(Content(label), kind) for kind, label in ROLE_LABELS.items()],
+                [(Text(label), kind) for kind, label in ROLE_LABELS.items()],
                 prompt="Choose a role",
             ),
         )
@@ -78,8 +82,10 @@ class AssignRoleScreen(EditorForm[int | None]):
 
     def on_mount(self) -> None:
         super().on_mount()
+        if self.load_failed:
+            return
         self.show_partnership()
-        self.query_one("#field-role", Select).focus()
+        self.call_after_refresh(self.query_one("#field-role", Select).focus)
 
     # ------------------------------------------------------------------ reacting
 
@@ -105,7 +111,7 @@ class AssignRoleScreen(EditorForm[int | None]):
         teams = store.teams(pid, include_closed=False)
         names = {team.id: team.name for team in teams}
         self.query_one("#field-team", Select).set_options(
-            [(Content(team.name), team.id) for team in teams]
+            [(Text(team.name), team.id) for team in teams]
         )
         held = []
         for role in store.roles(partnership_id=pid, person_id=self.person_id):

@@ -77,12 +77,19 @@ class DirectoryTable(DataTable[Text]):
         self._pending: list[Entry] = []
         self._keep: int | None = None
         self._generation = 0
+        self._stale = True
+
+    def invalidate(self) -> None:
+        """The rows' contents may have changed: the next :meth:`fill` redraws them."""
+        self._stale = True
+        self.applied = None
 
     def fill(self, entries: list[Entry], keep: int | None) -> None:
         """Show ``entries`` (skipped when they are the rows shown); keep the cursor on ``keep``."""
         ids = [entry.record_id for entry in entries]
-        if ids == self.shown:
+        if ids == self.shown and not self._stale:
             return
+        self._stale = False
         self.shown = ids
         self._generation += 1
         self.clear()
@@ -96,7 +103,7 @@ class DirectoryTable(DataTable[Text]):
         batch, self._pending = self._pending[:count], self._pending[count:]
         for entry in batch:
             self.add_row(*entry.cells, key=str(entry.record_id))
-        if self._keep is not None and self._keep in self.rows:
+        if self._keep is not None and str(self._keep) in self.rows:
             self.move_cursor(row=self.get_row_index(str(self._keep)), animate=False)
             self._keep = None
         if self._pending:
@@ -216,7 +223,7 @@ class DirectoryScreen(Screen[None]):
         for tab, columns in ((PEOPLE, PEOPLE_COLUMNS), (ORGS, ORG_COLUMNS)):
             table = self.table(tab)
             table.clear(columns=True)
-            table.shown = []
+            table.invalidate()
             free = width - 2 - (DETAIL_WIDTH if tab == PEOPLE and not narrow else 0)
             for (label, key, _), cells in zip(columns, column_widths(columns, free), strict=True):
                 table.add_column(Text(label), key=key, width=cells)
@@ -247,8 +254,7 @@ class DirectoryScreen(Screen[None]):
         for tab in (PEOPLE, ORGS):
             table = self.table(tab)
             keep = select if select is not None and tab == self.tab else table.current
-            table.shown = []  # the rows' contents may have changed: refill
-            table.applied = None
+            table.invalidate()
             self.apply_filter(tab, keep)
         self._detail_for = None
         self.show_details()

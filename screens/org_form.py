@@ -8,6 +8,7 @@ person form finds organizations by name.
 from __future__ import annotations
 
 from pydantic import ValidationError
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,10 +26,13 @@ from .editors.common import EditorForm
 ORG_FIELDS = ("name", "kind", "industry", "region", "notes")
 
 
-def kind_options() -> list[tuple[Content, OrgKind]]:
-    """Every organization kind, labelled with the system it belongs to."""
+def kind_options() -> list[tuple[Text, OrgKind]]:
+    """Every organization kind, labelled with the system it belongs to.
+
+    ``Text`` prompts: literal, and a Select's type-to-search reads them.
+    """
     return [
-        (Content(f"{label} ({SYSTEM_LABELS[SYSTEM_OF_KIND[kind]]})"), kind)
+        (Text(f"{label} ({SYSTEM_LABELS[SYSTEM_OF_KIND[kind]]})"), kind)
         for kind, label in KIND_LABELS.items()
     ]
 
