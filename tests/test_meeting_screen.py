@@ -91,11 +91,16 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
         assert any("Avery Anders is already checked in" in m for m in notifications(app))
         assert counter(screen, "present") == "Present: 6"
 
+        assert counter(screen, "champions") == "Champions: 2"  # Avery and Blake
         present = 6
-        for name in INDUSTRY[3:]:
+        for index, name in enumerate(INDUSTRY[3:], start=3):
             await check_in(pilot, name[:3])
             present += 1
             assert counter(screen, "present") == f"Present: {present}"
+            companies = min(index, 12) + 1  # the last three share company 13
+            assert counter(screen, "companies") == f"Companies: {companies} of 12-60"
+            assert counter(screen, "balance") == f"Industry {index + 1} · Public 3"
+            assert counter(screen, "champions") == "Champions: 2"
         assert counter(screen, "present") == "Present: 18"
         assert counter(screen, "companies") == "Companies: 13 of 12-60"
         assert counter(screen, "balance") == "Industry 15 · Public 3"
@@ -259,6 +264,18 @@ async def test_hostile_names_and_items_render_literally(store: Store) -> None:
         assert "Bob [/] training" in text
         await pick(pilot, "TODO")
         assert "Picked: [TODO] Ann" in screen_text(app)
+        await pilot.press("f8", "home", "c")  # Part 3: [TODO] Ann commits
+        await pilot.pause()
+        assert "[TODO] Ann → Bob [/] training" in screen_text(app)
+        # the summary after closing shows them literally too
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        await pilot.press("space", "ctrl+s", "y")
+        await pilot.pause()
+        assert store.launch(p.id).held
+        text = screen_text(app)
+        for literal in ("[TODO] Ann", "Bob [/] training", "[b]Robots[/b] & [$accent]AI[/]"):
+            assert literal in text, literal
 
 
 async def test_resume_shows_the_saved_phase_and_items(store: Store) -> None:
