@@ -157,7 +157,7 @@ class InviteeSearch:
         self.people = list(people)
         self._keys = [p.search_key for p in self.people]
 
-    def search(self, query: str, limit: int = 60) -> list[Invitee]:
+    def search(self, query: str, limit: int = 30) -> list[Invitee]:
         """The best ``limit`` matches; everyone (to scroll through) when nothing is typed."""
         folded = _fold(query)
         found = rank(folded, self._keys, limit=limit if folded.strip() else None)

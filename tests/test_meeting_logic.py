@@ -458,5 +458,5 @@ def test_search_lists_everyone_when_blank_and_the_best_when_typed() -> None:
     ]
     search = InviteeSearch(people)
     assert len(search.search("")) == 300
-    assert len(search.search("acme")) == 60
+    assert len(search.search("acme")) == 30
     assert [i.person_id for i in search.search("person 123")][:1] == [123]
