@@ -8,9 +8,10 @@ time matters, so tests are deterministic.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from .meeting import MeetingError, open_meeting, validated
 from .models import (
@@ -25,8 +26,17 @@ from .store import Store
 PHASES: tuple[MeetingPhase, ...] = tuple(MeetingPhase)
 MAX_PHASE_MINUTES = 600
 ANONYMOUS = 0  # the person id of anonymous dot votes
+Captured = TypeVar("Captured", Opportunity, ActionArea, Commitment)
 
 # --------------------------------------------------------------------------- phases
+
+
+def _item(items: Sequence[Captured], item_id: int, what: str) -> Captured:
+    """The captured item ``item_id`` (it may have been removed meanwhile)."""
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise MeetingError(f"That {what} no longer exists.")
 
 
 def start_meeting(store: Store, partnership_id: int, now: datetime) -> LaunchMeeting:
@@ -156,13 +166,6 @@ def set_vote_limit(store: Store, partnership_id: int, limit: int) -> LaunchMeeti
 # --------------------------------------------------------------------------- opportunities
 
 
-def _opportunity(meeting: LaunchMeeting, item_id: int) -> Opportunity:
-    for item in meeting.opportunities:
-        if item.id == item_id:
-            return item
-    raise MeetingError("That opportunity no longer exists.")
-
-
 def _check_person(store: Store, person_id: int | None) -> None:
     if person_id:
         store.person(person_id)
@@ -189,7 +192,7 @@ def edit_opportunity(
     store: Store, partnership_id: int, item_id: int, text: str, person_id: int | None
 ) -> Opportunity:
     meeting = open_meeting(store, partnership_id)
-    _opportunity(meeting, item_id)
+    _item(meeting.opportunities, item_id, "opportunity")
     _check_person(store, person_id)
     item = validated(Opportunity, {"id": item_id, "text": text, "person_id": person_id or None})
     if not item.text:
@@ -201,7 +204,7 @@ def edit_opportunity(
 
 def remove_opportunity(store: Store, partnership_id: int, item_id: int) -> None:
     meeting = open_meeting(store, partnership_id)
-    _opportunity(meeting, item_id)
+    _item(meeting.opportunities, item_id, "opportunity")
     items = [o for o in meeting.opportunities if o.id != item_id]
     store.save_launch(meeting.updated(opportunities=items), "Remove an opportunity")
 
@@ -210,10 +213,7 @@ def remove_opportunity(store: Store, partnership_id: int, item_id: int) -> None:
 
 
 def area_of(meeting: LaunchMeeting, area_id: int) -> ActionArea:
-    for area in meeting.action_areas:
-        if area.id == area_id:
-            return area
-    raise MeetingError("That action area no longer exists.")
+    return _item(meeting.action_areas, area_id, "action area")
 
 
 def _same_title(meeting: LaunchMeeting, title: str, except_id: int = 0) -> ActionArea | None:
@@ -361,13 +361,6 @@ def vote(
 # --------------------------------------------------------------------------- commitments
 
 
-def _commitment(meeting: LaunchMeeting, item_id: int) -> Commitment:
-    for item in meeting.commitments:
-        if item.id == item_id:
-            return item
-    raise MeetingError("That commitment no longer exists.")
-
-
 def add_commitment(
     store: Store, partnership_id: int, person_id: int, area_id: int, note: str = ""
 ) -> Commitment:
@@ -393,7 +386,7 @@ def edit_commitment(
     store: Store, partnership_id: int, item_id: int, area_id: int, note: str
 ) -> Commitment:
     meeting = open_meeting(store, partnership_id)
-    item = _commitment(meeting, item_id)
+    item = _item(meeting.commitments, item_id, "commitment")
     area = area_of(meeting, area_id)
     for other in meeting.commitments:
         if other.id != item_id and other.person_id == item.person_id and other.area_id == area_id:
@@ -407,6 +400,6 @@ def edit_commitment(
 
 def remove_commitment(store: Store, partnership_id: int, item_id: int) -> None:
     meeting = open_meeting(store, partnership_id)
-    _commitment(meeting, item_id)
+    _item(meeting.commitments, item_id, "commitment")
     items = [c for c in meeting.commitments if c.id != item_id]
     store.save_launch(meeting.updated(commitments=items), "Remove a commitment")

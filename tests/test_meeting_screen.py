@@ -68,7 +68,7 @@ def person_id(store: Store, name: str) -> int:
 async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
     p = seed(store)
     app = Host(store, p.id)
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
