@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import random
+
+from textual import events
+
 from nextgen_tui.app import RosterApp
-from nextgen_tui.models import Stage
+from nextgen_tui.models import OrgKind, RoleKind, Stage
 from nextgen_tui.store import Store
 from screens.meeting import MeetingScreen
 from tests import factories as f
@@ -37,3 +42,45 @@ async def test_the_meeting_opens_from_the_launch_stage_and_the_palette(store: St
         screen = app.screen
         assert isinstance(screen, MeetingScreen) and screen.partnership_id == p.id
         assert "Check-in is open" in screen_text(app)
+
+
+MEETING_KEYS = [
+    "f2", "f3", "f3", "f4", "f5", "f7", "f8", "f8", "f8", "f9", "ctrl+f", "ctrl+s", "delete",
+    "plus", "plus", "minus", "c", "c", "e", "m", "y", "y", "n", "enter", "enter", "enter",
+    "escape", "escape", "tab", "shift+tab", "up", "down", "home", "space", "1", "[", "]",
+    *"aeinorst",
+]  # fmt: skip
+
+
+async def test_random_keys_in_the_meeting_raise_nothing(store: Store) -> None:
+    """Keys fired at the meeting a millisecond apart (faster than the app handles them):
+    forms open and close, items are captured, votes cast, the meeting may even close."""
+    p = f.partnership(store, stage=Stage.LAUNCH)
+    college = f.org(store, "[b]College", OrgKind.COMMUNITY_COLLEGE)
+    store.assign(p.id, f.person(store, "Pat [/] Public", college).id, RoleKind.CORE_TEAM)
+    for i, who in enumerate(f.companies_with_leaders(store, p, 6)):
+        if i < 2:
+            f.champion(store, p, who)
+    rng = random.Random(5)
+    app = RosterApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait(pilot)
+        await pilot.press("m")
+        await wait(pilot)
+        assert isinstance(app.screen, MeetingScreen)
+        for _ in range(10):
+            for key in (rng.choice(MEETING_KEYS) for _ in range(50)):
+                assert app._driver is not None
+                app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+                await asyncio.sleep(0.001)
+            await pilot.pause()
+            assert app.is_running and app.return_code is None
+            if not isinstance(app.screen, MeetingScreen) and type(app.screen).__name__ in (
+                "PartnershipScreen",
+                "PartnershipsScreen",
+            ):
+                await pilot.press("m")  # escape left the meeting: go back in
+                await wait(pilot)
+    assert app._exception is None
+    meeting = store.launch(p.id)
+    assert meeting.phase is not None  # the walk really ran the meeting
