@@ -32,14 +32,18 @@ from .context import save, store_of
 from .directory_index import (
     ORG_COLUMNS,
     PEOPLE_COLUMNS,
-    Entry,
     Index,
     column_widths,
+    org_deletion,
     org_index,
     people_index,
+    person_deletion,
 )
 from .directory_index import person_details as details_of
+from .directory_table import DirectoryTable
 from .lazy import push_lazy
+
+__all__ = ["MATCHES_SHOWN", "ORGS", "PEOPLE", "DirectoryScreen", "DirectoryTable"]
 
 PEOPLE = "people-tab"
 ORGS = "orgs-tab"
@@ -49,70 +53,6 @@ NARROW_WIDTH = 110
 MATCHES_SHOWN = 100
 #: The width of the person's details beside the table (keep in step with the CSS).
 DETAIL_WIDTH = 44
-
-
-class DirectoryTable(DataTable[Text]):
-    """A table of people or organizations; enter edits the highlighted row.
-
-    A DataTable spends ~0.1 ms per row it is given and repaints every visible cell after
-    any addition, so a keystroke must give it few rows: a search shows its best
-    ``MATCHES_SHOWN`` matches. The whole directory (a blank search) is added in two steps:
-    a screenful at once, the rest after that first repaint; a newer fill abandons an older.
-    """
-
-    BINDINGS = [
-        Binding("enter", "screen.edit", "Edit", tooltip="Edit the highlighted row", id="dir.enter"),
-    ]
-
-    #: Rows added before the first repaint (the rest follow in one go).
-    FIRST_ROWS = 100
-
-    def __init__(self, index_name: str, **kwargs: Any) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-        self.index_name = index_name
-        self.shown: list[int] = []
-        self.applied: str | None = None
-        #: How many rows matched the search (more than shown when it was cut).
-        self.matches = 0
-        self._pending: list[Entry] = []
-        self._keep: int | None = None
-        self._generation = 0
-        self._stale = True
-
-    def invalidate(self) -> None:
-        """The rows' contents may have changed: the next :meth:`fill` redraws them."""
-        self._stale = True
-        self.applied = None
-
-    def fill(self, entries: list[Entry], keep: int | None) -> None:
-        """Show ``entries`` (skipped when they are the rows shown); keep the cursor on ``keep``."""
-        ids = [entry.record_id for entry in entries]
-        if ids == self.shown and not self._stale:
-            return
-        self._stale = False
-        self.shown = ids
-        self._generation += 1
-        self.clear()
-        self._keep = keep if keep in ids else None
-        self._pending = entries
-        self._add_rows(self.FIRST_ROWS, self._generation)
-
-    def _add_rows(self, count: int, generation: int) -> None:
-        if generation != self._generation:
-            return  # a newer search replaced these rows
-        batch, self._pending = self._pending[:count], self._pending[count:]
-        for entry in batch:
-            self.add_row(*entry.cells, key=str(entry.record_id))
-        if self._keep is not None and str(self._keep) in self.rows:
-            self.move_cursor(row=self.get_row_index(str(self._keep)), animate=False)
-            self._keep = None
-        if self._pending:
-            self.call_after_refresh(self._add_rows, len(self._pending), generation)
-
-    @property
-    def current(self) -> int | None:
-        row = self.cursor_row
-        return self.shown[row] if 0 <= row < self.row_count else None
 
 
 class DirectoryScreen(Screen[None]):
@@ -234,6 +174,11 @@ class DirectoryScreen(Screen[None]):
     # ------------------------------------------------------------------ data
 
     @property
+    def showing(self) -> bool:
+        """Mounted and not being closed (a form may close after the directory did)."""
+        return self.is_mounted and bool(self.query("#people-table"))
+
+    @property
     def tab(self) -> str:
         return self.query_one(TabbedContent).active or PEOPLE
 
@@ -247,7 +192,7 @@ class DirectoryScreen(Screen[None]):
 
     def reload(self, select: int | None = None) -> None:
         """Re-read the store, rebuild both indexes, refilter; keep (or move) the cursor."""
-        if not self.is_mounted:
+        if not self.showing:
             return
         store = store_of(self)
         self.indexes = {PEOPLE: people_index(store), ORGS: org_index(store)}
@@ -390,7 +335,7 @@ class DirectoryScreen(Screen[None]):
         """After adding what was typed in the search, clear it so the new row shows."""
 
         def done(result: Any) -> None:
-            if result:
+            if result and self.showing:
                 self.query_one("#directory-search", Input).value = ""
             after(result)
 
@@ -438,25 +383,13 @@ class DirectoryScreen(Screen[None]):
         if record_id is None:
             return
         store = store_of(self)
-        if self.tab == PEOPLE:
-            name = store.person(record_id).name
-            roles = len(store.roles(person_id=record_id))
-            ending = f" Their {roles} current role(s) end today, kept as history." if roles else ""
-            question = f"Delete {name} from the directory?{ending} ctrl+z undoes this."
+        person = self.tab == PEOPLE
+        name, question = (person_deletion if person else org_deletion)(store, record_id)
 
-            def change() -> None:
+        def change() -> None:
+            if person:
                 store.delete_person(record_id)
-        else:
-            name = store.organization(record_id).name
-            people = [p for p in store.people() if p.organization_id == record_id]
-            also = (
-                f" Its {len(people)} people are deleted too and their roles end today."
-                if people
-                else ""
-            )
-            question = f"Delete the organization {name}?{also} ctrl+z undoes this."
-
-            def change() -> None:
+            else:
                 store.delete_organization(record_id)
 
         def answered(yes: bool | None) -> None:

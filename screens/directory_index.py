@@ -143,6 +143,25 @@ def org_index(store: Store) -> Index:
     return Index(entries)
 
 
+# ---------------------------------------------------------------------------- questions
+
+
+def person_deletion(store: Store, person_id: int) -> tuple[str, str]:
+    """The person's name, and the question asked before deleting them."""
+    name = store.person(person_id).name
+    roles = len(store.roles(person_id=person_id))
+    ending = f" Their {roles} current role(s) end today, kept as history." if roles else ""
+    return name, f"Delete {name} from the directory?{ending} ctrl+z undoes this."
+
+
+def org_deletion(store: Store, org_id: int) -> tuple[str, str]:
+    """The organization's name, and the question asked before deleting it (and its people)."""
+    name = store.organization(org_id).name
+    people = sum(1 for p in store.people() if p.organization_id == org_id)
+    also = f" Its {people} people are deleted too and their roles end today." if people else ""
+    return name, f"Delete the organization {name}?{also} ctrl+z undoes this."
+
+
 # ---------------------------------------------------------------------------- details
 
 
