@@ -84,3 +84,33 @@ async def test_random_keys_in_the_meeting_raise_nothing(store: Store) -> None:
     assert app._exception is None
     meeting = store.launch(p.id)
     assert meeting.phase is not None  # the walk really ran the meeting
+
+
+async def test_a_check_in_is_taken_back_with_undo_or_delete(store: Store) -> None:
+    p = f.partnership(store, stage=Stage.LAUNCH)
+    f.leader(store, p, f.person(store, "Ann Able", f.org(store, "Acme Forge")))
+    app = RosterApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait(pilot)
+        await pilot.press("m")
+        await wait(pilot)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await pilot.press(*"ann", "enter")
+        await wait(pilot)
+        assert len(store.launch(p.id).checkins) == 1
+        assert "Present: 1" in screen_text(app)
+        await pilot.press("ctrl+z")
+        await wait(pilot)
+        assert store.launch(p.id).checkins == []
+        assert "Present: 0" in screen_text(app)
+        await pilot.press("enter")  # again, then delete in the list (it asks first)
+        await wait(pilot)
+        screen.query_one("#people-list").focus()
+        await pilot.press("delete")
+        await wait(pilot)
+        assert "Take back the check-in of Ann Able?" in screen_text(app)
+        await pilot.press("y")
+        await wait(pilot)
+        assert store.launch(p.id).checkins == []
+        assert "Present: 0" in screen_text(app)
