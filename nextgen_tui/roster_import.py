@@ -363,7 +363,8 @@ def rows_of(table: RawTable, mapping: dict[str, int] | None = None) -> list[Rost
     for number, cells in table.rows:
         values = {}
         for name, index in mapping.items():
-            text = cells[index].strip() if index < len(cells) else ""
+            # whitespace runs are spreadsheet noise: "Ann  Lee " is "Ann Lee"
+            text = " ".join(cells[index].split()) if index < len(cells) else ""
             if text:
                 values[name] = text
         rows.append(RosterRow(number, values))

@@ -181,9 +181,16 @@ def parse_invite(text: str) -> tuple[InvitationStatus, bool]:
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y", "%m/%d/%y", "%d.%m.%Y", "%d.%m.%y")
 
 
+_EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0 (its 1900 leap-year bug folded in)
+_SERIAL = re.compile(r"^\d{5}(\.\d+)?$")
+
+
 def parse_date(text: str, label: str = "Start date") -> date:
-    """ISO (and Excel's ``2026-03-01 00:00``), US ``3/1/2026`` or European ``1.3.2026``."""
+    """ISO (and Excel's ``2026-03-01 00:00``), US ``3/1/2026``, European ``1.3.2026``, or
+    an Excel serial day number (``46082``) from a date cell saved as a plain number."""
     value = text.strip()
+    if _SERIAL.match(value):
+        return date.fromordinal(_EXCEL_EPOCH.toordinal() + int(float(value)))
     candidate = value.split(" ")[0] if re.match(r"^\d{4}-\d\d-\d\d[ T]", value) else value
     for fmt in _DATE_FORMATS:
         try:
