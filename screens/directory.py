@@ -49,6 +49,10 @@ PEOPLE = "people-tab"
 ORGS = "orgs-tab"
 #: Below this width the person's details go under the table instead of beside it.
 NARROW_WIDTH = 110
+PLACEHOLDERS = {
+    PEOPLE: "Search people: name, organization, title or email",
+    ORGS: "Search organizations: name, kind, industry or region",
+}
 #: A search lists at most this many matches, best first (typing more narrows them).
 MATCHES_SHOWN = 100
 #: The width of the person's details beside the table (keep in step with the CSS).
@@ -133,7 +137,7 @@ class DirectoryScreen(Screen[None]):
         yield Header()
         with Horizontal(id="directory-bar"):
             yield Input(
-                placeholder="Search: name, organization, title or email", id="directory-search"
+                placeholder=PLACEHOLDERS[PEOPLE], id="directory-search"
             )
             yield Static("", id="directory-count", markup=False)
         with TabbedContent(initial=PEOPLE, id="directory-tabs"):
@@ -261,7 +265,10 @@ class DirectoryScreen(Screen[None]):
         self.action_to_table()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.query_one("#directory-search", Input).placeholder = PLACEHOLDERS[self.tab]
         self.apply_filter()
+        if isinstance(self.focused, DirectoryTable) and self.focused is not self.table():
+            self.action_to_table()  # the hidden table had the focus: give it to the shown one
         self.refresh_bindings()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -293,6 +300,8 @@ class DirectoryScreen(Screen[None]):
         table = self.table()
         if table.row_count:
             table.focus()
+        else:
+            self.action_search()
 
     def action_switch(self) -> None:
         tabs = self.query_one(TabbedContent)

@@ -299,6 +299,27 @@ async def test_organizations_are_searched_added_and_named_once(store: Store) -> 
         assert screen.query_one("#orgs-table", DirectoryTable).current == chamber.id
 
 
+async def test_switching_tables_keeps_the_keyboard_in_the_shown_one(store: Store) -> None:
+    ids = seed(store)
+    async with RosterApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_directory(pilot)
+        await pilot.press("down")  # from the search box to the results
+        await pilot.pause()
+        assert pilot.app.focused is screen.query_one("#people-table")
+        await pilot.press("ctrl+o")
+        await wait(pilot)
+        orgs = screen.query_one("#orgs-table", DirectoryTable)
+        assert pilot.app.focused is orgs and orgs.current == ids["acme"]
+        search = screen.query_one("#directory-search", Input)
+        assert "Search organizations" in str(search.placeholder)
+        await pilot.press("slash", *"harlow")
+        await pilot.pause()
+        assert orgs.shown == [ids["college"]]
+        await pilot.press("ctrl+o")
+        await wait(pilot)
+        assert people_shown(screen) == [ids["ann"]]  # the same search, on people
+
+
 async def test_a_persons_roles_in_every_partnership_are_listed(store: Store) -> None:
     ids = seed(store)
     p = f.partnership(store)
