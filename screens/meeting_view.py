@@ -66,8 +66,8 @@ SECTIONS = ("section-opportunities", "section-areas", "section-commitments")
 class MeetingView(Screen[None]):
     """The panels of the live launch meeting of one partnership."""
 
-    #: Below 120 columns the counters move to a strip on top (see meeting.tcss).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    #: Below 140 columns the counters move to a strip on top (see meeting.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
 
     def __init__(self, partnership_id: int) -> None:
         super().__init__()

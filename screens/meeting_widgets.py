@@ -66,7 +66,7 @@ class PhaseBar(Vertical):
     """The current phase, prominent, with its timer and the agenda.
 
     The agenda comes twice: with each part's minutes (wide screens) and without them (below
-    120 columns, where it would not fit on one line); the screen's CSS shows one.
+    140 columns, where it would not fit beside the rest); the screen's CSS shows one.
     """
 
     DEFAULT_CSS = """
