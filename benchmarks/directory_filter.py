@@ -4,7 +4,7 @@ Measures, never asserts:
 
 * key to table drawn (app, under Pilot): each character of a few searches (and the
   backspaces that clear them) is sent to the running app as a real keypress; the time
-  runs until the first screen refresh after the people table shows that query's rows;
+  runs until the first screen refresh after the people table shows that query's rows
   (a search lists its best 100 matches; a blank one everyone, a screenful first);
 * ranking only (logic): :func:`nextgen_tui.search.rank` over the prebuilt search texts,
   the part of a keystroke that grows with the directory.
