@@ -26,7 +26,8 @@ from nextgen_tui.store import Store
 
 WRITER = Path(__file__).resolve().parent / "durability_writer.py"
 KILLS = 120
-MAX_DELAY = 0.08  # seconds between the child's start and its kill
+MAX_DELAY = 0.06  # seconds between the child's start and its kill
+ANYTIME_SHARE = 0.3  # the other kills land after the child's first acknowledged write
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 
@@ -122,7 +123,13 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path: P
             assert line is not None and line.startswith("child "), f"seed {seed}: {line!r}"
             pid = int(line.split()[1])
             before = acked.count
-            deadline = time.monotonic() + rng.uniform(0, MAX_DELAY)
+            if rng.random() < ANYTIME_SHARE:  # any moment, opening the store included
+                deadline = time.monotonic() + rng.uniform(0, MAX_DELAY)
+            else:  # once writing, however slow a loaded machine makes the start
+                line = server.next_line(timeout=10)
+                assert line is not None and line.startswith("ack "), f"seed {seed}: {line!r}"
+                acked.record(line)
+                deadline = time.monotonic() + rng.uniform(0, MAX_DELAY / 2)
             while (remaining := deadline - time.monotonic()) > 0:
                 line = server.next_line(timeout=remaining)
                 if line is not None:
@@ -145,7 +152,7 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path: P
     elapsed = time.monotonic() - started
     # the test is only meaningful if the writer really was writing when it was killed
     assert acked.count >= KILLS, f"only {acked.count} writes in {elapsed:.1f}s (seed {seed})"
-    assert kills_after_a_write >= KILLS // 3, (
+    assert kills_after_a_write >= KILLS // 2, (
         f"seed {seed}: {kills_after_a_write} kills after a write"
     )
     print(f"{KILLS} kills, {acked.count} acknowledged writes, {elapsed:.1f}s, seed {seed}")
