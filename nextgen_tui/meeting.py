@@ -22,6 +22,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .models import (
+    ChampionStatus,
     CheckIn,
     InvitationStatus,
     LaunchMeeting,
@@ -107,11 +108,22 @@ class Invitee:
     industry: bool
     roles: tuple[RoleKind, ...]
     search_key: str  # folded "name\norganization", prepared once
+    champion: bool = False  # a committed champion
+    declined: bool = False  # declined the invitation (they may still walk in)
 
     @property
     def observer(self) -> bool:
         """Public partners (non-industry) attend the launch as observers."""
         return not self.industry
+
+
+def committed_champions(snapshot: PartnershipSnapshot) -> set[int]:
+    """Champions who said yes (a prospect or one who declined is not counted as one)."""
+    return {
+        r.person_id
+        for r in snapshot.holders(RoleKind.CHAMPION)
+        if r.champion is not None and r.champion.status is ChampionStatus.COMMITTED
+    }
 
 
 def invitees(snapshot: PartnershipSnapshot) -> list[Invitee]:
@@ -125,6 +137,13 @@ def invitees(snapshot: PartnershipSnapshot) -> list[Invitee]:
             person = snapshot.people.get(checkin.person_id)
             if person is not None and not person.deleted:
                 roles_of.setdefault(checkin.person_id, [])
+    champions = committed_champions(snapshot)
+    declined = {
+        r.person_id
+        for r in snapshot.current_roles
+        if (r.leader is not None and r.leader.invitation is InvitationStatus.DECLINED)
+        or (r.champion is not None and r.champion.status is ChampionStatus.DECLINED)
+    }
     result = []
     for person_id, roles in roles_of.items():
         person = snapshot.people[person_id]
@@ -139,6 +158,8 @@ def invitees(snapshot: PartnershipSnapshot) -> list[Invitee]:
                 industry=org is not None and org.is_industry,
                 roles=ordered,
                 search_key=_fold(f"{person.name}\n{org_name}"),
+                champion=person_id in champions,
+                declined=person_id in declined and person_id not in champions,
             )
         )
     result.sort(key=lambda i: (i.name.casefold(), i.person_id))
@@ -338,7 +359,7 @@ def counters(snapshot: PartnershipSnapshot) -> Counters:
     present = [p for p in present if p in snapshot.people]
     industry = [p for p in present if snapshot.is_industry(p)]
     companies = {snapshot.people[p].organization_id for p in industry}
-    champions = {r.person_id for r in snapshot.holders(RoleKind.CHAMPION)}
+    champions = committed_champions(snapshot)
     introduced = introduced_ids(snapshot)
     return Counters(
         present=len(present),

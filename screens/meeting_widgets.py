@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from nextgen_tui.meeting import Counters, Invitee
 from nextgen_tui.meeting_agenda import PHASES, clock_text, timing
-from nextgen_tui.models import LaunchMeeting, MeetingPhase, RoleKind
+from nextgen_tui.models import LaunchMeeting, MeetingPhase
 
 
 def fill(option_list: OptionList, options: Iterable[Option], keep: str | None = None) -> None:
@@ -197,8 +197,10 @@ def person_prompt(person: Invitee, arrived: datetime | None, introduced: bool) -
         parts.append((f" — {person.organization}", "dim"))
     if person.observer:
         parts.append((" (observer)", "italic"))
-    if RoleKind.CHAMPION in person.roles:
+    if person.champion:
         parts.append((" champion", "italic"))
+    if person.declined and not arrived:
+        parts.append((" (declined)", "dim italic"))
     if arrived:
         parts.append((f" · {arrived:%H:%M}", "green"))
     if introduced:

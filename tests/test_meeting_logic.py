@@ -39,6 +39,7 @@ from nextgen_tui.meeting_agenda import (
 )
 from nextgen_tui.meeting_close import close_meeting, md_escape, suggested_priorities
 from nextgen_tui.models import (
+    ChampionStatus,
     InvitationStatus,
     MeetingPhase,
     OrgKind,
@@ -127,6 +128,10 @@ def test_counters_are_exact_as_people_arrive(store: Store) -> None:
     assert arrive(room.leaders[2]) == (3, 2, 2, 1, 0)
     assert arrive(room.leaders[3]) == (4, 2, 3, 1, 0)  # same company as leaders[2]
     assert arrive(room.champion) == (5, 3, 4, 1, 1)
+    # a champion still being asked is not (yet) a champion in the count
+    asked = f.person(store, "Asked Ceo", f.org(store, "Asked Co"))
+    f.champion(store, room.partnership, asked, ChampionStatus.ASKED)
+    assert arrive(asked) == (6, 4, 5, 1, 1)
     c = counters(store.snapshot(pid))
     assert (c.companies_target, c.companies_status) == ("12-60", "low")
 
@@ -460,3 +465,12 @@ def test_search_lists_everyone_when_blank_and_the_best_when_typed() -> None:
     assert len(search.search("")) == 300
     assert len(search.search("acme")) == 30
     assert [i.person_id for i in search.search("person 123")][:1] == [123]
+
+
+def test_invitees_show_champions_and_who_declined(store: Store) -> None:
+    room = seed_room(store)
+    no = f.person(store, "Nora Nope", f.org(store, "Nope Co"))
+    f.leader(store, room.partnership, no, InvitationStatus.DECLINED)
+    people = {i.name: i for i in invitees(store.snapshot(room.partnership.id))}
+    assert [n for n, i in people.items() if i.champion] == ["Carla Champion"]
+    assert [n for n, i in people.items() if i.declined] == ["Nora Nope"]
