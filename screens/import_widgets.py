@@ -12,11 +12,12 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DirectoryTree, Input, Label, Select
+from textual.widgets import DirectoryTree, Input, Label, Select, Static
 
-from nextgen_tui.models import Partnership
+from nextgen_tui.models import ROLE_LABELS, TEAM_ROLES, Partnership, RoleKind
+from nextgen_tui.roster_import import FIELDS, REQUIRED_FIELDS, RawTable
 from nextgen_tui.roster_plan import Outcome, RowPlan
 
 STEP_TITLES = {
@@ -91,6 +92,81 @@ class PartnershipChooser(Vertical):
             self.query_one("#new-industry", Input).value.strip(),
             self.query_one("#new-region", Input).value.strip(),
         )
+
+
+class ColumnMapping(VerticalScroll):
+    """Which column feeds each roster field: matched by name, changeable by hand.
+
+    Every field has a list of the file's columns, so a column the automatic match missed
+    ("Job description" for the title) can be picked for it.
+    """
+
+    DEFAULT_CSS = """
+    ColumnMapping .map-row { height: auto; }
+    ColumnMapping .map-row Label { width: 24; padding: 1 1 0 1; }
+    ColumnMapping .map-row Select { width: 1fr; }
+    ColumnMapping .help { color: $text-muted; padding: 0 1; height: auto; }
+    ColumnMapping .error { color: $error; padding: 0 1; height: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(
+            "Which column holds each field? Columns are matched by name; change any that is "
+            "wrong, or pick one for a field it missed. Name and Organization are required."
+        ), classes="help")
+        for name, label in FIELDS.items():
+            star = " *" if name in REQUIRED_FIELDS else ""
+            with Horizontal(classes="map-row"):
+                yield Label(Content(label + star))
+                yield Select[int]([], prompt="(not imported)", id=f"map-{name}")
+        with Horizontal(classes="map-row"):
+            yield Label(Content("Role if none given"))
+            yield Select[str](
+                [(label, role.value) for role, label in ROLE_LABELS.items()
+                 if role not in TEAM_ROLES],
+                prompt="(directory only)",
+                id="default-role",
+            )
+        yield Static("", id="unmapped", classes="help", markup=False)
+        yield Static("", id="map-error", classes="error", markup=False)
+
+    def fill(self, table: RawTable) -> None:
+        """Offer the file's columns to every field; select the automatic matches."""
+        options = [
+            (Text(header or f"Column {i + 1}"), i) for i, header in enumerate(table.headers)
+        ]
+        for name in FIELDS:
+            select = self.query_one(f"#map-{name}", Select)
+            select.set_options(options)
+            if name in table.mapping:
+                select.value = table.mapping[name]
+        unmapped = [table.headers[i] for i in table.unmapped_columns]
+        self.query_one("#unmapped", Static).update(
+            "Columns not matched to a field: " + ", ".join(unmapped) if unmapped else ""
+        )
+
+    def mapping(self) -> dict[str, int]:
+        """Field -> column index, for the fields that have a column."""
+        mapping: dict[str, int] = {}
+        for name in FIELDS:
+            value = self.query_one(f"#map-{name}", Select).value
+            if isinstance(value, int):
+                mapping[name] = value
+        return mapping
+
+    def default_role(self) -> RoleKind | None:
+        value = self.query_one("#default-role", Select).value
+        return RoleKind(value) if isinstance(value, str) else None
+
+    def problem(self) -> str:
+        """Why the mapping cannot be used, or ``""``."""
+        used = list(self.mapping().values())
+        if len(used) != len(set(used)):
+            return "Two fields use the same column; each column can feed one field."
+        return ""
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#map-error", Static).update(message)
 
 
 # --------------------------------------------------------------------------- preview cells

@@ -1,8 +1,9 @@
 """The roster import wizard: pick a file, map its columns, preview every row, confirm.
 
 Nothing is written until the last step is confirmed; then the whole import is one store
-transaction, run in a worker thread that only posts messages back (progress, then the
-result), so the screen stays responsive and a failure writes nothing.
+transaction. The slow parts (reading the file, matching every row against the directory,
+writing) run in worker threads that only post messages back, while a loading indicator
+(reading, matching) or a progress bar (writing) shows; a failure writes nothing.
 
 Keys: ctrl+n next step, escape back a step (or close), ctrl+s import (on the preview);
 on the preview u / k / a choose update / keep / add for the highlighted matching row,
@@ -15,11 +16,10 @@ from pathlib import Path
 from typing import ClassVar
 
 from pydantic import ValidationError
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -35,16 +35,10 @@ from textual.widgets import (
     Select,
     Static,
 )
+from textual.worker import get_current_worker
 
-from nextgen_tui.models import ROLE_LABELS, TEAM_ROLES, RoleKind, explain
-from nextgen_tui.roster_import import (
-    FIELDS,
-    REQUIRED_FIELDS,
-    ImportFileError,
-    RawTable,
-    load_table,
-    rows_of,
-)
+from nextgen_tui.models import RoleKind, explain
+from nextgen_tui.roster_import import ImportFileError, RawTable, load_table, rows_of
 from nextgen_tui.roster_plan import CHOICE_HELP, Choice, ImportPlan, Outcome, apply, build_plan
 from nextgen_tui.storage import StoreError
 
@@ -52,6 +46,7 @@ from .confirm import ConfirmScreen
 from .context import store_of
 from .import_widgets import (
     STEP_TITLES,
+    ColumnMapping,
     PartnershipChooser,
     RosterFileTree,
     outcome_cell,
@@ -72,12 +67,11 @@ class ImportWizardScreen(Screen[None]):
     ImportWizardScreen .help { color: $text-muted; padding: 0 1; height: auto; }
     ImportWizardScreen .error { color: $error; padding: 0 1; height: auto; }
     ImportWizardScreen #tree { height: 1fr; min-height: 6; border: round $panel; }
-    ImportWizardScreen .map-row { height: auto; }
-    ImportWizardScreen .map-row Label { width: 24; padding: 1 1 0 1; }
-    ImportWizardScreen .map-row Select { width: 1fr; }
     ImportWizardScreen #preview { height: 1fr; }
     ImportWizardScreen #summary, ImportWizardScreen #done-summary { padding: 0 1; height: auto; }
     ImportWizardScreen #run-progress { padding: 1 1; }
+    ImportWizardScreen #busy { height: 1; display: none; }
+    ImportWizardScreen.-busy #busy { display: block; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -100,6 +94,20 @@ class ImportWizardScreen(Screen[None]):
                 tooltip="Every match: " + CHOICE_HELP[Choice.ADD], id="import.add_all"),
     ]
 
+    class Loaded(Message):
+        """The file was read (``table``), or could not be (``error``)."""
+
+        def __init__(self, table: RawTable | None, error: str = "") -> None:
+            super().__init__()
+            self.table, self.error = table, error
+
+    class Planned(Message):
+        """Every row was checked and matched (``plan``), or could not be (``error``)."""
+
+        def __init__(self, plan: ImportPlan | None, error: str = "") -> None:
+            super().__init__()
+            self.plan, self.error = plan, error
+
     class Progressed(Message):
         def __init__(self, done: int, total: int) -> None:
             super().__init__()
@@ -116,6 +124,7 @@ class ImportWizardScreen(Screen[None]):
         self.table: RawTable | None = None
         self.plan: ImportPlan | None = None
         self.step = STEPS[0]
+        self.busy = False
 
     # ------------------------------------------------------------------ composition
 
@@ -130,38 +139,18 @@ class ImportWizardScreen(Screen[None]):
                 if self.partnership_id is None:
                     yield PartnershipChooser(store.partnerships(), id="chooser")
                 yield RosterFileTree(store.path.parent, id="tree")
-            with VerticalScroll(id="step-map"):
-                yield Static(Content(
-                    "Which column holds each field? Columns are matched by name; change any "
-                    "that is wrong, or pick one for a field it missed. Name and Organization "
-                    "are required."
-                ), classes="help")
-                for name, label in FIELDS.items():
-                    star = " *" if name in REQUIRED_FIELDS else ""
-                    with Horizontal(classes="map-row"):
-                        yield Label(Content(label + star))
-                        yield Select[int]([], prompt="(not imported)", id=f"map-{name}")
-                with Horizontal(classes="map-row"):
-                    yield Label(Content("Role if none given"))
-                    yield Select[str](
-                        [(label, role.value) for role, label in ROLE_LABELS.items()
-                         if role not in TEAM_ROLES],
-                        prompt="(directory only)",
-                        id="default-role",
-                    )
-                yield Static("", id="unmapped", classes="help", markup=False)
-                yield Static("", id="map-error", classes="error", markup=False)
+            yield ColumnMapping(id="step-map")
             with Vertical(id="step-preview"):
                 yield Static("", id="summary", markup=False)
                 yield DataTable(id="preview", cursor_type="row", zebra_stripes=True)
             with Vertical(id="step-run"):
                 yield Static(Content("Importing; nothing is saved until all of it is."),
                              classes="help")
-                yield LoadingIndicator()
                 yield ProgressBar(total=4, show_eta=False, id="run-progress")
             with Vertical(id="step-done"):
                 yield Static("", id="done-summary", markup=False)
                 yield Static(Content("Press escape to close."), classes="help")
+        yield LoadingIndicator(id="busy")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -175,7 +164,15 @@ class ImportWizardScreen(Screen[None]):
         self.query_one("#wizard-title", Static).update(Content(STEP_TITLES[step]))
         self.refresh_bindings()
 
+    def _set_busy(self, busy: bool) -> None:
+        """While a worker reads or matches, show the indicator and refuse to move on."""
+        self.busy = busy
+        self.set_class(busy, "-busy")
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.busy and action in ("next", "commit", "choose", "choose_all"):
+            return False
         if action == "next":
             return self.step in ("step-file", "step-map")
         if action == "commit":
@@ -201,81 +198,91 @@ class ImportWizardScreen(Screen[None]):
         event.stop()
         self.action_next()
 
-    def _load_file(self) -> bool:
+    def _load_file(self) -> None:
         error = self.query_one("#file-error", Static)
         text = self.query_one("#path", Input).value.strip()
         if not text:
             error.update(Content("Type the path of a CSV or XLSX file."))
-            return False
+            return
         if self.partnership_id is None:
             problem = self.query_one(PartnershipChooser).problem()
             if problem:
                 error.update(Content(problem))
-                return False
-        try:
-            self.table = load_table(Path(text).expanduser())
-        except ImportFileError as exc:
-            error.update(Content(exc.message))
-            return False
-        error.update("")
-        self._fill_mapping(self.table)
-        return True
+                return
+        error.update(Content("Reading the file..."))
+        self._set_busy(True)
+        self._read(Path(text).expanduser())
 
-    def _fill_mapping(self, table: RawTable) -> None:
-        options = [
-            (Text(header or f"Column {i + 1}"), i) for i, header in enumerate(table.headers)
-        ]
-        for name in FIELDS:
-            select = self.query_one(f"#map-{name}", Select)
-            select.set_options(options)
-            if name in table.mapping:
-                select.value = table.mapping[name]
-        unmapped = [table.headers[i] for i in table.unmapped_columns]
-        self.query_one("#unmapped", Static).update(
-            "Columns not matched to a field: " + ", ".join(unmapped) if unmapped else ""
-        )
+    def _post_result(self, message: Message) -> None:
+        """Post a worker's result, unless escape cancelled the worker meanwhile."""
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _read(self, path: Path) -> None:
+        try:
+            self._post_result(self.Loaded(load_table(path)))
+        except ImportFileError as exc:
+            self._post_result(self.Loaded(None, exc.message))
+        except Exception as exc:  # a damaged file must never crash the app
+            self._post_result(self.Loaded(None, f"{path.name} could not be read: {exc}"))
+
+    def on_import_wizard_screen_loaded(self, message: Loaded) -> None:
+        self._set_busy(False)
+        error = self.query_one("#file-error", Static)
+        if message.table is None:
+            error.update(message.error)
+            return
+        error.update("")
+        self.table = message.table
+        self.query_one(ColumnMapping).fill(message.table)
+        self._show("step-map")
+        self.query_one("#map-name", Select).focus()
 
     # ------------------------------------------------------------------ step 2: the mapping
 
-    def _mapping(self) -> dict[str, int]:
-        mapping: dict[str, int] = {}
-        for name in FIELDS:
-            value = self.query_one(f"#map-{name}", Select).value
-            if isinstance(value, int):
-                mapping[name] = value
-        return mapping
-
-    def _build_plan(self) -> bool:
+    def _build_plan(self) -> None:
         assert self.table is not None
-        error = self.query_one("#map-error", Static)
-        mapping = self._mapping()
-        used = [i for i in mapping.values()]
-        if len(used) != len(set(used)):
-            error.update("Two fields use the same column; each column can feed one field.")
-            return False
-        role = self.query_one("#default-role", Select).value
-        store = store_of(self)
+        mapping = self.query_one(ColumnMapping)
+        problem = mapping.problem()
+        if problem:
+            mapping.show_error(problem)
+            return
+        if self.partnership_id is not None:
+            target: int | str = self.partnership_id
+            industry = region = ""
+        else:
+            target, industry, region = self.query_one(PartnershipChooser).choice()
+        mapping.show_error("Checking every row...")
+        self._set_busy(True)
+        self._plan(self.table, mapping.mapping(), target, industry, region,
+                   mapping.default_role())
+
+    @work(thread=True, exclusive=True, group="import")
+    def _plan(self, table: RawTable, mapping: dict[str, int], target: int | str,
+              industry: str, region: str, default_role: RoleKind | None) -> None:
         try:
-            rows = rows_of(self.table, mapping)
-            if self.partnership_id is not None:
-                target: int | str = self.partnership_id
-                industry = region = ""
-            else:
-                target, industry, region = self.query_one(PartnershipChooser).choice()
-            self.plan = build_plan(
-                store, rows, partnership=target, industry=industry, region=region,
-                default_role=RoleKind(role) if isinstance(role, str) else None,
-                source=self.table.source,
+            plan = build_plan(
+                store_of(self), rows_of(table, mapping), partnership=target,
+                industry=industry, region=region, default_role=default_role,
+                source=table.source,
             )
         except (ImportFileError, StoreError) as exc:
-            error.update(exc.message)
-            return False
-        if self.plan.partnership_error:
-            error.update(self.plan.partnership_error)
-            return False
-        error.update("")
-        self._fill_preview(self.plan)
-        return True
+            self._post_result(self.Planned(None, exc.message))
+        else:
+            self._post_result(self.Planned(plan, plan.partnership_error))
+
+    def on_import_wizard_screen_planned(self, message: Planned) -> None:
+        self._set_busy(False)
+        mapping = self.query_one(ColumnMapping)
+        if message.plan is None or message.error:
+            mapping.show_error(message.error)
+            return
+        mapping.show_error("")
+        self.plan = message.plan
+        self._fill_preview(message.plan)
+        self._show("step-preview")
+        self.query_one("#preview", DataTable).focus()
 
     # ------------------------------------------------------------------ step 3: the preview
 
@@ -331,14 +338,20 @@ class ImportWizardScreen(Screen[None]):
     # ------------------------------------------------------------------ navigation
 
     def action_next(self) -> None:
-        if self.step == "step-file" and self._load_file():
-            self._show("step-map")
-            self.query_one("#map-name", Select).focus()
-        elif self.step == "step-map" and self._build_plan():
-            self._show("step-preview")
-            self.query_one("#preview", DataTable).focus()
+        if self.busy:
+            return
+        if self.step == "step-file":
+            self._load_file()
+        elif self.step == "step-map":
+            self._build_plan()
 
     def action_back(self) -> None:
+        if self.busy:  # escape while reading or matching: stop and stay on the step
+            self.workers.cancel_group(self, "import")
+            self._set_busy(False)
+            self.query_one("#file-error", Static).update("")
+            self.query_one(ColumnMapping).show_error("")
+            return
         if self.step in ("step-file", "step-done"):
             self.dismiss(None)
         elif self.step == "step-map":

@@ -1,17 +1,26 @@
-"""The import wizard and the export dialog, driven with Pilot in a small app holding a store."""
+"""The import wizard and the export dialog, driven with Pilot (in a small app holding a
+store, and from the whole app's command palette)."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.app import App
-from textual.widgets import DataTable, Input, Select, Static
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, LoadingIndicator, ProgressBar, Select, Static
 
-from nextgen_tui.models import ChampionStatus, RoleKind
+from nextgen_tui.app import RosterApp
+from nextgen_tui.models import ChampionStatus, RoleAssignment, RoleKind
+from nextgen_tui.roster_import import RawTable, load_table
+from nextgen_tui.storage import StoreError
 from nextgen_tui.store import Store
 from screens.export_dialog import ExportScreen
 from screens.import_wizard import ImportWizardScreen
 from tests import factories as f
+from tests.app_ui import notifications, stage_screen, wait
 
 
 class _App(App[None]):
@@ -26,10 +35,17 @@ def _write(path: Path, text: str) -> Path:
 
 
 async def _wait_for_import(app: App[None]) -> None:
-    """Wait for the import worker (not all workers: the file tree's loader never ends)."""
+    """Wait for the wizard's workers (not all workers: the file tree's loader never ends)."""
     workers = [w for w in app.workers if w.group == "import"]
     if workers:  # an empty list would mean "every worker"
         await app.workers.wait_for_complete(workers)
+
+
+async def _next(app: App[None], pilot: Pilot[None]) -> None:
+    """ctrl+n, then wait for the worker that reads the file or checks the rows."""
+    await pilot.press("ctrl+n")
+    await _wait_for_import(app)
+    await pilot.pause()
 
 
 def _cell_texts(table: DataTable[object]) -> list[list[str]]:
@@ -50,12 +66,10 @@ async def test_wizard_imports_a_csv_into_the_partnership(store: Store, tmp_path:
         await app.push_screen(ImportWizardScreen(p.id))
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(roster)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await _next(app, pilot)
         assert app.screen.query_one("#map-name", Select).value == 0
         assert app.screen.query_one("#map-organization", Select).value == 1
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await _next(app, pilot)
         rows = _cell_texts(app.screen.query_one("#preview", DataTable))
         assert [r[1] for r in rows] == ["new", "new", "invalid"]
         assert "Organization is empty" in rows[2][5]
@@ -86,8 +100,7 @@ async def test_wizard_explains_a_missing_file_and_stays_on_the_step(
         await app.push_screen(ImportWizardScreen(p.id))
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(tmp_path / "missing.csv")
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await _next(app, pilot)
         error = str(app.screen.query_one("#file-error", Static).render())
         assert "There is no file at" in error
         assert app.screen.query_one("#path", Input).value.endswith("missing.csv")
@@ -108,12 +121,10 @@ async def test_wizard_maps_an_unknown_column_by_hand_and_chooses_update(
         await app.push_screen(ImportWizardScreen(p.id))
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(roster)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await _next(app, pilot)
         assert app.screen.query_one("#map-title", Select).value is Select.NULL
         app.screen.query_one("#map-title", Select).value = 2  # "Job description"
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await _next(app, pilot)
         table = app.screen.query_one("#preview", DataTable)
         assert _cell_texts(table)[0][1] == "match: keep"
         table.focus()
@@ -139,17 +150,14 @@ async def test_wizard_creates_a_new_partnership_when_none_is_given(
         await app.push_screen(ImportWizardScreen(None))
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(roster)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await _next(app, pilot)
         assert "type the name of a new one" in str(
             app.screen.query_one("#file-error", Static).render()
         )
         app.screen.query_one("#new-name", Input).value = "Health Care, East"
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await _next(app, pilot)
         app.screen.query_one("#default-role", Select).value = RoleKind.CONVENING_TEAM.value
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await _next(app, pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("y")
@@ -180,3 +188,126 @@ async def test_export_dialog_writes_the_chosen_format_beside_the_data_file(
         assert not isinstance(app.screen, ExportScreen)
     letter = (tmp_path / "advanced-manufacturing-north-valley-invite-letter.md").read_text()
     assert "\\[b\\]bold\\[/b\\] Lee" in letter
+
+
+async def test_import_and_export_open_from_the_command_palette(store: Store) -> None:
+    p = f.partnership(store)
+    app = RosterApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait(pilot)
+        stage_screen(app)
+        for query, screen_type in (("import roster", ImportWizardScreen),
+                                   ("export", ExportScreen)):
+            await pilot.press("ctrl+p")
+            await wait(pilot)
+            await pilot.press(*query)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await wait(pilot)
+            screen = app.screen
+            assert isinstance(screen, screen_type), screen
+            assert screen.partnership_id == p.id
+            await pilot.press("escape")
+            await wait(pilot)
+            stage_screen(app)
+
+
+async def test_reading_runs_in_a_worker_behind_a_loading_indicator(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    p = f.partnership(store)
+    roster = _write(tmp_path / "r.csv", "Name,Organization\nAnn,Acme\n")
+    release = threading.Event()
+    real = load_table
+
+    def slow_load(path: Path) -> RawTable:
+        release.wait(10)
+        return real(path)
+
+    monkeypatch.setattr("screens.import_wizard.load_table", slow_load)
+    app = _App(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = ImportWizardScreen(p.id)
+        await app.push_screen(screen)
+        screen.query_one("#path", Input).value = str(roster)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.busy and screen.has_class("-busy")
+        assert screen.query_one("#busy", LoadingIndicator).display
+        assert "Reading the file" in str(screen.query_one("#file-error", Static).render())
+        await pilot.press("ctrl+n")  # refused while reading: one worker at a time
+        await pilot.press("escape")  # stops waiting, stays on the step
+        await pilot.pause()
+        assert not screen.busy and screen.step == "step-file" and app.screen is screen
+        release.set()
+        await _wait_for_import(app)
+        await pilot.pause()
+        assert screen.step == "step-file"  # the cancelled read's result is dropped
+        await _next(app, pilot)
+        assert screen.step == "step-map"
+        assert not screen.query_one("#busy", LoadingIndicator).display
+
+
+async def test_a_file_that_is_not_a_roster_is_explained(store: Store, tmp_path: Path) -> None:
+    p = f.partnership(store)
+    letter = _write(tmp_path / "letter.csv", "Dear all,\nsee you Monday.\n")
+    app = _App(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = ImportWizardScreen(p.id)
+        await app.push_screen(screen)
+        screen.query_one("#path", Input).value = str(letter)
+        await _next(app, pilot)
+        assert screen.step == "step-file"
+        assert "letter.csv is not a roster" in str(screen.query_one("#file-error", Static).render())
+
+
+async def test_a_failed_import_writes_nothing_and_returns_to_the_preview(
+    store: Store, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    p = f.partnership(store)
+    roster = _write(tmp_path / "r.csv", "Name,Organization,Roles\nAnn,Acme,core_team\n")
+    before = db_path.read_bytes()
+    real = Store.save_many
+
+    def failing(self: Store, records: Any, label: str = "Save records") -> Any:
+        if records and isinstance(records[0], RoleAssignment):
+            raise StoreError("The disk is full.")
+        return real(self, records, label)
+
+    monkeypatch.setattr(Store, "save_many", failing)
+    app = _App(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = ImportWizardScreen(p.id)
+        await app.push_screen(screen)
+        screen.query_one("#path", Input).value = str(roster)
+        await _next(app, pilot)
+        await _next(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await _wait_for_import(app)
+        await pilot.pause()
+        assert screen.step == "step-preview"
+        assert "The disk is full. Nothing was imported." in notifications(app)
+    assert db_path.read_bytes() == before
+    assert store.people() == [] and store.organizations() == []
+
+
+async def test_progress_reaches_the_end(store: Store, tmp_path: Path) -> None:
+    p = f.partnership(store)
+    roster = _write(tmp_path / "r.csv", "Name,Organization\nAnn,Acme\n")
+    app = _App(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = ImportWizardScreen(p.id)
+        await app.push_screen(screen)
+        screen.query_one("#path", Input).value = str(roster)
+        await _next(app, pilot)
+        await _next(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await _wait_for_import(app)
+        await pilot.pause()
+        bar = screen.query_one("#run-progress", ProgressBar)
+        assert (bar.progress, bar.total) == (4, 4)
+        assert screen.step == "step-done"
