@@ -53,5 +53,6 @@ class DebriefForm(EditorForm[bool]):
             self.show_errors(field_errors(exc))
             return
         store = store_of(self)
-        if save(self, lambda: store.save_partnership(partnership), done="Debrief saved"):
+        saved = save(self, lambda: store.save_partnership(partnership), done="Debrief saved")
+        if saved is not None:
             self.dismiss(True)

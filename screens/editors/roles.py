@@ -84,10 +84,11 @@ class ChampionEditor(_RoleForm):
             yield self.check(name, label, getattr(details, name))
         team = [pid for pid in role_holders(snapshot, *TEAM_MEMBER_ROLES) if pid != role.person_id]
         owner = details.outreach_owner_id
+        prompt = "Nobody yet" if team else "Nobody yet (no one is on the core or convening team)"
         yield self.field(
             "outreach_owner_id",
-            "Outreach owner (the team member who reaches out)",
-            person_select(people_options(snapshot, team, keep=owner), owner),
+            "Outreach owner (a convener or a core or convening team member)",
+            person_select(people_options(snapshot, team, keep=owner), owner, prompt=prompt),
         )
         yield self.check("signed_invite", "Signed the invite letter", details.signed_invite)
         yield self.check("hosts_launch", "Willing to host the launch meeting", details.hosts_launch)
