@@ -22,7 +22,7 @@ from .models import (
     RoleAssignment,
     RoleKind,
 )
-from .roster_plan import Choice, ImportPlan, Outcome, RowPlan
+from .roster_plan import Choice, ImportPlan, Outcome, RowPlan, plural
 from .roster_values import fold
 from .store import Store
 
@@ -40,9 +40,11 @@ class ImportResult:
 
     def summary(self) -> str:
         text = (
-            f"Imported: {self.people_created} people added, {self.people_updated} updated, "
-            f"{self.people_kept} kept as they were; {self.organizations_created} organizations "
-            f"added; {self.roles_added} roles added, {self.roles_updated} roles updated."
+            f"Imported: {plural(self.people_created, 'person', 'people')} added, "
+            f"{self.people_updated} updated, {self.people_kept} kept as they were; "
+            f"{plural(self.organizations_created, 'organization')} added; "
+            f"{plural(self.roles_added, 'role')} added, "
+            f"{plural(self.roles_updated, 'role')} updated."
         )
         return text + (" The partnership was created." if self.partnership_created else "")
 

@@ -158,9 +158,9 @@ class ImportPlan:
         new = sum(1 for r in leads if r.outcome is Outcome.NEW)
         invalid = self.count(Outcome.INVALID)
         parts = [
-            f"{_plural(len(self.rows), 'row')}: {_plural(new, 'new person', 'new people')}, "
-            f"{_plural(len(matches), 'match', 'matches')} with people already in the "
-            f"directory, {_plural(invalid, 'invalid row')}."
+            f"{plural(len(self.rows), 'row')}: {plural(new, 'new person', 'new people')}, "
+            f"{plural(len(matches), 'match', 'matches')} with people already in the "
+            f"directory, {plural(invalid, 'invalid row')}."
         ]
         if matches:
             chosen = ", ".join(
@@ -172,7 +172,7 @@ class ImportPlan:
         return " ".join(parts)
 
 
-def _plural(count: int, word: str, words: str = "") -> str:
+def plural(count: int, word: str, words: str = "") -> str:
     return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"
 
 

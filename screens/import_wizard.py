@@ -69,6 +69,7 @@ class ImportWizardScreen(Screen[None]):
     ImportWizardScreen #tree { height: 1fr; min-height: 6; border: round $panel; }
     ImportWizardScreen #preview { height: 1fr; }
     ImportWizardScreen #summary, ImportWizardScreen #done-summary { padding: 0 1; height: auto; }
+    ImportWizardScreen #row-detail { padding: 0 1; height: auto; max-height: 4; }
     ImportWizardScreen #run-progress { padding: 1 1; }
     ImportWizardScreen #busy { height: 1; display: none; }
     ImportWizardScreen.-busy #busy { display: block; }
@@ -143,6 +144,7 @@ class ImportWizardScreen(Screen[None]):
             with Vertical(id="step-preview"):
                 yield Static("", id="summary", markup=False)
                 yield DataTable(id="preview", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="row-detail", classes="help", markup=False)
             with Vertical(id="step-run"):
                 yield Static(Content("Importing; nothing is saved until all of it is."),
                              classes="help")
@@ -294,6 +296,17 @@ class ImportWizardScreen(Screen[None]):
         for row in plan.rows:
             table.add_row(*preview_row(row), key=str(row.number))
         self._update_summary()
+
+    @on(DataTable.RowHighlighted, "#preview")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted row's whole outcome, which a narrow table cuts short."""
+        if self.plan is None or event.row_key.value is None:
+            return
+        row = self.plan.row(int(event.row_key.value))
+        notes = [row.reason, *row.warnings] if row.reason else row.warnings
+        self.query_one("#row-detail", Static).update(
+            f"Row {row.number} ({row.name or 'no name'}): " + ("; ".join(notes) or row.outcome)
+        )
 
     def _update_summary(self) -> None:
         assert self.plan is not None

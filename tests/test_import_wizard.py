@@ -75,6 +75,9 @@ async def test_wizard_imports_a_csv_into_the_partnership(store: Store, tmp_path:
         assert "Organization is empty" in rows[2][5]
         assert rows[1][2] == "Bob [/]"  # literal, not markup
         assert store.people() == []  # nothing written before confirming
+        await pilot.press("down", "down")  # the whole reason of the highlighted row
+        detail = str(app.screen.query_one("#row-detail", Static).render())
+        assert detail == "Row 4 (No Org): The Organization is empty"
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("y")
