@@ -9,6 +9,7 @@ Run: ``.venv/bin/python benchmarks/import_roster.py``
 from __future__ import annotations
 
 import csv
+import statistics
 import sys
 import tempfile
 import time
@@ -39,10 +40,9 @@ def write_roster(path: Path, rows: int) -> None:
             ])
 
 
-def measure(rows: int, folder: Path) -> None:
-    roster = folder / f"roster-{rows}.csv"
-    write_roster(roster, rows)
-    store = Store(folder / f"data-{rows}.json")
+def measure_once(roster: Path, folder: Path, run: int) -> tuple[float, float, str]:
+    """Preview and commit ``roster`` into a new data file: (preview s, commit s, counts)."""
+    store = Store(folder / f"data-{roster.stem}-{run}.json")
     try:
         started = time.perf_counter()
         table = read_roster(roster)
@@ -53,10 +53,20 @@ def measure(rows: int, folder: Path) -> None:
         committed = time.perf_counter()
     finally:
         store.close()
+    counts = f"{result.people_created} people, {result.roles_added} roles"
+    return previewed - started, committed - previewed, counts
+
+
+def measure(rows: int, folder: Path, runs: int = 3) -> None:
+    roster = folder / f"roster-{rows}.csv"
+    write_roster(roster, rows)
+    results = [measure_once(roster, folder, run) for run in range(runs)]
+    preview = statistics.median(r[0] for r in results)
+    commit = statistics.median(r[1] for r in results)
+    total = statistics.median(r[0] + r[1] for r in results)
     print(
-        f"{rows:>6} rows: preview {previewed - started:6.2f} s, commit "
-        f"{committed - previewed:6.2f} s, total {committed - started:6.2f} s "
-        f"({result.people_created} people, {result.roles_added} roles)"
+        f"{rows:>6} rows: preview {preview:6.2f} s, commit {commit:6.2f} s, "
+        f"total {total:6.2f} s (median of {runs}; {results[0][2]}; target: total < 3 s)"
     )
 
 
