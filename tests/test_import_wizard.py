@@ -314,3 +314,48 @@ async def test_progress_reaches_the_end(store: Store, tmp_path: Path) -> None:
         bar = screen.query_one("#run-progress", ProgressBar)
         assert (bar.progress, bar.total) == (4, 4)
         assert screen.step == "step-done"
+
+
+async def test_export_dialog_explains_a_failure_and_stays_open(
+    store: Store, tmp_path: Path
+) -> None:
+    p = f.partnership(store)
+    app = _App(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = ExportScreen(p.id)
+        await app.push_screen(screen)
+        await pilot.pause()
+        screen.query_one("#format", Select).value = "ics"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen
+        error = str(screen.query_one("#export-error", Static).render())
+        assert "nothing to put in a calendar" in error
+    assert not list(tmp_path.glob("*.ics"))
+
+
+async def test_export_dialog_asks_before_replacing_a_file(store: Store, tmp_path: Path) -> None:
+    p = f.partnership(store)
+    out = tmp_path / "status.md"
+    out.write_text("keep me")
+    app = _App(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = ExportScreen(p.id)
+        await app.push_screen(screen)
+        await pilot.pause()
+        screen.query_one("#format", Select).value = "report"
+        screen.query_one("#out", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("n")  # no: nothing written, the dialog stays
+        await pilot.pause()
+        assert app.screen is screen and out.read_text() == "keep me"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is not screen
+    assert out.read_text().startswith("# Status report: Advanced Manufacturing, North Valley")
