@@ -206,6 +206,8 @@ def invite_letter(snapshot: PartnershipSnapshot) -> str:
             signature.append(md_escape(person.title))
         if org is not None:
             signature.append(md_escape(org.name))
+        if role.champion is not None and role.champion.hosts_launch:
+            signature.append("*Host of the launch*")
         if role.champion is not None and not role.champion.signed_invite:
             signature.append("*\\(has not signed yet\\)*")
         lines += ["  \n".join(signature), ""]

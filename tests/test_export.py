@@ -251,7 +251,7 @@ def test_invite_letter_has_what_why_how_and_the_committed_champions(store: Store
     assert "at Ann Lee 0" in letter  # the place
     assert "hosted by Ann Lee Corp" in letter
     signatures = letter.split("Sincerely,")[1]
-    assert "**Ann Lee**" in signatures
+    assert "**Ann Lee**  \nTitle Ann Lee  \nAnn Lee Corp  \n*Host of the launch*" in signatures
     assert "Dee Dean" not in signatures  # asked, not committed
 
 
