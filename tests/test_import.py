@@ -206,6 +206,12 @@ def test_semicolon_delimited_csv_from_european_excel(tmp_path: Path) -> None:
     assert row.values["roles"] == "core_team, champion"
 
 
+def test_tab_delimited_utf16_unicode_text_from_excel(tmp_path: Path) -> None:
+    path = tmp_path / "roster.txt"
+    path.write_bytes("Name\tCompany\r\nZoë Ng\tAcme, Inc.\r\n".encode("utf-16"))
+    assert read_roster(path).rows[0].values == {"name": "Zoë Ng", "organization": "Acme, Inc."}
+
+
 def test_blank_lines_and_trailing_spaces(store: Store, tmp_path: Path) -> None:
     roster = _file(
         tmp_path,
