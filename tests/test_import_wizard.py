@@ -18,6 +18,7 @@ from nextgen_tui.roster_import import RawTable, load_table
 from nextgen_tui.storage import StoreError
 from nextgen_tui.store import Store
 from screens.export_dialog import ExportScreen
+from screens.import_widgets import RosterFileTree
 from screens.import_wizard import ImportWizardScreen
 from tests import factories as f
 from tests.app_ui import notifications, stage_screen, wait
@@ -359,3 +360,26 @@ async def test_export_dialog_asks_before_replacing_a_file(store: Store, tmp_path
         await pilot.pause()
         assert app.screen is not screen
     assert out.read_text().startswith("# Status report: Advanced Manufacturing, North Valley")
+
+
+async def test_wizard_picks_the_file_from_the_tree(store: Store, tmp_path: Path) -> None:
+    p = f.partnership(store)
+    _write(tmp_path / "people.csv", "Name,Organization\nAnn,Acme\n")
+    (tmp_path / "notes.md").write_text("not offered: not a spreadsheet")
+    app = _App(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = ImportWizardScreen(p.id)
+        await app.push_screen(screen)
+        tree = screen.query_one("#tree", RosterFileTree)
+        for _ in range(50):  # the tree lists the folder in its own worker
+            await pilot.pause(0.02)
+            if tree.root.children:
+                break
+        labels = [str(node.label) for node in tree.root.children]
+        assert "people.csv" in labels and "notes.md" not in labels
+        tree.focus()
+        await pilot.press("end", "enter")
+        await _wait_for_import(app)
+        await pilot.pause()
+        assert screen.query_one("#path", Input).value == str(tmp_path / "people.csv")
+        assert screen.step == "step-map"
