@@ -16,10 +16,8 @@ details.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
 import re
 import uuid
 from collections.abc import Callable
@@ -36,7 +34,7 @@ from .models import (
     Stage,
 )
 from .snapshot import PartnershipSnapshot
-from .storage import FILE_MODE, StoreError, fsync_directory
+from .storage import StoreError, WriteFailedError, atomic_write_bytes
 
 FORMAT_LABELS: dict[str, str] = {
     "csv": "Roster by stage and role (CSV)",
@@ -284,26 +282,6 @@ def calendar_ics(snapshot: PartnershipSnapshot, now: datetime) -> str:
 # --------------------------------------------------------------------------- writing
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temp file, fsync, ``os.replace``)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise ExportError(f"Could not write {path}: {exc.strerror or exc}.") from exc
-    fsync_directory(path.parent)
-
-
 def render(fmt: str, snapshot: PartnershipSnapshot, *, today: date, now: datetime | None = None
            ) -> bytes:
     """The export of ``fmt`` (a key of :data:`FORMAT_LABELS`) as the bytes of its file."""
@@ -330,7 +308,11 @@ def export_to(fmt: str, snapshot: PartnershipSnapshot, out: Path, *, today: date
         raise ExportError(f"{out} is a folder; give a file name to write.")
     if not out.parent.is_dir():
         raise ExportError(f"The folder {out.parent} does not exist.")
-    atomic_write_bytes(out, render(fmt, snapshot, today=today, now=now))
+    data = render(fmt, snapshot, today=today, now=now)
+    try:
+        atomic_write_bytes(out, data)
+    except WriteFailedError as exc:
+        raise ExportError(exc.message) from exc
     return out
 
 
