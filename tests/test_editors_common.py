@@ -234,3 +234,18 @@ async def test_people_pickers_list_hostile_names_literally(store: Store) -> None
         app.screen.query_one("#field-outreach_owner_id", Select).action_show_overlay()
         await pilot.pause()
         assert f"{accent} — {formula}" in screen_text(app)
+
+
+async def test_person_picker_answers_once(store: Store) -> None:
+    ann = f.person(store, "Ann Lee")
+    app = Host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_modal(app, pilot, PersonPicker("Who?"))
+        picker = app.screen
+        assert isinstance(picker, PersonPicker)
+        picker._choose(f"p{ann.id}")
+        picker._choose(f"p{ann.id}")  # a second enter queued behind the first
+        picker.action_cancel()
+        await pilot.pause()
+        assert app.results == [ann.id]
+        assert app.screen is app.screen_stack[0]

@@ -158,7 +158,12 @@ class PersonPicker(ModalScreen[int | None]):
         if option_id == NEW_PERSON:
             self.action_new_person()
         elif option_id:
-            self.dismiss(int(option_id[1:]))
+            self._answer(int(option_id[1:]))
+
+    def _answer(self, person_id: int | None) -> None:
+        """Close with ``person_id``, once: a second enter queued behind the first is ignored."""
+        if self.is_active:
+            self.dismiss(person_id)
 
     def action_move(self, step: int) -> None:
         matches = self.query_one("#picker-matches", OptionList)
@@ -168,7 +173,7 @@ class PersonPicker(ModalScreen[int | None]):
             matches.action_cursor_up()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._answer(None)
 
     def action_new_person(self) -> None:
         if self.only is not None:
@@ -184,6 +189,6 @@ class PersonPicker(ModalScreen[int | None]):
         def created(result: Any) -> None:
             person_id = getattr(result, "id", result)
             if isinstance(person_id, int) and person_id:
-                self.dismiss(person_id)
+                self._answer(person_id)
 
         push_lazy(self, form, created)
