@@ -217,7 +217,8 @@ async def test_partnership_form_needs_a_name_and_keeps_what_was_typed(store: Sto
         assert app.screen.query_one("#field-companies_min", Input).value == "8"
         assert on_disk(store).partnerships() == []
 
-        await pilot.press(*"Health Care, South Bay", "ctrl+s")
+        await type_into(pilot, "#field-name", "Health Care, South Bay")
+        await pilot.press("ctrl+s")
         await pilot.pause()
     [saved] = on_disk(store).partnerships()
     assert (saved.name, saved.industry, saved.region) == (
