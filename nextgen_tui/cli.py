@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .cli_common import EXIT_ERROR, EXIT_OK
 from .paths import bundled_demo_path, default_data_path
 
 if TYPE_CHECKING:  # imported lazily at run time: --version and --help stay fast
     from .store import Store
 
-EXIT_OK = 0
-EXIT_ERROR = 2
 
 #: Subcommand name -> module that provides ``add_arguments(parser)`` and ``run(args) -> int``.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {

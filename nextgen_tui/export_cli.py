@@ -9,8 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-EXIT_OK = 0
-EXIT_ERROR = 2
+from .cli_common import EXIT_OK, fail, no_such_partnership
+
+COMMAND = "export"
 
 FORMATS = ("csv", "xlsx", "report", "letter", "summary", "ics")
 
@@ -37,11 +38,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, type=Path, metavar="PATH", help="file to write")
 
 
-def _fail(message: str) -> int:
-    sys.stderr.write(f"nextgen-tui export: {message}\n")
-    return EXIT_ERROR
-
-
 def run(args: argparse.Namespace) -> int:
     from .exports import ExportError, export_to
     from .storage import StoreError
@@ -49,27 +45,24 @@ def run(args: argparse.Namespace) -> int:
 
     db: Path | None = getattr(args, "db", None)
     if db is None:
-        return _fail("say which roster file to export from with --db PATH")
+        return fail(COMMAND, "say which roster file to export from with --db PATH")
     out: Path = args.out.expanduser()
     if out.is_dir():
-        return _fail(f"{out} is a folder; give a file name to write")
+        return fail(COMMAND, f"{out} is a folder; give a file name to write")
     if not out.parent.is_dir():
-        return _fail(f"the folder {out.parent} does not exist")
+        return fail(COMMAND, f"the folder {out.parent} does not exist")
     try:
         store = Store(db.expanduser(), read_only=True)
     except StoreError as exc:
-        return _fail(exc.message)
+        return fail(COMMAND, exc.message)
     try:
         partnership = store.partnership_by_name(args.partnership)
         if partnership is None:
-            names = ", ".join(p.name for p in store.partnerships()) or "none"
-            return _fail(
-                f"there is no partnership named {args.partnership!r} (partnerships: {names})"
-            )
+            return fail(COMMAND, no_such_partnership(store, args.partnership))
         snapshot = store.snapshot(partnership.id)
         export_to(args.format, snapshot, out, today=store.today(), now=store.clock())
     except (StoreError, ExportError) as exc:
-        return _fail(exc.message)
+        return fail(COMMAND, exc.message)
     finally:
         store.close()
     sys.stdout.write(f"Wrote {out}\n")

@@ -14,14 +14,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .cli_common import EXIT_OK, fail, no_such_partnership
 from .gaps import Gap, Severity, analyze
 from .models import Partnership, Stage
 from .paths import default_data_path
 from .snapshot import PartnershipSnapshot
 
-EXIT_OK = 0
+COMMAND = "gaps"
+
 EXIT_BLOCKERS = 1
-EXIT_ERROR = 2
 
 Found = list[tuple[PartnershipSnapshot, list[Gap]]]
 
@@ -59,11 +60,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _fail(message: str) -> int:
-    sys.stderr.write(f"nextgen-tui gaps: {message}\n")
-    return EXIT_ERROR
-
-
 def run(args: argparse.Namespace) -> int:
     from .storage import StoreError
     from .store import Store
@@ -73,16 +69,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = Store(db.expanduser(), read_only=True)
     except StoreError as exc:
-        return _fail(exc.message)
+        return fail(COMMAND, exc.message)
     try:
         if args.partnership is not None:
             chosen = store.partnership_by_name(args.partnership)
             if chosen is None:
-                names = "; ".join(p.name for p in store.partnerships()) or "none"
-                return _fail(
-                    f"there is no partnership named {args.partnership!r} "
-                    f"(partnerships in the file: {names})"
-                )
+                return fail(COMMAND, no_such_partnership(store, args.partnership))
             partnerships = [chosen]
         else:
             partnerships = store.partnerships()
@@ -91,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
             snapshot = store.snapshot(partnership.id)
             found.append((snapshot, analyze(snapshot, today)))
     except StoreError as exc:
-        return _fail(exc.message)
+        return fail(COMMAND, exc.message)
     finally:
         store.close()
     sys.stdout.write(as_json(found) if args.json else as_text(found, db))

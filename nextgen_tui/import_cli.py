@@ -13,8 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-EXIT_OK = 0
-EXIT_ERROR = 2
+from .cli_common import EXIT_OK, fail
+
+COMMAND = "import"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,16 +49,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--default-role",
         choices=[
-            "convening_team", "core_team", "convener", "co_convener", "champion",
-            "industry_leader", "support_delegate", "facilitator",
+            "convening_team",
+            "core_team",
+            "convener",
+            "co_convener",
+            "champion",
+            "industry_leader",
+            "support_delegate",
+            "facilitator",
         ],
         help="the role of people whose row names none (default: directory only)",
     )
-
-
-def _fail(message: str) -> int:
-    sys.stderr.write(f"nextgen-tui import: {message}\n")
-    return EXIT_ERROR
 
 
 def run(args: argparse.Namespace) -> int:
@@ -71,11 +73,11 @@ def run(args: argparse.Namespace) -> int:
 
     db: Path | None = getattr(args, "db", None)
     if db is None:
-        return _fail("say which roster file to import into with --db PATH")
+        return fail(COMMAND, "say which roster file to import into with --db PATH")
     try:
         table = read_roster(args.file.expanduser())
     except ImportFileError as exc:
-        return _fail(exc.message)
+        return fail(COMMAND, exc.message)
     db = db.expanduser()
     scratch: tempfile.TemporaryDirectory[str] | None = None
     try:
@@ -88,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         if scratch is not None:
             scratch.cleanup()
-        return _fail(exc.message)
+        return fail(COMMAND, exc.message)
     try:
         plan = build_plan(
             store,
@@ -101,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
             source=args.file.name,
         )
         if plan.partnership_error:
-            return _fail(plan.partnership_error)
+            return fail(COMMAND, plan.partnership_error)
         out = sys.stdout
         for row in plan.rows:
             if row.outcome is Outcome.INVALID:
@@ -119,9 +121,9 @@ def run(args: argparse.Namespace) -> int:
         out.write(result.summary() + "\n")
         return EXIT_OK
     except StoreError as exc:
-        return _fail(exc.message)
+        return fail(COMMAND, exc.message)
     except ValidationError as exc:
-        return _fail(explain(exc))
+        return fail(COMMAND, explain(exc))
     finally:
         store.close()
         if scratch is not None:
