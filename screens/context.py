@@ -38,7 +38,7 @@ def save(node: DOMNode, change: Callable[[], T], done: str | None = "Saved") -> 
     try:
         result = change()
     except FileChangedError as exc:
-        node.notify(
+        node.app.notify(
             exc.message + " Press ctrl+r to reload.",
             title="Not saved",
             severity="error",
@@ -47,11 +47,11 @@ def save(node: DOMNode, change: Callable[[], T], done: str | None = "Saved") -> 
         )
         return None
     except StoreError as exc:
-        node.notify(exc.message, title="Not saved", severity="error", timeout=8, markup=False)
+        node.app.notify(exc.message, title="Not saved", severity="error", timeout=8, markup=False)
         return None
     except ValidationError as exc:
-        node.notify(explain(exc), title="Not saved", severity="error", timeout=8, markup=False)
+        node.app.notify(explain(exc), title="Not saved", severity="error", timeout=8, markup=False)
         return None
     if done:
-        node.notify(done, timeout=1.5, markup=False)
+        node.app.notify(done, timeout=1.5, markup=False)
     return result

@@ -31,7 +31,7 @@ def push_lazy(
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("screens"):
             raise
-        node.notify(
+        node.app.notify(
             "That part of the app is not available in this installation.",
             title="Not available",
             severity="warning",
