@@ -93,6 +93,9 @@ class RosterApp(App[None]):
             commands.open_partnership(self, partnerships[0].id)
         commands.offer_resume_meeting(self)
 
+    def action_command_palette(self) -> None:
+        commands.open_palette(self)
+
     def action_undo(self) -> None:
         commands.undo(self)
 

@@ -11,6 +11,8 @@ from textual.widgets import Static
 
 from nextgen_tui import __version__
 
+from .modal import DismissOnce
+
 ABOUT_TEXT = """\
 Keeps the rosters of regional industry sector partnerships through their four stages \
 (Prepare, Launch, Action, Sustain) and shows, for each stage, who is at the table and \
@@ -28,7 +30,7 @@ This app is not an official Next Gen product and is not endorsed by its authors.
 """
 
 
-class AboutScreen(ModalScreen[None]):
+class AboutScreen(DismissOnce, ModalScreen[None]):
     """A modal about the app and its credits."""
 
     DEFAULT_CSS = """

@@ -11,14 +11,16 @@ parses its candidates as markup and explores every combination of a long repeate
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
 from typing import Any
 
 from textual.app import App
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.style import Style
 
@@ -27,6 +29,7 @@ from nextgen_tui.storage import StoreError
 
 from .context import save, store_of
 from .lazy import push_lazy, reload_screen
+from .modal import DismissOnce
 
 # ---------------------------------------------------------------------------- actions
 
@@ -298,3 +301,29 @@ class RosterCommands(Provider):
             for offset in offsets:
                 display = display.stylize(style, offset, offset + 1)
             yield Hit(score, display, command.run, command.title, command.help)
+
+
+class RosterPalette(DismissOnce, CommandPalette):
+    """Textual's command palette, safe against keys faster than it.
+
+    Typing a query and pressing escape or enter quickly closes the palette while its
+    search worker still runs; the worker's last update then looks for widgets that are
+    gone (``NoMatches``, which would stop the app): those late updates are dropped. A
+    second enter queued behind the first closes nothing more (:class:`DismissOnce`).
+    """
+
+    def _watch__list_visible(self) -> None:
+        with suppress(NoMatches):
+            super()._watch__list_visible()
+
+    async def _watch__show_busy(self) -> None:
+        with suppress(NoMatches):
+            await super()._watch__show_busy()
+
+
+def open_palette(app: App[Any]) -> None:
+    """Open the command palette, unless it is open already (even under another screen)."""
+    if app.use_command_palette and not any(
+        isinstance(screen, CommandPalette) for screen in app.screen_stack
+    ):
+        app.push_screen(RosterPalette())  # no id: the last one may still be closing

@@ -9,8 +9,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from .modal import DismissOnce
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(DismissOnce, ModalScreen[bool]):
     """Ask a question; ``y`` or the Yes button confirms, ``n`` or escape declines.
 
     ``question`` is plain text (it may contain user-typed names): it is never markup.

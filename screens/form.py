@@ -26,11 +26,12 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from nextgen_tui.models import field_errors
 
 from .confirm import ConfirmScreen
+from .modal import DismissOnce
 
 T = TypeVar("T")
 
 
-class FormScreen(ModalScreen[T]):
+class FormScreen(DismissOnce, ModalScreen[T]):
     """A modal form that returns ``T`` when saved and ``None`` when cancelled."""
 
     DEFAULT_CSS = """
@@ -157,20 +158,21 @@ class FormScreen(ModalScreen[T]):
         raise NotImplementedError
 
     def action_submit(self) -> None:
-        self.submit()
+        if self.is_active:  # not a second ctrl+s queued behind the one that saved
+            self.submit()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         inputs = [w for w in self.query("#form-body Input") if w.display]
         if inputs and event.input is inputs[-1]:
-            self.submit()
+            self.action_submit()
         else:
             self.focus_next()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "form-save":
             event.stop()
-            self.submit()
+            self.action_submit()
         elif event.button.id == "form-cancel":
             event.stop()
             self.action_cancel()

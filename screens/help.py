@@ -15,6 +15,8 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from .modal import DismissOnce
+
 
 def describe_keys(screen: Screen[object]) -> list[tuple[str, str, str]]:
     """(key, description, details) for each described, non-system binding active on ``screen``."""
@@ -32,7 +34,7 @@ def describe_keys(screen: Screen[object]) -> list[tuple[str, str, str]]:
     return rows
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DismissOnce, ModalScreen[None]):
     """A modal table of the keys that work on the screen below it."""
 
     DEFAULT_CSS = """

@@ -161,9 +161,14 @@ class PartnershipScreen(Screen[None]):
 
     # ------------------------------------------------------------------ data
 
+    @property
+    def live(self) -> bool:
+        """Mounted and still open: a callback may arrive after the screen was closed."""
+        return self.is_mounted and self in self.app.screen_stack
+
     def reload(self) -> None:
         """Re-read the partnership and recompute its gaps, then redraw the viewed stage."""
-        if not self.is_mounted:
+        if not self.live:
             return
         store = store_of(self)
         try:
@@ -182,7 +187,7 @@ class PartnershipScreen(Screen[None]):
 
     def show_stage(self, stage: Stage) -> None:
         """Show one stage view (the data is not re-read)."""
-        if self.snapshot is None:
+        if self.snapshot is None or not self.live:
             return
         switched = stage is not self.view_stage
         self.view_stage = stage

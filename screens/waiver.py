@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from nextgen_tui.gaps import Gap
 from pydantic import TypeAdapter, ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,12 +17,15 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
+from nextgen_tui.gaps import Gap
 from nextgen_tui.models import LongText, describe_errors
+
+from .modal import DismissOnce
 
 _REASON = TypeAdapter(LongText)
 
 
-class WaiverScreen(ModalScreen[str | None]):
+class WaiverScreen(DismissOnce, ModalScreen[str | None]):
     """Lists the blockers and asks for the reason to advance anyway."""
 
     DEFAULT_CSS = """

@@ -23,6 +23,7 @@ from nextgen_tui.search import rank
 
 from ..context import store_of
 from ..lazy import push_lazy
+from ..modal import DismissOnce
 
 #: How many matches the list shows at most.
 SHOWN = 100
@@ -37,7 +38,7 @@ class Candidate:
     haystack: str  # casefolded name, organization, title and email
 
 
-class PersonPicker(ModalScreen[int | None]):
+class PersonPicker(DismissOnce, ModalScreen[int | None]):
     """Returns the picked person's id, or ``None`` when the convener backs out."""
 
     DEFAULT_CSS = """
