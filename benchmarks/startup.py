@@ -8,8 +8,10 @@ clock stops when a marker is visible in the pane (``tmux capture-pane``):
 * the floor: a header, a 200-row ``DataTable`` and a footer (the smallest Textual app
   that paints a comparable screen) until its title is visible.
 
-Prints each program's median and the ratio (target: the app within 1.15x of the floor).
-Measures, never asserts. Needs ``tmux``.
+Prints each program's median and the ratio (target: the app within 1.15x of the floor),
+then where the difference goes: the import time of the core (pydantic models, TinyDB
+store) and of the app's modules, each in a fresh interpreter. Measures, never asserts.
+Needs ``tmux``.
 
 Run: ``.venv/bin/python benchmarks/startup.py [RUNS]``
 """
@@ -85,6 +87,26 @@ def first_paint(command: str, marker: str, tag: str) -> float:
         time.sleep(0.2)  # let the killed program release the terminal and its files
 
 
+IMPORTS = {
+    "python alone": "pass",
+    "textual (the floor imports this)": "import textual.app",
+    "core: models + store (pydantic, TinyDB)": "import nextgen_tui.store",
+    "the whole app": "import nextgen_tui.cli, nextgen_tui.app",
+}
+
+
+def import_times(runs: int) -> None:
+    """Median wall time of a fresh interpreter importing each set of modules."""
+    root = str(Path(__file__).resolve().parent.parent)
+    for label, code in IMPORTS.items():
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
+            times.append(time.perf_counter() - started)
+        print(f"  import {label:<42} median {statistics.median(times) * 1000:6.1f} ms")
+
+
 def main() -> None:
     if shutil.which("tmux") is None:
         print("startup.py needs tmux to measure the time to first paint.")
@@ -120,6 +142,8 @@ def main() -> None:
         print(f"{name:<12} median {medians[name] * 1000:7.1f} ms   (runs, ms: {spread})")
     ratio = medians["app (demo)"] / medians["floor"]
     print(f"ratio app / floor: {ratio:.2f}x   (target: 1.15x or less)")
+    print("where the time goes (fresh interpreter, no terminal):")
+    import_times(runs)
 
 
 if __name__ == "__main__":
