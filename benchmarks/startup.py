@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-FLOOR_APP = '''\
+FLOOR_APP = """\
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Footer, Header
 
@@ -49,7 +49,7 @@ class Floor(App):
 
 if __name__ == "__main__":
     Floor().run()
-'''
+"""
 
 #: Visible once the demo's partnerships list is drawn (a row of the table, not the header).
 APP_MARKER = "Construction, North Valley"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from nextgen_tui.gaps import Severity, analyze
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from nextgen_tui.gaps import Severity, analyze
 from nextgen_tui.models import Partnership
 from nextgen_tui.storage import StoreError
 
@@ -32,6 +33,24 @@ def _cell(text: str, width: int) -> Text:
     cell = Text(text, no_wrap=True)
     cell.truncate(width, overflow="ellipsis")
     return cell
+
+
+#: The text columns, whose widths follow the screen: (header, Partnership field).
+TEXT_COLUMNS = (("Partnership", "name"), ("Industry", "industry"), ("Region", "region"))
+
+
+def _shrink(widths: list[int], columns: tuple[int, ...], floor: int, excess: int) -> int:
+    """Take up to ``excess`` columns from ``widths[columns]``, widest first, down to
+    ``floor``; returns what is still in excess."""
+    while excess > 0:
+        widest = max(columns, key=lambda i: widths[i])
+        if widths[widest] <= floor:
+            break
+        others = [widths[i] for i in columns if i != widest]
+        cut = min(excess, max(widths[widest] - max([floor, *others]), 1))
+        widths[widest] -= cut
+        excess -= cut
+    return excess
 
 
 class PartnershipTable(DataTable[Text]):
@@ -113,13 +132,13 @@ class PartnershipsScreen(Screen[None]):
         table.clear()
         partnerships = store.partnerships()
         today = store.today()
-        name_width, other_width = self._text_widths()
+        name_width, industry_width, region_width = self._text_widths(partnerships)
         for partnership in partnerships:
             blockers, warnings = self._counts(partnership, today)
             table.add_row(
                 _cell(partnership.name, name_width),
-                _cell(partnership.industry, other_width),
-                _cell(partnership.region, other_width),
+                _cell(partnership.industry, industry_width),
+                _cell(partnership.region, region_width),
                 Text(partnership.stage.label),
                 Text(str(blockers), style="bold red" if blockers else "dim"),
                 Text(str(warnings), style="yellow" if warnings else "dim"),
@@ -134,11 +153,21 @@ class PartnershipsScreen(Screen[None]):
             table.focus()
         self.refresh_bindings()
 
-    def _text_widths(self) -> tuple[int, int]:
-        """Widths of the name column and of industry / region, to fit the screen width."""
-        free = max(self.app.size.width - 40, 30)  # stage, counts and cell padding take ~40
-        name = max(free // 2, 16)
-        return name, max((free - name) // 2, 8)
+    def _text_widths(self, partnerships: list[Partnership]) -> list[int]:
+        """Widths of the name, industry and region columns, to fit the screen width.
+
+        Stage (7), the two counts (8 each) and the cell padding (2 per column) take 35
+        columns. Each text column wants its longest value; when they do not all fit,
+        industry and region give way first, then the name, then all down to 8.
+        """
+        wanted = [
+            max([len(header), *(cell_len(getattr(p, field)) for p in partnerships)])
+            for header, field in TEXT_COLUMNS
+        ]
+        excess = sum(wanted) - max(self.app.size.width - 37, 30)
+        for columns, floor in (((1, 2), 12), ((0,), 12), ((0, 1, 2), 8)):
+            excess = _shrink(wanted, columns, floor, excess)
+        return wanted
 
     def on_resize(self) -> None:
         self.reload()

@@ -53,4 +53,3 @@ async def wait(pilot: Pilot[None]) -> None:
     """Let messages, screen pushes and refreshes settle."""
     await pilot.pause()
     await pilot.pause()
-

@@ -176,8 +176,10 @@ async def test_partnership_list_and_every_stage_view(hostile: tuple[Store, Seede
         list_screen = app.screen
         cells = shown_strings(list_screen)
         for name in NAMES:
-            assert any(cell == name or (cell.endswith("…") and name.startswith(cell[:-1]))
-                       for cell in cells), name
+            assert any(
+                cell == name or (cell.endswith("…") and name.startswith(cell[:-1]))
+                for cell in cells
+            ), name
         text = screen_text(app)
         for name in VISIBLE:
             assert name in text
@@ -295,4 +297,3 @@ async def test_every_screen_and_form_shows_names_literally(
         await pilot.press("escape")
         await wait(pilot)
         assert app.is_running
-
