@@ -2,7 +2,8 @@
 
 Keys ``1``-``4`` switch the stage view (the current stage is marked ●). The roster lists
 each group of the stage with its count against the toolkit target; ``n`` adds a person to
-the highlighted group, ``e``/enter edits the highlighted role, ``x`` ends it. The gaps list
+the highlighted group, ``e``/enter edits the highlighted role, ``x`` ends it (Sustain also
+lists the recorded convenings: enter edits one and its attendance). The gaps list
 puts the viewed stage first (blockers first) and later stages as upcoming; enter on a gap
 goes to the place to fix it. ``a`` advances the partnership, asking for a waiver reason
 when blockers remain. Stage-specific keys open the stage's forms (``l`` launch meeting and
@@ -15,9 +16,6 @@ rebuilds the two lists.
 
 from __future__ import annotations
 
-from nextgen_tui.gaps import Gap, analyze
-from nextgen_tui.rosters import RosterGroup, groups_for
-from nextgen_tui.stages import WaiverRequired, advance_stage
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,15 +24,25 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
-from nextgen_tui.models import ROLE_LABELS, Partnership, RoleKind, Stage
+from nextgen_tui.gaps import Gap, analyze
+from nextgen_tui.models import Partnership, Stage
+from nextgen_tui.rosters import RosterGroup, groups_for
 from nextgen_tui.snapshot import PartnershipSnapshot
+from nextgen_tui.stages import WaiverRequired, advance_stage
 from nextgen_tui.store import NotFoundError
 
 from . import stage_editors as editors
-from .confirm import ConfirmScreen
 from .context import save, store_of
-from .stage_fix import fix_target
-from .stage_widgets import GapList, RosterList, StageBar, status_line, waiver_lines
+from .stage_roster import RosterActions
+from .stage_widgets import (
+    CONVENINGS_KEY,
+    GapList,
+    RosterList,
+    StageBar,
+    convenings_group,
+    status_line,
+    waiver_lines,
+)
 
 STAGE_KEYS = Binding.Group("Stage", compact=True)
 
@@ -61,7 +69,7 @@ def _stage_binding(stage: Stage) -> Binding:
     )
 
 
-class PartnershipScreen(Screen[None]):
+class PartnershipScreen(RosterActions, Screen[None]):
     """The four stage views of one partnership."""
 
     CSS_PATH = "stage.tcss"
@@ -151,14 +159,6 @@ class PartnershipScreen(Screen[None]):
         assert self.snapshot is not None
         return self.snapshot.partnership
 
-    @property
-    def roster(self) -> RosterList:
-        return self.query_one(RosterList)
-
-    @property
-    def gap_list(self) -> GapList:
-        return self.query_one(GapList)
-
     # ------------------------------------------------------------------ data
 
     @property
@@ -199,10 +199,15 @@ class PartnershipScreen(Screen[None]):
         waiver_box.update(waivers)
         waiver_box.set_class(bool(waivers), "-shown")
         self.groups = groups_for(self.snapshot, stage)
+        convenings = []
+        if stage is Stage.SUSTAIN:
+            overdue = any(gap.rule == "no-quarterly-convening" for gap in self.gaps)
+            self.groups.insert(0, convenings_group(self.snapshot, stage, overdue))
+            convenings = sorted(self.snapshot.convenings, key=lambda c: c.on, reverse=True)
         roster = self.roster
         if switched:
             roster.highlighted = None
-        roster.show(self.groups, self.snapshot)
+        roster.show(self.groups, self.snapshot, convenings)
         self.gap_list.show(self.gaps, stage)
         self.refresh_bindings()
 
@@ -220,10 +225,14 @@ class PartnershipScreen(Screen[None]):
             if entry is None:
                 return False
             if action == "add_member":
-                return entry.group.role is not None
+                return entry.group.role is not None or entry.group.key == CONVENINGS_KEY
             if action == "end_role":
-                return entry.role is not None
-            return entry.role is not None or entry.group.team_id is not None
+                return entry.role is not None or entry.convening is not None
+            return (
+                entry.role is not None
+                or entry.group.team_id is not None
+                or entry.convening is not None
+            )
         if action == "fix_gap":
             return self.gap_list.current is not None
         return True
@@ -253,120 +262,10 @@ class PartnershipScreen(Screen[None]):
         if len(self.app.screen_stack) > 1 and self.app.screen is self:
             self.dismiss()
 
-    def focus_group(self, role: RoleKind | None, person_id: int | None) -> None:
-        """Select the roster group of ``role`` (on ``person_id`` when listed), switching stage
-        view if that group lives in another stage."""
-        if self.snapshot is None or role is None:
-            self.roster.focus()
-            return
-        assert self.view_stage is not None
-        order = [self.view_stage, *(s for s in Stage if s is not self.view_stage)]
-        fallback: tuple[Stage, RosterGroup] | None = None
-        for stage in order:
-            for group in groups_for(self.snapshot, stage):
-                if group.role is not role:
-                    continue
-                if person_id is None or any(m.person_id == person_id for m in group.members):
-                    self._select(stage, group, person_id)
-                    return
-                fallback = fallback or (stage, group)
-        if fallback is not None:
-            self._select(fallback[0], fallback[1], None)
-        else:
-            self.roster.focus()
-
-    def _select(self, stage: Stage, group: RosterGroup, person_id: int | None) -> None:
-        if stage is not self.view_stage:
-            self.show_stage(stage)
-        roster = self.roster
-        if not roster.highlight_group(group.key, person_id):
-            roster.highlight_group(group.key)
-        roster.focus()
-
-    # ------------------------------------------------------------------ roster actions
+    # ------------------------------------------------------------------ stage actions
 
     def _after(self, _result: object = None) -> None:
         self.reload()
-
-    def action_add_member(self) -> None:
-        entry = self.roster.current
-        if entry is None or entry.group.role is None:
-            return
-        group = entry.group
-        role = group.role
-        assert role is not None
-        store = store_of(self)
-        pid = self.partnership_id
-
-        def picked(person_id: int | None) -> None:
-            if not person_id:
-                return
-            name = store.person(person_id).name
-            assignment = save(
-                self,
-                lambda: store.assign(pid, person_id, role, team_id=group.team_id),
-                done=f"Added {name} to {group.label}.",
-            )
-            self.reload()
-            if assignment is None:
-                return
-            self.roster.highlight_group(group.key, person_id)
-            if role is RoleKind.CHAMPION:
-                editors.edit_role(self, assignment, self._after)
-
-        exclude = {member.person_id for member in group.members}
-        editors.pick_person(self, f"Add to {group.label}", exclude, picked)
-
-    def action_edit_member(self) -> None:
-        entry = self.roster.current
-        if entry is None:
-            return
-        if entry.role is not None:
-            editors.edit_role(self, entry.role, self._after)
-        elif entry.group.team_id is not None:
-            editors.team(self, self.partnership_id, entry.group.team_id, self._after)
-
-    def action_end_role(self) -> None:
-        entry = self.roster.current
-        if entry is None or entry.role is None:
-            return
-        assignment = entry.role
-        store = store_of(self)
-        name = store.person(assignment.person_id).name
-        label = ROLE_LABELS[assignment.role].lower()
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                save(
-                    self,
-                    lambda: store.end_role(assignment.id),
-                    done=f"Ended {name}'s role as {label}.",
-                )
-                self.reload()
-
-        question = f"End {name}'s role as {label}? It stays in their history."
-        self.app.push_screen(ConfirmScreen(question, confirm_label="End role"), answered)
-
-    # ------------------------------------------------------------------ gaps
-
-    def action_fix_gap(self) -> None:
-        gap = self.gap_list.current
-        if gap is None:
-            return
-        target = fix_target(gap)
-        pid = self.partnership_id
-        opened = False
-        if target.form == "champion" and self.snapshot is not None:
-            for assignment in self.snapshot.holders(RoleKind.CHAMPION):
-                if assignment.person_id == target.person_id:
-                    opened = editors.edit_role(self, assignment, self._after)
-                    break
-        elif target.form is not None:
-            opened = editors.open_form(self, target.form, pid, target.team_id, self._after)
-        if not opened:
-            self.focus_group(target.role, target.person_id)
-
-    # ------------------------------------------------------------------ stage actions
 
     def action_advance(self) -> None:
         store = store_of(self)

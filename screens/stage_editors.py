@@ -100,11 +100,16 @@ def open_form(
 
         return push_lazy(node, debrief, done)
     if form == "convening":
-
-        def convening() -> Screen[bool]:
-            from .editors.convening_form import ConveningForm
-
-            return ConveningForm(partnership_id)
-
-        return push_lazy(node, convening, done)
+        return convening(node, partnership_id, None, done)
     return False
+
+
+def convening(node: DOMNode, partnership_id: int, convening_id: int | None, done: Done) -> bool:
+    """Record a new convening (``convening_id`` None) or edit one and its attendance."""
+
+    def factory() -> Screen[bool]:
+        from .editors.convening_form import ConveningForm
+
+        return ConveningForm(partnership_id, convening_id)
+
+    return push_lazy(node, factory, done)

@@ -11,21 +11,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from nextgen_tui.gaps import Gap, Severity
-from nextgen_tui.rosters import RosterGroup
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from nextgen_tui.gaps import Gap, Severity
 from nextgen_tui.models import (
     ChampionStatus,
+    Convening,
+    ConveningKind,
     InvitationStatus,
     RoleAssignment,
     RoleKind,
     Stage,
     Waiver,
 )
+from nextgen_tui.rosters import RosterGroup
 from nextgen_tui.snapshot import PartnershipSnapshot
 
 STATUS_STYLE = {
@@ -74,12 +76,18 @@ class StageBar(Static):
 # ---------------------------------------------------------------------------- roster
 
 
+#: The key of the Sustain view's list of convenings (not a role group: nobody is added).
+CONVENINGS_KEY = "convenings"
+
+
 @dataclass(frozen=True)
 class RosterEntry:
-    """One line of the roster: a group header (``role is None``) or a member of ``group``."""
+    """One line of the roster: a group header, a member of ``group`` (``role``), or one
+    recorded convening of the Sustain view's "Convenings" group (``convening``)."""
 
     group: RosterGroup
     role: RoleAssignment | None = None
+    convening: Convening | None = None
 
     @property
     def person_id(self) -> int | None:
@@ -136,6 +144,36 @@ def member_detail(role: RoleAssignment, snapshot: PartnershipSnapshot) -> str:
     return ""
 
 
+def convenings_group(snapshot: PartnershipSnapshot, stage: Stage, overdue: bool) -> RosterGroup:
+    """The recorded convenings, as a group headline: "Convenings 3 recorded"."""
+    return RosterGroup(
+        CONVENINGS_KEY,
+        "Convenings",
+        stage,
+        None,
+        count=len(snapshot.convenings),
+        count_label="recorded",
+        status="low" if overdue else "ok",
+    )
+
+
+def convening_prompt(convening: Convening, snapshot: PartnershipSnapshot) -> Content:
+    """``2026-03-01  Quarterly convening: Spring update — 12 attended``."""
+    if convening.kind is ConveningKind.ACTION_TEAM:
+        team = next((t.name for t in snapshot.teams if t.id == convening.team_id), "")
+        what = f"Action team meeting: {team}" if team else "Action team meeting"
+    else:
+        what = "Quarterly convening"
+    count = len(convening.attendee_ids)
+    return Content.from_markup(
+        "   $on  $what$title[$text-muted] — $count[/]",
+        on=convening.on.isoformat(),
+        what=what,
+        title=f" · {convening.title}" if convening.title else "",
+        count=f"{count} attended",
+    )
+
+
 def member_prompt(role: RoleAssignment, snapshot: PartnershipSnapshot) -> Content:
     org = snapshot.organization_of(role.person_id)
     detail = member_detail(role, snapshot)
@@ -173,7 +211,7 @@ class RosterList(OptionList):
             "x",
             "screen.end_role",
             "End",
-            tooltip="End the highlighted person's role (kept as history)",
+            tooltip="End the highlighted person's role (kept as history), or delete a convening",
             id="stage.end",
         ),
     ]
@@ -182,8 +220,16 @@ class RosterList(OptionList):
         super().__init__(id=id, markup=False)
         self.entries: list[RosterEntry] = []
 
-    def show(self, groups: Sequence[RosterGroup], snapshot: PartnershipSnapshot) -> None:
-        """Replace the contents, keeping the highlight on the same line where possible."""
+    def show(
+        self,
+        groups: Sequence[RosterGroup],
+        snapshot: PartnershipSnapshot,
+        convenings: Sequence[Convening] = (),
+    ) -> None:
+        """Replace the contents, keeping the highlight on the same line where possible.
+
+        ``convenings`` are listed under the group whose key is :data:`CONVENINGS_KEY`.
+        """
         keep = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option] = []
         entries: list[RosterEntry] = []
@@ -193,6 +239,11 @@ class RosterList(OptionList):
             for role in group.members:
                 options.append(Option(member_prompt(role, snapshot), id=f"m|{group.key}|{role.id}"))
                 entries.append(RosterEntry(group, role))
+            if group.key == CONVENINGS_KEY:
+                for convening in convenings:
+                    prompt = convening_prompt(convening, snapshot)
+                    options.append(Option(prompt, id=f"c|{convening.id}"))
+                    entries.append(RosterEntry(group, convening=convening))
         self.entries = entries
         self.set_options(options)
         if keep is not None and keep in {option.id for option in options}:
