@@ -19,19 +19,29 @@ from .modal import DismissOnce
 
 
 def describe_keys(screen: Screen[object]) -> list[tuple[str, str, str]]:
-    """(key, description, details) for each described, non-system binding active on ``screen``."""
-    rows: list[tuple[str, str, str]] = []
-    seen: set[tuple[str, str]] = set()
+    """(key, description, details) for each described, non-system binding active on ``screen``.
+
+    The app's own keys (they all have a tooltip) come first, in the order the screen
+    declares them; Textual's generic keys (cursor movement, copy, focus) follow.
+    """
+    own: list[tuple[str, str, str]] = []
+    generic: list[tuple[str, str, str]] = []
+    seen_keys: set[tuple[str, str]] = set()
+    seen_generic: set[str] = set()
     for active in screen.active_bindings.values():
         binding = active.binding
         if binding.system or not binding.description:
             continue
         key = screen.app.get_key_display(binding)
-        if (key, binding.description) in seen:
+        if (key, binding.description) in seen_keys:
             continue
-        seen.add((key, binding.description))
-        rows.append((key, binding.description, binding.tooltip))
-    return rows
+        seen_keys.add((key, binding.description))
+        if binding.tooltip:
+            own.append((key, binding.description, binding.tooltip))
+        elif binding.description not in seen_generic:  # e.g. ctrl+c and super+c: one line
+            seen_generic.add(binding.description)
+            generic.append((key, binding.description, ""))
+    return own + generic
 
 
 class HelpScreen(DismissOnce, ModalScreen[None]):
@@ -40,7 +50,7 @@ class HelpScreen(DismissOnce, ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > Vertical {
-        width: 90; max-width: 100%; height: auto; max-height: 100%;
+        width: 104; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
     HelpScreen #help-title { text-style: bold; padding: 0 1; }

@@ -7,13 +7,23 @@ Regenerate after an intended change with ``make snapshots`` and look at the SVGs
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from nextgen_tui.app import RosterApp
-from nextgen_tui.models import ChampionStatus, InvitationStatus, OrgKind, RoleKind
+from nextgen_tui.models import (
+    ActionArea,
+    ActionTeam,
+    ChampionStatus,
+    Convening,
+    InvitationStatus,
+    LaunchMeeting,
+    OrgKind,
+    RoleKind,
+)
 from nextgen_tui.store import Store
 from tests import factories as f
 from tests.conftest import FIXED_NOW
@@ -57,6 +67,37 @@ def seeded_app(path: Path) -> RosterApp:
     f.champion(store, p, ceos[2], ChampionStatus.PROSPECT)
     for who in ceos:
         f.leader(store, p, who, InvitationStatus.INVITED)
+    store.save_launch(
+        LaunchMeeting(
+            partnership_id=p.id,
+            on=date(2026, 4, 15),
+            held=True,
+            action_areas=[
+                ActionArea(id=1, title="Maintenance apprenticeship"),
+                ActionArea(id=2, title="Career awareness in schools"),
+            ],
+            priority_area_ids=[1, 2],
+        )
+    )
+    team = store.save_team(
+        ActionTeam(
+            partnership_id=p.id,
+            name="Maintenance apprenticeship",
+            priority_area_id=1,
+            next_step="Draft the shared curriculum",
+            meetings=[date(2026, 5, 20)],
+        )
+    )
+    store.assign(p.id, dean.id, RoleKind.ACTION_TEAM_LEAD, team_id=team.id)
+    store.assign(p.id, ceos[0].id, RoleKind.ACTION_TEAM_MEMBER, team_id=team.id)
+    store.save_convening(
+        Convening(
+            partnership_id=p.id,
+            on=date(2026, 3, 10),
+            title="Spring update",
+            attendee_ids=[ceos[0].id, dean.id, director.id],
+        )
+    )
     return RosterApp(store)
 
 
@@ -72,6 +113,19 @@ def test_prepare_stage_view(snap_compare: Compare, tmp_path: Path, size: Any) ->
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
-def test_launch_stage_view(snap_compare: Compare, tmp_path: Path, size: Any) -> None:
+@pytest.mark.parametrize("stage", ["2", "3", "4"], ids=["launch", "action", "sustain"])
+def test_later_stage_views(snap_compare: Compare, tmp_path: Path, size: Any, stage: str) -> None:
     app = seeded_app(tmp_path / "roster.json")
-    assert snap_compare(app, press=["enter", "2", "_"], terminal_size=size)
+    assert snap_compare(app, press=["enter", stage, "_"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_keys_of_the_stage_view(snap_compare: Compare, tmp_path: Path, size: Any) -> None:
+    app = seeded_app(tmp_path / "roster.json")
+    assert snap_compare(app, press=["enter", "question_mark", "_"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_waiver_question(snap_compare: Compare, tmp_path: Path, size: Any) -> None:
+    app = seeded_app(tmp_path / "roster.json")
+    assert snap_compare(app, press=["enter", "a", *"Board wants a June launch"], terminal_size=size)
