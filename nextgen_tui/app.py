@@ -7,7 +7,10 @@ are not shown first are imported when first opened, to keep start-up fast.
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -92,6 +95,16 @@ class RosterApp(App[None]):
         if len(partnerships) == 1:
             commands.open_partnership(self, partnerships[0].id)
         commands.offer_resume_meeting(self)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands (theme, quit, screenshot...), with "Keys" showing our list."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                yield SystemCommand(
+                    "Keys", "Show the keys of this screen (?)", partial(commands.show_help, self)
+                )
+            else:
+                yield command
 
     def action_command_palette(self) -> None:
         commands.open_palette(self)

@@ -286,6 +286,23 @@ async def test_keys_screen_lists_the_keys_of_the_current_screen(store: Store) ->
         await pilot.press("escape")
         await wait(pilot)
         stage_screen(app)
+        # the palette's "Keys" shows the same list (not Textual's own help panel)
+        await pilot.press("ctrl+p")
+        await wait(pilot)
+        await pilot.press(*"keys")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait(pilot)
+        assert type(app.screen).__name__ == "HelpScreen"
+        assert "Move the partnership to its next stage" in screen_text(app)
+        await pilot.press("escape", "escape")  # closes the keys, then back to the list
+        await wait(pilot)
+        assert isinstance(app.screen, PartnershipsScreen)
+        await pilot.press("question_mark")
+        await wait(pilot)
+        text = screen_text(app)
+        assert "Create a partnership" in text and "Delete the partnership" in text
+        assert "Move the partnership to its next stage" not in text
 
 
 async def test_a_meeting_in_progress_is_offered_on_start(store: Store) -> None:
