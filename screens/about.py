@@ -54,7 +54,7 @@ class AboutScreen(DismissOnce, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content(f"Sector Partnership Roster {__version__}"), id="about-title")
-            yield Static(Content(ABOUT_TEXT), id="about-text")
+            yield Static(Content(ABOUT_TEXT.strip()), id="about-text")
             yield Static(Content("Credits"), id="about-credits-title")
-            yield Static(Content(CREDITS_TEXT), id="about-credits")
+            yield Static(Content(CREDITS_TEXT.strip()), id="about-credits")
             yield Static(Content("Press escape to close."), id="about-hint")
