@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Select
@@ -17,6 +18,7 @@ __all__ = [
     "screen_text",
     "select_value",
     "stage_screen",
+    "type_in",
     "wait",
 ]
 
@@ -47,6 +49,18 @@ async def select_value(pilot: Pilot[None], field_id: str, value: object) -> None
     select = pilot.app.screen.query_one(f"#{field_id}", Select)
     select.value = value
     await pilot.pause()
+
+
+async def type_in(pilot: Pilot[None], *fields: str) -> None:
+    """Type each text into the focused field, then tab to the next one (the last is not
+    followed by tab). Pasted, one event per field: ~70 ms a key adds up in long forms."""
+    for index, text in enumerate(fields):
+        focused = pilot.app.focused
+        assert focused is not None
+        focused.post_message(events.Paste(text))
+        await pilot.pause()
+        if index < len(fields) - 1:
+            await pilot.press("tab")
 
 
 async def wait(pilot: Pilot[None]) -> None:

@@ -30,6 +30,7 @@ from tests.app_ui import (
     screen_text,
     select_value,
     stage_screen,
+    type_in,
     wait,
 )
 
@@ -40,7 +41,7 @@ async def _palette(pilot: object, query: str) -> None:
     """Run a command of the palette by typing part of its title."""
     await pilot.press("ctrl+p")  # type: ignore[attr-defined]
     await wait(pilot)  # type: ignore[arg-type]
-    await pilot.press(*query)  # type: ignore[attr-defined]
+    await type_in(pilot, query)  # type: ignore[arg-type]
     await pilot.pause(0.3)  # type: ignore[attr-defined]
     await pilot.press("enter")  # type: ignore[attr-defined]
     await wait(pilot)  # type: ignore[arg-type]
@@ -105,13 +106,15 @@ async def test_add_organizations_and_people_from_the_palette(store: Store) -> No
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await _palette(pilot, "add organization")
-        await pilot.press(*"Acme Forge", "ctrl+s")
+        await type_in(pilot, "Acme Forge")
+        await pilot.press("ctrl+s")
         await wait(pilot)
         [acme] = store.organizations()
         assert (acme.name, acme.kind) == ("Acme Forge", OrgKind.COMPANY)
 
         await _palette(pilot, "add person")
-        await pilot.press(*"Ann Able", "tab", *"CEO", "tab", *"Acme Forge", "ctrl+s")
+        await type_in(pilot, "Ann Able", "CEO", "Acme Forge")
+        await pilot.press("ctrl+s")
         await wait(pilot)
         [ann] = store.people()
         assert (ann.name, ann.title, ann.organization_id) == ("Ann Able", "CEO", acme.id)
@@ -119,7 +122,8 @@ async def test_add_organizations_and_people_from_the_palette(store: Store) -> No
 
         # a person whose organization does not exist yet: it is created with them
         await _palette(pilot, "add person")
-        await pilot.press(*"Dana Dean", "tab", "tab", *"Valley College", "ctrl+s")
+        await type_in(pilot, "Dana Dean", "", "Valley College")
+        await pilot.press("ctrl+s")
         await wait(pilot)
         assert type(app.screen).__name__ == "OrgKindScreen"  # what kind of organization?
         await pilot.press("enter")
