@@ -32,10 +32,14 @@ HOSTILE_NAMES = [
 
 
 def org(store: Store, name: str, kind: OrgKind = OrgKind.COMPANY, **fields: object) -> Organization:
-    return store.save_organization(Organization.model_validate({"name": name, "kind": kind, **fields}))
+    return store.save_organization(
+        Organization.model_validate({"name": name, "kind": kind, **fields})
+    )
 
 
-def person(store: Store, name: str, organization: Organization | None = None, **fields: object) -> Person:
+def person(
+    store: Store, name: str, organization: Organization | None = None, **fields: object
+) -> Person:
     data = {"name": name, "organization_id": organization.id if organization else None, **fields}
     return store.save_person(Person.model_validate(data))
 
@@ -59,7 +63,10 @@ def champion(
     **details: object,
 ) -> RoleAssignment:
     return store.assign(
-        p.id, who.id, RoleKind.CHAMPION, champion=ChampionDetails.model_validate({"status": status, **details})
+        p.id,
+        who.id,
+        RoleKind.CHAMPION,
+        champion=ChampionDetails.model_validate({"status": status, **details}),
     )
 
 
@@ -84,7 +91,9 @@ def companies_with_leaders(
     """``count`` companies, each with one accepted industry leader."""
     people = []
     for i in range(count):
-        company = org(store, f"{prefix} {i + 1}", OrgKind.COMPANY, industry=p.industry, region=p.region)
+        company = org(
+            store, f"{prefix} {i + 1}", OrgKind.COMPANY, industry=p.industry, region=p.region
+        )
         who = person(store, f"Leader {prefix} {i + 1}", company)
         leader(store, p, who)
         people.append(who)
