@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -25,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from textual import events
 
+from benchmarks.timing import KeyToDraw, report
 from nextgen_tui.app import RosterApp
 from nextgen_tui.models import Organization, OrgKind, Person
 from nextgen_tui.search import rank
@@ -139,15 +138,6 @@ def seed(store: Store) -> None:
     store.save_many(people, "seed people")
 
 
-def report(label: str, seconds: list[float]) -> None:
-    ms = sorted(s * 1000 for s in seconds)
-    p90 = ms[max(int(len(ms) * 0.9) - 1, 0)]
-    print(
-        f"{label:<36} median {statistics.median(ms):7.2f} ms   p90 {p90:7.2f} ms   "
-        f"(n={len(ms)}; target 50 ms)"
-    )
-
-
 async def bench(store: Store) -> None:
     app = RosterApp(store)
     async with app.run_test(size=(140, 45)) as pilot:
@@ -158,29 +148,12 @@ async def bench(store: Store) -> None:
         assert isinstance(screen, DirectoryScreen), screen
         table = screen.query_one("#people-table", DirectoryTable)
         search = screen.query_one("#directory-search")
-        drawn: list[float] = []
-        original = screen._compositor_refresh
-
-        def record() -> None:
-            original()
-            drawn.append(time.perf_counter())
-
-        screen._compositor_refresh = record  # type: ignore[method-assign]
+        clock = KeyToDraw(app, screen)
 
         async def press(key: str, character: str | None) -> float:
-            assert app._driver is not None
             before = getattr(search, "value", "")
             expected = before[:-1] if key == "backspace" else before + (character or "")
-            started = time.perf_counter()
-            app._driver.send_message(events.Key(key, character))
-            while table.applied != expected:
-                if time.perf_counter() - started > 5:
-                    raise TimeoutError(f"{expected!r} never filtered")
-                await asyncio.sleep(0.0002)
-            ready = time.perf_counter()
-            while not drawn or drawn[-1] < ready:
-                await asyncio.sleep(0.0002)
-            return drawn[-1] - started
+            return await clock.press(key, character, lambda: table.applied == expected)
 
         timings: list[float] = []
         for text in SEARCHES:
@@ -192,7 +165,7 @@ async def bench(store: Store) -> None:
             for _ in text:
                 timings.append(await press("backspace", None))
                 await pilot.pause()
-        report("key to table drawn (app)", timings)
+        report("key to table drawn (app)", timings, 50)
 
         haystacks = screen.indexes["people-tab"].haystacks
         ranking: list[float] = []
@@ -201,7 +174,7 @@ async def bench(store: Store) -> None:
                 started = time.perf_counter()
                 rank(text[:end], haystacks)
                 ranking.append(time.perf_counter() - started)
-        report("ranking only (logic)", ranking)
+        report("ranking only (logic)", ranking, 50)
 
 
 def main() -> None:

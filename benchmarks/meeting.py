@@ -15,20 +15,18 @@ from __future__ import annotations
 
 import asyncio
 import random
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from textual import events
 from textual.content import Content
 from textual.widgets import OptionList, Static
 
+from benchmarks.timing import KeyToDraw, report
 from nextgen_tui.meeting import InviteeSearch, check_in, counters, invitees
 from nextgen_tui.models import (
     InvitationStatus,
@@ -79,15 +77,6 @@ def seed(store: Store) -> int:
     return p.id
 
 
-def report(label: str, seconds: list[float]) -> None:
-    ms = sorted(s * 1000 for s in seconds)
-    p90 = ms[int(len(ms) * 0.9) - 1]
-    print(
-        f"{label:<42} median {statistics.median(ms):7.2f} ms   p90 {p90:7.2f} ms   "
-        f"(n={len(ms)}; target 30 ms)"
-    )
-
-
 def bench_logic(store: Store, pid: int) -> None:
     snapshot = store.snapshot(pid)
     started = time.perf_counter()
@@ -107,14 +96,14 @@ def bench_logic(store: Store, pid: int) -> None:
         started = time.perf_counter()
         search.search(typo)
         times.append(time.perf_counter() - started)
-    report("search per keystroke (logic)", times)
+    report("search per keystroke (logic)", times, 30)
     times = []
     for person in search.people[:80]:
         started = time.perf_counter()
         check_in(store, pid, person.person_id, NOW)
         counters(store.snapshot(pid))
         times.append(time.perf_counter() - started)
-    report("check-in + counters (logic, durable save)", times)
+    report("check-in + counters (logic, durable save)", times, 30)
 
 
 async def bench_pilot(store: Store, pid: int) -> None:
@@ -129,29 +118,9 @@ async def bench_pilot(store: Store, pid: int) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
-        drawn: list[float] = []
-        original = screen._compositor_refresh
-
-        def record() -> None:
-            original()
-            drawn.append(time.perf_counter())
-
-        screen._compositor_refresh = record  # type: ignore[method-assign]
+        clock = KeyToDraw(app, screen)
         people_list = screen.query_one("#people-list", OptionList)
         present = screen.query_one("#count-present", Static)
-
-        async def key_until(key: str, char: str | None, done: Callable[[], bool]) -> float:
-            assert app._driver is not None
-            started = time.perf_counter()
-            app._driver.send_message(events.Key(key, char))
-            while not done():
-                if time.perf_counter() - started > 5:
-                    raise TimeoutError(f"no result after the key {key!r}")
-                await asyncio.sleep(0.0002)
-            ready = time.perf_counter()
-            while not drawn or drawn[-1] < ready:
-                await asyncio.sleep(0.0002)
-            return drawn[-1] - started
 
         typing: list[float] = []
         checking: list[float] = []
@@ -163,14 +132,14 @@ async def bench_pilot(store: Store, pid: int) -> None:
                 typed += char
                 key = "space" if char == " " else char
                 typing.append(
-                    await key_until(key, char, lambda typed=typed: screen.shown_query == typed)
+                    await clock.press(key, char, lambda typed=typed: screen.shown_query == typed)
                 )
             target = search.search(typed)[0].person_id
             count = len(store.launch(pid).checkins)
             if any(c.person_id == target for c in store.launch(pid).checkins):
                 continue
             checking.append(
-                await key_until(
+                await clock.press(
                     "enter",
                     "\r",
                     lambda count=count: (
@@ -179,8 +148,8 @@ async def bench_pilot(store: Store, pid: int) -> None:
                 )
             )
             await pilot.pause()
-        report("keystroke to result drawn (app)", typing)
-        report("check-in to counters drawn (app)", checking)
+        report("keystroke to result drawn (app)", typing, 30)
+        report("check-in to counters drawn (app)", checking, 30)
 
 
 def _ticked(people_list: OptionList) -> bool:

@@ -13,7 +13,6 @@ Run: ``.venv/bin/python benchmarks/stage_switch.py``
 from __future__ import annotations
 
 import asyncio
-import statistics
 import sys
 import tempfile
 import time
@@ -22,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from textual import events
 
+from benchmarks.timing import KeyToDraw, report
 from nextgen_tui.app import RosterApp
 from nextgen_tui.models import (
     ActionArea,
@@ -141,43 +140,17 @@ def seed(store: Store) -> int:
     return p.id
 
 
-def report(label: str, seconds: list[float]) -> None:
-    ms = sorted(s * 1000 for s in seconds)
-    p90 = ms[max(int(len(ms) * 0.9) - 1, 0)]
-    print(
-        f"{label:<36} median {statistics.median(ms):7.2f} ms   p90 {p90:7.2f} ms   "
-        f"(n={len(ms)}; target 50 ms)"
-    )
-
-
 async def bench(store: Store, pid: int) -> None:
     app = RosterApp(store)  # a single partnership: it opens directly
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PartnershipScreen), screen
-        drawn: list[float] = []
-        original = screen._compositor_refresh
-
-        def record() -> None:
-            original()
-            drawn.append(time.perf_counter())
-
-        screen._compositor_refresh = record  # type: ignore[method-assign]
+        clock = KeyToDraw(app, screen)
 
         async def switch(number: int) -> float:
-            assert app._driver is not None
             target = list(Stage)[number - 1]
-            started = time.perf_counter()
-            app._driver.send_message(events.Key(str(number), str(number)))
-            while screen.view_stage is not target:
-                if time.perf_counter() - started > 5:
-                    raise TimeoutError(f"stage {number} never shown")
-                await asyncio.sleep(0.0002)
-            ready = time.perf_counter()
-            while not drawn or drawn[-1] < ready:
-                await asyncio.sleep(0.0002)
-            return drawn[-1] - started
+            return await clock.press(str(number), str(number), lambda: screen.view_stage is target)
 
         switching: list[float] = []
         order = [1, 2, 3, 4, 3, 1, 4, 2]
@@ -185,7 +158,7 @@ async def bench(store: Store, pid: int) -> None:
             for number in order:
                 switching.append(await switch(number))
                 await pilot.pause()
-        report("key to stage drawn (app)", switching)
+        report("key to stage drawn (app)", switching, 50)
 
         reloading: list[float] = []
         for _ in range(30):
@@ -193,7 +166,7 @@ async def bench(store: Store, pid: int) -> None:
             screen.reload()
             reloading.append(time.perf_counter() - started)
             await pilot.pause()
-        report("refresh after a change (logic)", reloading)
+        report("refresh after a change (logic)", reloading, 50)
 
 
 def main() -> None:
