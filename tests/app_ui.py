@@ -13,6 +13,7 @@ from tests.meeting_ui import notifications, screen_text
 
 __all__ = [
     "gap_rules",
+    "highlight_gap",
     "notifications",
     "roster_lines",
     "screen_text",
@@ -67,3 +68,14 @@ async def wait(pilot: Pilot[None]) -> None:
     """Let messages, screen pushes and refreshes settle."""
     await pilot.pause()
     await pilot.pause()
+
+
+async def highlight_gap(pilot: Pilot[None], rule: str) -> None:
+    """Focus "What's missing" and move down to the gap of ``rule``."""
+    gaps = pilot.app.screen.query_one(GapList)
+    gaps.focus()
+    for _ in range(len(gaps.gaps) + 1):
+        if gaps.current is not None and gaps.current.rule == rule:
+            return
+        await pilot.press("down")
+    raise AssertionError(f"{rule} is not listed")

@@ -21,10 +21,11 @@ from nextgen_tui.models import (
 )
 from nextgen_tui.store import Store
 from screens.partnerships import PartnershipsScreen, PartnershipTable
-from screens.stage_widgets import GapList, RosterList
+from screens.stage_widgets import RosterList
 from tests import factories as f
 from tests.app_ui import (
     gap_rules,
+    highlight_gap,
     notifications,
     roster_lines,
     screen_text,
@@ -45,16 +46,6 @@ async def _palette(pilot: object, query: str) -> None:
     await pilot.pause(0.3)  # type: ignore[attr-defined]
     await pilot.press("enter")  # type: ignore[attr-defined]
     await wait(pilot)  # type: ignore[arg-type]
-
-
-async def _highlight_gap(pilot: object, app: RosterApp, rule: str) -> None:
-    gaps = app.screen.query_one(GapList)
-    gaps.focus()
-    for _ in range(len(gaps.gaps) + 1):
-        if gaps.current is not None and gaps.current.rule == rule:
-            return
-        await pilot.press("down")  # type: ignore[attr-defined]
-    raise AssertionError(f"{rule} is not listed")
 
 
 async def test_list_shows_industry_region_stage_and_gap_counts(store: Store) -> None:
@@ -143,7 +134,7 @@ async def test_set_an_outreach_owner_from_the_gap(store: Store) -> None:
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
         assert "champion-no-outreach-owner" in gap_rules(app)
-        await _highlight_gap(pilot, app, "champion-no-outreach-owner")
+        await highlight_gap(pilot, "champion-no-outreach-owner")
         await pilot.press("enter")  # one champion concerned: their editor opens
         await wait(pilot)
         assert type(app.screen).__name__ == "ChampionEditor"
@@ -184,7 +175,7 @@ async def test_form_an_action_team_clears_priority_without_team(store: Store) ->
     async with app.run_test(size=SIZE) as pilot:
         assert stage_screen(app).view_stage is Stage.ACTION
         assert "priority-without-team" in gap_rules(app)
-        await _highlight_gap(pilot, app, "priority-without-team")
+        await highlight_gap(pilot, "priority-without-team")
         await pilot.press("enter")  # the place to fix it: a new action team
         await wait(pilot)
         assert type(app.screen).__name__ == "TeamEditor"

@@ -11,11 +11,12 @@ from nextgen_tui.models import ChampionStatus, OrgKind, RoleKind, Stage
 from nextgen_tui.store import Store
 from screens.confirm import ConfirmScreen
 from screens.partnerships import PartnershipsScreen, PartnershipTable
-from screens.stage_widgets import GapList, RosterList
+from screens.stage_widgets import RosterList
 from screens.waiver import WaiverScreen
 from tests import factories as f
 from tests.app_ui import (
     gap_rules,
+    highlight_gap,
     notifications,
     roster_lines,
     screen_text,
@@ -25,17 +26,6 @@ from tests.app_ui import (
 )
 
 SIZE = (120, 40)
-
-
-async def _highlight_gap(pilot: object, app: RosterApp, rule: str) -> None:
-    """Focus "What's missing" and move down to the gap of ``rule``."""
-    gaps = app.screen.query_one(GapList)
-    gaps.focus()
-    for _ in range(len(gaps.gaps) + 1):
-        if gaps.current is not None and gaps.current.rule == rule:
-            return
-        await pilot.press("down")  # type: ignore[attr-defined]
-    raise AssertionError(f"{rule} is not listed")
 
 
 async def test_create_a_partnership_from_the_empty_list(store: Store) -> None:
@@ -76,7 +66,7 @@ async def test_second_committed_champion_clears_champions_too_few(store: Store) 
     async with app.run_test(size=SIZE) as pilot:
         stage_screen(app)  # the only partnership opens directly
         assert "champions-too-few" in gap_rules(app)
-        await _highlight_gap(pilot, app, "champions-too-few")
+        await highlight_gap(pilot, "champions-too-few")
         await pilot.press("enter")  # goes to the Champions group
         await wait(pilot)
         roster = app.screen.query_one(RosterList)
