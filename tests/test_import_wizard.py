@@ -49,6 +49,20 @@ async def _next(app: App[None], pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def _import_file(
+    app: App[None], pilot: Pilot[None], screen: ImportWizardScreen, roster: Path
+) -> None:
+    """Name the file, accept the mapping and the preview, confirm, wait for the write."""
+    screen.query_one("#path", Input).value = str(roster)
+    await _next(app, pilot)
+    await _next(app, pilot)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    await pilot.press("y")
+    await _wait_for_import(app)
+    await pilot.pause()
+
+
 def _cell_texts(table: DataTable[object]) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
@@ -283,14 +297,7 @@ async def test_a_failed_import_writes_nothing_and_returns_to_the_preview(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = ImportWizardScreen(p.id)
         await app.push_screen(screen)
-        screen.query_one("#path", Input).value = str(roster)
-        await _next(app, pilot)
-        await _next(app, pilot)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("y")
-        await _wait_for_import(app)
-        await pilot.pause()
+        await _import_file(app, pilot, screen, roster)
         assert screen.step == "step-preview"
         assert "The disk is full. Nothing was imported." in notifications(app)
     assert db_path.read_bytes() == before
@@ -304,14 +311,7 @@ async def test_progress_reaches_the_end(store: Store, tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = ImportWizardScreen(p.id)
         await app.push_screen(screen)
-        screen.query_one("#path", Input).value = str(roster)
-        await _next(app, pilot)
-        await _next(app, pilot)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("y")
-        await _wait_for_import(app)
-        await pilot.pause()
+        await _import_file(app, pilot, screen, roster)
         bar = screen.query_one("#run-progress", ProgressBar)
         assert (bar.progress, bar.total) == (4, 4)
         assert screen.step == "step-done"
