@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from nextgen_tui.gaps import Gap
-
 from nextgen_tui.models import RoleKind
 
 Form = Literal["partnership", "launch", "new_team", "team", "debrief", "convening", "champion"]
