@@ -98,6 +98,9 @@ class PartnershipsScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", tooltip="Quit the app", id="partnerships.quit"),
     ]
 
+    #: The screen width the table's columns were last sized for.
+    _laid_out_width = -1
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Content(EMPTY_TEXT), id="partnerships-empty")
@@ -133,6 +136,7 @@ class PartnershipsScreen(Screen[None]):
         partnerships = store.partnerships()
         today = store.today()
         name_width, industry_width, region_width = self._text_widths(partnerships)
+        self._laid_out_width = self.app.size.width
         for partnership in partnerships:
             blockers, warnings = self._counts(partnership, today)
             table.add_row(
@@ -170,7 +174,9 @@ class PartnershipsScreen(Screen[None]):
         return wanted
 
     def on_resize(self) -> None:
-        self.reload()
+        # the column widths follow the screen width; a height change needs no new rows
+        if self.app.size.width != self._laid_out_width:
+            self.reload()
 
     def _counts(self, partnership: Partnership, today: date) -> tuple[int, int]:
         """Blockers and warnings of the partnership's current stage."""
