@@ -42,6 +42,7 @@ from .directory_index import (
 from .directory_index import person_details as details_of
 from .directory_table import DirectoryTable
 from .lazy import push_lazy
+from .modal import DismissOnce
 
 __all__ = ["MATCHES_SHOWN", "ORGS", "PEOPLE", "DirectoryScreen", "DirectoryTable"]
 
@@ -59,7 +60,7 @@ MATCHES_SHOWN = 100
 DETAIL_WIDTH = 44
 
 
-class DirectoryScreen(Screen[None]):
+class DirectoryScreen(DismissOnce, Screen[None]):
     """People and organizations: search, add, edit, delete, assign roles."""
 
     DEFAULT_CSS = """
@@ -136,9 +137,7 @@ class DirectoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="directory-bar"):
-            yield Input(
-                placeholder=PLACEHOLDERS[PEOPLE], id="directory-search"
-            )
+            yield Input(placeholder=PLACEHOLDERS[PEOPLE], id="directory-search")
             yield Static("", id="directory-count", markup=False)
         with TabbedContent(initial=PEOPLE, id="directory-tabs"):
             with TabPane("People", id=PEOPLE), Horizontal(id="people-pane"):
@@ -312,7 +311,7 @@ class DirectoryScreen(Screen[None]):
         if search.value:
             search.value = ""
             search.focus()
-        elif self.app.screen is self:
+        else:
             self.dismiss()
 
     # ------------------------------------------------------------------ changes

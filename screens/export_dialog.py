@@ -26,9 +26,10 @@ from nextgen_tui.storage import StoreError
 
 from .confirm import ConfirmScreen
 from .context import store_of
+from .modal import DismissOnce
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(DismissOnce, ModalScreen[None]):
     """Write a roster, report, letter, meeting summary or calendar of one partnership."""
 
     DEFAULT_CSS = """
@@ -48,8 +49,7 @@ class ExportScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export", tooltip="Write the file", id="export.write"),
-        Binding("escape", "cancel", "Cancel", tooltip="Close without writing",
-                id="export.cancel"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close without writing", id="export.cancel"),
     ]
 
     class Written(Message):
@@ -150,16 +150,18 @@ class ExportScreen(ModalScreen[None]):
         else:
             self._start(fmt, snapshot, out, today, now)
 
-    def _start(self, fmt: str, snapshot: PartnershipSnapshot, out: Path, today: date,
-               now: datetime) -> None:
+    def _start(
+        self, fmt: str, snapshot: PartnershipSnapshot, out: Path, today: date, now: datetime
+    ) -> None:
         self._busy = True
         self._error("")
         self.query_one(LoadingIndicator).add_class("-busy")
         self._write(fmt, snapshot, out, today, now)
 
     @work(thread=True, exclusive=True, group="export")
-    def _write(self, fmt: str, snapshot: PartnershipSnapshot, out: Path, today: date,
-               now: datetime) -> None:
+    def _write(
+        self, fmt: str, snapshot: PartnershipSnapshot, out: Path, today: date, now: datetime
+    ) -> None:
         try:
             export_to(fmt, snapshot, out, today=today, now=now)
         except (ExportError, StoreError) as exc:
@@ -174,8 +176,9 @@ class ExportScreen(ModalScreen[None]):
         self.query_one(LoadingIndicator).remove_class("-busy")
         if message.path is None:
             self._error(message.error)
-            self.notify(message.error, title="Not exported", severity="error", timeout=8,
-                        markup=False)
+            self.notify(
+                message.error, title="Not exported", severity="error", timeout=8, markup=False
+            )
             return
         self.notify(f"Wrote {message.path}", title="Exported", timeout=6, markup=False)
         self.dismiss(None)

@@ -53,11 +53,12 @@ from .import_widgets import (
     preview_columns,
     preview_row,
 )
+from .modal import DismissOnce
 
 STEPS = ("step-file", "step-map", "step-preview", "step-run", "step-done")
 
 
-class ImportWizardScreen(Screen[None]):
+class ImportWizardScreen(DismissOnce, Screen[None]):
     """Import people and roles from a CSV or XLSX roster into one partnership."""
 
     DEFAULT_CSS = """
@@ -77,22 +78,61 @@ class ImportWizardScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next", tooltip="Go on to the next step", id="import.next"),
-        Binding("escape", "back", "Back", tooltip="Back a step, or close the import",
-                id="import.back"),
-        Binding("ctrl+s", "commit", "Import", tooltip="Write the previewed rows to the roster",
-                id="import.commit"),
-        Binding("u", "choose('update')", "Update", tooltip="Highlighted match: "
-                + CHOICE_HELP[Choice.UPDATE], id="import.update"),
-        Binding("k", "choose('keep')", "Keep", tooltip="Highlighted match: "
-                + CHOICE_HELP[Choice.KEEP], id="import.keep"),
-        Binding("a", "choose('add')", "Add anyway", tooltip="Highlighted match: "
-                + CHOICE_HELP[Choice.ADD], id="import.add"),
-        Binding("U", "choose_all('update')", "Update all", show=False,
-                tooltip="Every match: " + CHOICE_HELP[Choice.UPDATE], id="import.update_all"),
-        Binding("K", "choose_all('keep')", "Keep all", show=False,
-                tooltip="Every match: " + CHOICE_HELP[Choice.KEEP], id="import.keep_all"),
-        Binding("A", "choose_all('add')", "Add all", show=False,
-                tooltip="Every match: " + CHOICE_HELP[Choice.ADD], id="import.add_all"),
+        Binding(
+            "escape", "back", "Back", tooltip="Back a step, or close the import", id="import.back"
+        ),
+        Binding(
+            "ctrl+s",
+            "commit",
+            "Import",
+            tooltip="Write the previewed rows to the roster",
+            id="import.commit",
+        ),
+        Binding(
+            "u",
+            "choose('update')",
+            "Update",
+            tooltip="Highlighted match: " + CHOICE_HELP[Choice.UPDATE],
+            id="import.update",
+        ),
+        Binding(
+            "k",
+            "choose('keep')",
+            "Keep",
+            tooltip="Highlighted match: " + CHOICE_HELP[Choice.KEEP],
+            id="import.keep",
+        ),
+        Binding(
+            "a",
+            "choose('add')",
+            "Add anyway",
+            tooltip="Highlighted match: " + CHOICE_HELP[Choice.ADD],
+            id="import.add",
+        ),
+        Binding(
+            "U",
+            "choose_all('update')",
+            "Update all",
+            show=False,
+            tooltip="Every match: " + CHOICE_HELP[Choice.UPDATE],
+            id="import.update_all",
+        ),
+        Binding(
+            "K",
+            "choose_all('keep')",
+            "Keep all",
+            show=False,
+            tooltip="Every match: " + CHOICE_HELP[Choice.KEEP],
+            id="import.keep_all",
+        ),
+        Binding(
+            "A",
+            "choose_all('add')",
+            "Add all",
+            show=False,
+            tooltip="Every match: " + CHOICE_HELP[Choice.ADD],
+            id="import.add_all",
+        ),
     ]
 
     class Loaded(Message):
@@ -146,8 +186,9 @@ class ImportWizardScreen(Screen[None]):
                 yield DataTable(id="preview", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="row-detail", classes="help", markup=False)
             with Vertical(id="step-run"):
-                yield Static(Content("Importing; nothing is saved until all of it is."),
-                             classes="help")
+                yield Static(
+                    Content("Importing; nothing is saved until all of it is."), classes="help"
+                )
                 yield ProgressBar(total=4, show_eta=False, id="run-progress")
             with Vertical(id="step-done"):
                 yield Static("", id="done-summary", markup=False)
@@ -257,16 +298,26 @@ class ImportWizardScreen(Screen[None]):
             target, industry, region = self.query_one(PartnershipChooser).choice()
         mapping.show_error("Checking every row...")
         self._set_busy(True)
-        self._plan(self.table, mapping.mapping(), target, industry, region,
-                   mapping.default_role())
+        self._plan(self.table, mapping.mapping(), target, industry, region, mapping.default_role())
 
     @work(thread=True, exclusive=True, group="import")
-    def _plan(self, table: RawTable, mapping: dict[str, int], target: int | str,
-              industry: str, region: str, default_role: RoleKind | None) -> None:
+    def _plan(
+        self,
+        table: RawTable,
+        mapping: dict[str, int],
+        target: int | str,
+        industry: str,
+        region: str,
+        default_role: RoleKind | None,
+    ) -> None:
         try:
             plan = build_plan(
-                store_of(self), rows_of(table, mapping), partnership=target,
-                industry=industry, region=region, default_role=default_role,
+                store_of(self),
+                rows_of(table, mapping),
+                partnership=target,
+                industry=industry,
+                region=region,
+                default_role=default_role,
                 source=table.source,
             )
         except (ImportFileError, StoreError) as exc:
@@ -330,8 +381,11 @@ class ImportWizardScreen(Screen[None]):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         row = self.plan.row(int(key or 0))
         if row.outcome is not Outcome.MATCH:
-            self.notify("Only a row that matches someone already in the directory has a "
-                        "choice.", severity="warning", markup=False)
+            self.notify(
+                "Only a row that matches someone already in the directory has a choice.",
+                severity="warning",
+                markup=False,
+            )
             return
         self.plan.set_choice(row.number, Choice(choice))
         for member in self.plan.rows:
@@ -381,8 +435,9 @@ class ImportWizardScreen(Screen[None]):
         if plan is None or self.step != "step-preview":
             return
         if not plan.writes_anything:
-            self.notify("Nothing to import: every row is invalid.", severity="warning",
-                        markup=False)
+            self.notify(
+                "Nothing to import: every row is invalid.", severity="warning", markup=False
+            )
             return
 
         def answered(yes: bool | None) -> None:
@@ -414,13 +469,19 @@ class ImportWizardScreen(Screen[None]):
             self.post_message(self.Finished(result.summary()))
 
     def on_import_wizard_screen_progressed(self, message: Progressed) -> None:
-        self.query_one("#run-progress", ProgressBar).update(total=message.total,
-                                                            progress=message.done)
+        self.query_one("#run-progress", ProgressBar).update(
+            total=message.total, progress=message.done
+        )
 
     def on_import_wizard_screen_finished(self, message: Finished) -> None:
         if message.error:
-            self.notify(message.error + " Nothing was imported.", title="Not imported",
-                        severity="error", timeout=10, markup=False)
+            self.notify(
+                message.error + " Nothing was imported.",
+                title="Not imported",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
             self._show("step-preview")
             self.query_one("#preview", DataTable).focus()
             return

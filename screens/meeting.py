@@ -169,7 +169,7 @@ class MeetingScreen(MeetingCapture):
         return True
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.dismiss()
 
     # ------------------------------------------------------------------ check-in
 

@@ -41,6 +41,7 @@ from nextgen_tui.models import (
 
 from .context import save, store_of
 from .form import FormScreen
+from .modal import DismissOnce
 
 
 class WalkInForm(FormScreen[int]):
@@ -268,7 +269,7 @@ _PICKER_CSS = """
 """
 
 
-class MergeScreen(ModalScreen[int | None]):
+class MergeScreen(DismissOnce, ModalScreen[int | None]):
     """Pick the area to merge the highlighted one into; returns its id."""
 
     DEFAULT_CSS = _PICKER_CSS
@@ -308,7 +309,7 @@ class MergeScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class PrioritiesScreen(ModalScreen[list[int] | None]):
+class PrioritiesScreen(DismissOnce, ModalScreen[list[int] | None]):
     """Pick the priority areas (top-voted preselected); returns their ids in vote order."""
 
     DEFAULT_CSS = _PICKER_CSS

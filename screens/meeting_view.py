@@ -42,6 +42,7 @@ from .meeting_widgets import (
     person_prompt,
     set_text,
 )
+from .modal import DismissOnce
 
 #: Where the cursor goes when a phase begins.
 PHASE_FOCUS: dict[MeetingPhase | None, str] = {
@@ -63,7 +64,7 @@ PHASE_SECTIONS: dict[MeetingPhase, tuple[str, ...]] = {
 SECTIONS = ("section-opportunities", "section-areas", "section-commitments")
 
 
-class MeetingView(Screen[None]):
+class MeetingView(DismissOnce, Screen[None]):
     """The panels of the live launch meeting of one partnership."""
 
     #: Below 140 columns the counters move to a strip on top (see meeting.tcss).

@@ -6,6 +6,11 @@ already answered. Textual's ``Screen.dismiss`` would then call the result callba
 time (an ``InvalidStateError``) and pop whatever screen is now on top, possibly the one
 below. Screens inherit :class:`DismissOnce` first to make that second answer a no-op:
 a screen only dismisses itself while it is the one on top.
+
+A key typed right after the one that opened a screen can answer it before it has even
+mounted (the app checks bindings against the new top screen at once); popping it then
+leaves its ``on_mount`` querying widgets that are gone. Such an early answer waits until
+the screen is mounted.
 """
 
 from __future__ import annotations
@@ -29,5 +34,12 @@ class DismissOnce(_Base):
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
         if not self.is_active:  # already dismissed, or another screen is on top of it
+            return AwaitComplete()
+        if not self.is_mounted:  # answered before it mounted: answer once it has
+
+            def answer() -> None:  # not awaited: Textual forbids awaiting one's own dismiss
+                self.dismiss(result)
+
+            self.call_later(answer)
             return AwaitComplete()
         return super().dismiss(result)

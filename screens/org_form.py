@@ -22,6 +22,7 @@ from nextgen_tui.models import KIND_LABELS, SYSTEM_LABELS, SYSTEM_OF_KIND, Organ
 
 from .context import save, store_of
 from .editors.common import EditorForm
+from .modal import DismissOnce
 
 ORG_FIELDS = ("name", "kind", "industry", "region", "notes")
 
@@ -98,7 +99,7 @@ class OrgForm(EditorForm[int | None]):
             self.dismiss(saved.id)
 
 
-class OrgKindScreen(ModalScreen[OrgKind | None]):
+class OrgKindScreen(DismissOnce, ModalScreen[OrgKind | None]):
     """Asks whether to create an organization that is not in the directory yet, and its kind.
 
     Enter creates it with the highlighted kind (a company by default); escape declines.

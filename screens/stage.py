@@ -33,6 +33,7 @@ from nextgen_tui.store import NotFoundError
 
 from . import stage_editors as editors
 from .context import save, store_of
+from .modal import DismissOnce
 from .stage_roster import RosterActions
 from .stage_widgets import (
     CONVENINGS_KEY,
@@ -69,7 +70,7 @@ def _stage_binding(stage: Stage) -> Binding:
     )
 
 
-class PartnershipScreen(RosterActions, Screen[None]):
+class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
     """The four stage views of one partnership."""
 
     CSS_PATH = "stage.tcss"
@@ -175,8 +176,7 @@ class PartnershipScreen(RosterActions, Screen[None]):
             snapshot = store.snapshot(self.partnership_id)
         except NotFoundError:
             self.notify("That partnership no longer exists.", severity="warning", markup=False)
-            if self.app.screen is self:
-                self.dismiss()
+            self.dismiss()  # only if on top (DismissOnce)
             return
         self.snapshot = snapshot
         self.gaps = analyze(snapshot, store.today())
