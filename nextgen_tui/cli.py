@@ -10,6 +10,7 @@ import argparse
 import importlib
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -165,12 +166,28 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         from .app import RosterApp
 
+        _exit_cleanly_on_hangup()
         RosterApp(store).run()
     finally:
         store.close()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
     return EXIT_OK
+
+
+def _exit_cleanly_on_hangup() -> None:
+    """Closing the terminal window (SIGHUP) or ``kill`` (SIGTERM) ends the app like a quit.
+
+    Every change is already on disk; this only lets the ``finally`` above release the
+    lock and remove a ``--demo`` copy instead of leaving them behind.
+    """
+
+    def leave(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGHUP", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), leave)
 
 
 if __name__ == "__main__":
