@@ -216,7 +216,10 @@ WIZARD_KEYS = [
 ]  # fmt: skip
 
 
-async def test_random_keys_in_the_import_wizard(store: Store, tmp_path: Path) -> None:
+async def test_random_keys_in_the_import_wizard(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a path typed at random is relative to here
     p = seed_roster(store)
     roster = tmp_path / "roster.csv"
     roster.write_text(
@@ -255,7 +258,10 @@ EXPORT_KEYS = [
 ]  # fmt: skip
 
 
-async def test_random_keys_in_the_export_dialog(store: Store, tmp_path: Path) -> None:
+async def test_random_keys_in_the_export_dialog(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a path typed at random is relative to here
     p = seed_roster(store)
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
