@@ -306,12 +306,6 @@ class Facts:
 # ----------------------------------------------------------------------------- wording
 
 
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    """``1 champion``, ``3 champions``; ``many`` for irregular plurals."""
-    word = singular if count == 1 else (many or singular + "s")
-    return f"{count} {word}"
-
-
 def join_names(names: Sequence[str], limit: int = 3) -> str:
     """``Ann``, ``Ann and Bo``, ``Ann, Bo and Cy``, ``Ann, Bo, Cy and 2 more``."""
     if len(names) > limit:

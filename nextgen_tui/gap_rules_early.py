@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .gap_facts import Facts, Gap, join_names, make_gap, plural, span
+from .gap_facts import Facts, Gap, join_names, make_gap, span
 from .models import (
     CRITICAL_SYSTEMS,
     SYSTEM_LABELS,
@@ -17,6 +17,7 @@ from .models import (
     RoleKind,
     System,
 )
+from .wording import plural
 
 #: Where to look for someone of each critical system, for the messages.
 SYSTEM_EXAMPLES: dict[System, str] = {

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from .gap_facts import Facts, Gap, join_names, make_gap, plural
+from .gap_facts import Facts, Gap, join_names, make_gap
 from .models import ActionTeam, ChampionStatus, ConveningKind, RoleKind
+from .wording import plural
 
 
 def _open_teams(facts: Facts) -> list[ActionTeam]:

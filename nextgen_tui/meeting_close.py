@@ -25,6 +25,7 @@ from .models import (
 )
 from .snapshot import PartnershipSnapshot
 from .store import Store
+from .wording import plural
 
 #: How many of the top-voted areas the close dialog preselects.
 SUGGESTED_PRIORITIES = 3
@@ -131,10 +132,6 @@ def md_escape(text: str) -> str:
     return text
 
 
-def _plural(count: int, word: str, words: str = "") -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"
-
-
 def render_summary(snapshot: PartnershipSnapshot) -> str:
     """The launch summary: who came, companies, what was captured, priorities, teams."""
     meeting = snapshot.launch or LaunchMeeting(partnership_id=snapshot.partnership.id)
@@ -159,11 +156,11 @@ def render_summary(snapshot: PartnershipSnapshot) -> str:
 
     lines += [f"## Who came ({count.present})", ""]
     lines.append(
-        f"{_plural(count.present, 'person', 'people')} from "
-        f"{_plural(count.companies, 'company', 'companies')} "
+        f"{plural(count.present, 'person', 'people')} from "
+        f"{plural(count.companies, 'company', 'companies')} "
         f"(target {count.companies_target}): {count.industry} industry, "
-        f"{_plural(count.non_industry, 'public partner')} (observers), "
-        f"{_plural(count.champions, 'champion')}."
+        f"{plural(count.non_industry, 'public partner')} (observers), "
+        f"{plural(count.champions, 'champion')}."
         if count.present
         else "Nobody was checked in."
     )
@@ -180,7 +177,7 @@ def render_summary(snapshot: PartnershipSnapshot) -> str:
             companies[org.name] = companies.get(org.name, 0) + 1
     lines += ["", f"## Companies ({len(companies)})", ""]
     for name in sorted(companies, key=str.casefold):
-        lines.append(f"- {md_escape(name)} ({_plural(companies[name], 'person', 'people')})")
+        lines.append(f"- {md_escape(name)} ({plural(companies[name], 'person', 'people')})")
 
     lines += ["", f"## Industry opportunities ({len(meeting.opportunities)})", ""]
     for opportunity in meeting.opportunities:
@@ -191,7 +188,7 @@ def render_summary(snapshot: PartnershipSnapshot) -> str:
     lines += ["", f"## Needed action areas ({len(meeting.action_areas)})", ""]
     for area in ranked_areas(meeting):
         mark = " — **priority**" if area.id in priorities else ""
-        lines.append(f"- {md_escape(area.title)}: {_plural(area.vote_count, 'dot')}{mark}")
+        lines.append(f"- {md_escape(area.title)}: {plural(area.vote_count, 'dot')}{mark}")
 
     titles = {a.id: a.title for a in meeting.action_areas}
     lines += ["", "## Priorities", ""]

@@ -22,9 +22,10 @@ from .models import (
     RoleAssignment,
     RoleKind,
 )
-from .roster_plan import Choice, ImportPlan, Outcome, RowPlan, plural
+from .roster_plan import Choice, ImportPlan, Outcome, RowPlan
 from .roster_values import fold
 from .store import Store
+from .wording import plural
 
 
 @dataclass

@@ -52,6 +52,7 @@ from .roster_values import (
     parse_yes_no,
 )
 from .store import Store
+from .wording import plural
 
 if TYPE_CHECKING:
     from .roster_apply import ImportResult
@@ -170,10 +171,6 @@ class ImportPlan:
         if self.new_partnership is not None:
             parts.append(f"The partnership {self.new_partnership.name} will be created.")
         return " ".join(parts)
-
-
-def plural(count: int, word: str, words: str = "") -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"
 
 
 # --------------------------------------------------------------------------- parsing rows
