@@ -13,7 +13,6 @@ captured live in :mod:`nextgen_tui.meeting_agenda`; closing in :mod:`nextgen_tui
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,7 +33,7 @@ from .models import (
     RoleKind,
     explain,
 )
-from .search import rank
+from .search import fold, rank
 from .snapshot import PartnershipSnapshot
 from .storage import StoreError
 from .store import Store
@@ -87,12 +86,6 @@ def checkin_of(meeting: LaunchMeeting, person_id: int) -> CheckIn | None:
         if checkin.person_id == person_id:
             return checkin
     return None
-
-
-def _fold(text: str) -> str:
-    """Case- and accent-insensitive form of ``text`` for searching ("Zoë" finds "zoe")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # --------------------------------------------------------------------------- invitees
@@ -157,7 +150,7 @@ def invitees(snapshot: PartnershipSnapshot) -> list[Invitee]:
                 organization=org_name,
                 industry=org is not None and org.is_industry,
                 roles=ordered,
-                search_key=_fold(f"{person.name}\n{org_name}"),
+                search_key=f"{fold(person.name)}\n{fold(org_name)}",
                 champion=person_id in champions,
                 declined=person_id in declined and person_id not in champions,
             )
@@ -180,7 +173,7 @@ class InviteeSearch:
 
     def search(self, query: str, limit: int = 30) -> list[Invitee]:
         """The best ``limit`` matches; everyone (to scroll through) when nothing is typed."""
-        folded = _fold(query)
+        folded = fold(query)
         found = rank(folded, self._keys, limit=limit if folded.strip() else None)
         return [self.people[i] for i in found]
 
@@ -257,9 +250,9 @@ def walk_in(
                     },
                 )
             )
-        wanted = _fold(name.strip())
+        wanted = fold(name.strip())
         person = next(
-            (p for p in store.people() if p.organization_id == org.id and _fold(p.name) == wanted),
+            (p for p in store.people() if p.organization_id == org.id and fold(p.name) == wanted),
             None,
         )
         if person is None:

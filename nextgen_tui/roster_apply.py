@@ -23,7 +23,7 @@ from .models import (
     RoleKind,
 )
 from .roster_plan import Choice, ImportPlan, Outcome, RowPlan
-from .roster_values import fold
+from .search import fold
 from .store import Store
 from .wording import plural
 

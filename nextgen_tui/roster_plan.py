@@ -42,7 +42,6 @@ from .models import (
 from .roster_import import RosterRow
 from .roster_values import (
     CellError,
-    fold,
     parse_champion_status,
     parse_criteria,
     parse_date,
@@ -51,6 +50,7 @@ from .roster_values import (
     parse_roles,
     parse_yes_no,
 )
+from .search import fold
 from .store import Store
 from .wording import plural
 

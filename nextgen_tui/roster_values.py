@@ -7,7 +7,6 @@ value and lists what is accepted; the import plan shows it as the row's reason.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, datetime
 
 from .models import (
@@ -23,13 +22,6 @@ from .roster_import import header_key
 
 class CellError(ValueError):
     """A cell's value is not one the roster accepts."""
-
-
-def fold(text: str) -> str:
-    """Compare names ignoring case, accents and spacing: ``"  José  Núñez"`` ~ ``"jose nunez"``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
 
 
 def _lookup(table: dict[str, str], aliases: dict[str, str]) -> dict[str, str]:

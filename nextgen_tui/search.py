@@ -11,6 +11,7 @@ almost everything.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
@@ -19,6 +20,13 @@ from rapidfuzz import fuzz, process
 FUZZY_CUTOFF = 80
 #: Typed text shorter than this (in characters, spaces excluded) gets no near misses.
 FUZZY_MIN_LENGTH = 3
+
+
+def fold(text: str) -> str:
+    """Compare names ignoring case, accents and spacing: ``"  José  Núñez"`` ~ ``"jose nunez"``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
 
 
 def rank(query: str, haystacks: Sequence[str], limit: int | None = None) -> list[int]:
