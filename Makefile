@@ -1,6 +1,6 @@
 # Two commands do everything on a fresh machine:
 #   make run   - set up .venv if missing, open the app on a fresh copy of the bundled demo
-#   make test  - set up .venv if missing, lint, type-check and run the whole test suite
+#   make test  - set up .venv if missing, lint, check the layers, type-check and run every test
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,8 +19,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check nextgen_tui screens tests benchmarks
+	$(BIN)/ruff format --check nextgen_tui screens tests benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check nextgen_tui screens tests benchmarks

@@ -28,9 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.timing import KeyToDraw, report
 from nextgen_tui.app import RosterApp
 from nextgen_tui.models import Organization, OrgKind, Person
-from nextgen_tui.search import rank
-from nextgen_tui.store import Store
-from screens.directory import DirectoryScreen, DirectoryTable
+from nextgen_tui.store.repository import Store
+from nextgen_tui.text.search import rank
+from screens.directory.screen import DirectoryScreen
+from screens.directory.table import DirectoryTable
 
 PEOPLE = 1000
 ORGANIZATIONS = 150

@@ -21,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nextgen_tui.gaps import analyze
+from nextgen_tui.gaps.analysis import analyze
+from nextgen_tui.lifecycle.rosters import groups_for
 from nextgen_tui.models import (
     ActionArea,
     ChampionStatus,
@@ -31,9 +32,8 @@ from nextgen_tui.models import (
     RoleKind,
     Stage,
 )
-from nextgen_tui.rosters import groups_for
-from nextgen_tui.snapshot import PartnershipSnapshot
-from tests.gap_builder import TODAY, Build
+from nextgen_tui.models.snapshot import PartnershipSnapshot
+from tests.support.gap_builder import TODAY, Build
 
 COMPANIES = 60
 TEAMS = 20

@@ -17,9 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nextgen_tui.roster_import import read_roster
-from nextgen_tui.roster_plan import apply, build_plan
-from nextgen_tui.store import Store
+from nextgen_tui.store.repository import Store
+from nextgen_tui.transfer.apply import apply
+from nextgen_tui.transfer.plan import build_plan
+from nextgen_tui.transfer.spreadsheet import read_roster
 
 ROLES = ["convening_team", "core_team", "champion", "industry_leader", "support_delegate"]
 KINDS = ["company", "company", "company", "community_college", "workforce_board", "chamber"]
@@ -28,16 +29,34 @@ KINDS = ["company", "company", "company", "community_college", "workforce_board"
 def write_roster(path: Path, rows: int) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["Name", "Organization", "Org kind", "Title", "Email", "Phone", "Roles",
-                         "Champion status", "Invite status"])
+        writer.writerow(
+            [
+                "Name",
+                "Organization",
+                "Org kind",
+                "Title",
+                "Email",
+                "Phone",
+                "Roles",
+                "Champion status",
+                "Invite status",
+            ]
+        )
         for i in range(rows):
             role = ROLES[i % len(ROLES)]
-            writer.writerow([
-                f"Person {i}", f"Organization {i // 4}", KINDS[(i // 4) % len(KINDS)],
-                "Director", f"person{i}@example.org", f"555-{i:04d}", role,
-                "committed" if role == "champion" else "",
-                "accepted" if role == "industry_leader" else "",
-            ])
+            writer.writerow(
+                [
+                    f"Person {i}",
+                    f"Organization {i // 4}",
+                    KINDS[(i // 4) % len(KINDS)],
+                    "Director",
+                    f"person{i}@example.org",
+                    f"555-{i:04d}",
+                    role,
+                    "committed" if role == "champion" else "",
+                    "accepted" if role == "industry_leader" else "",
+                ]
+            )
 
 
 def measure_once(roster: Path, folder: Path, run: int) -> tuple[float, float, str]:
@@ -46,8 +65,14 @@ def measure_once(roster: Path, folder: Path, run: int) -> tuple[float, float, st
     try:
         started = time.perf_counter()
         table = read_roster(roster)
-        plan = build_plan(store, table.rows, partnership="Benchmark partnership",
-                          industry="Manufacturing", region="Valley", source=roster.name)
+        plan = build_plan(
+            store,
+            table.rows,
+            partnership="Benchmark partnership",
+            industry="Manufacturing",
+            region="Valley",
+            source=roster.name,
+        )
         previewed = time.perf_counter()
         result = apply(store, plan)
         committed = time.perf_counter()

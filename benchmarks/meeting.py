@@ -27,7 +27,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 
 from benchmarks.timing import KeyToDraw, report
-from nextgen_tui.meeting import InviteeSearch, check_in, counters, invitees
+from nextgen_tui.meeting.checkin import InviteeSearch, check_in, invitees
+from nextgen_tui.meeting.counters import counters
 from nextgen_tui.models import (
     InvitationStatus,
     LeaderDetails,
@@ -37,9 +38,9 @@ from nextgen_tui.models import (
     Person,
     RoleKind,
 )
-from nextgen_tui.store import Store
-from screens.meeting import MeetingScreen
-from tests.meeting_ui import Host
+from nextgen_tui.store.repository import Store
+from screens.meeting.screen import MeetingScreen
+from tests.support.meeting_ui import Host
 
 INVITEES = 300
 NOW = datetime(2026, 6, 1, 9, 0)

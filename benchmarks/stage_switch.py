@@ -41,8 +41,8 @@ from nextgen_tui.models import (
     RoleKind,
     Stage,
 )
-from nextgen_tui.store import Store
-from screens.stage import PartnershipScreen
+from nextgen_tui.store.repository import Store
+from screens.stage.screen import PartnershipScreen
 
 COMPANIES = 60
 NOW = datetime(2026, 6, 1, 9, 0)

@@ -33,8 +33,8 @@ from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
 from nextgen_tui.models import Organization, OrgKind, Partnership, Person, RoleAssignment, RoleKind
-from nextgen_tui.storage import DurableJSONStorage
-from nextgen_tui.store import Store
+from nextgen_tui.store.durable import DurableJSONStorage
+from nextgen_tui.store.repository import Store
 
 SIZES = (100, 1_000, 10_000)
 NOW = datetime(2026, 6, 1, 9, 30)

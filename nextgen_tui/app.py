@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from nextgen_tui.store.repository import Store
 from screens import commands
-from screens.partnerships import PartnershipsScreen
-
-from .store import Store
+from screens.common.navigation import NewPartnership, OpenPartnership, StartMeeting
+from screens.partnerships.screen import PartnershipsScreen
 
 APP_TITLE = "Sector Partnership Roster"
 
@@ -105,6 +106,18 @@ class RosterApp(App[None]):
                 )
             else:
                 yield command
+
+    @on(OpenPartnership)
+    def _open_partnership(self, message: OpenPartnership) -> None:
+        commands.open_partnership(self, message.partnership_id, message.stage)
+
+    @on(NewPartnership)
+    def _new_partnership(self) -> None:
+        commands.new_partnership(self)
+
+    @on(StartMeeting)
+    def _start_meeting(self, message: StartMeeting) -> None:
+        commands.start_meeting(self, message.partnership_id)
 
     def action_command_palette(self) -> None:
         commands.open_palette(self)

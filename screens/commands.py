@@ -24,12 +24,12 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.style import Style
 
+from nextgen_tui.errors import StoreError
 from nextgen_tui.models import Stage
-from nextgen_tui.storage import StoreError
-
-from .context import save, store_of
-from .lazy import push_lazy, reload_screen
-from .modal import DismissOnce
+from screens.common.context import save, store_of
+from screens.common.lazy import push_lazy, reload_screen
+from screens.common.modal import DismissOnce
+from screens.common.navigation import current_partnership
 
 # ---------------------------------------------------------------------------- actions
 
@@ -42,7 +42,7 @@ def _to_base(app: App[Any]) -> None:
 
 def open_partnership(app: App[Any], partnership_id: int, stage: Stage | None = None) -> None:
     """Show one partnership's stage views (replacing whatever is open above the list)."""
-    from .stage import PartnershipScreen
+    from screens.stage.screen import PartnershipScreen
 
     _to_base(app)
     app.push_screen(PartnershipScreen(partnership_id, stage))
@@ -52,7 +52,7 @@ def new_partnership(app: App[Any]) -> None:
     """Ask for a new partnership; open it once created."""
 
     def factory() -> Screen[int | None]:
-        from .editors.partnership_form import PartnershipForm
+        from screens.partnerships.partnership_form import PartnershipForm
 
         return PartnershipForm()
 
@@ -67,7 +67,7 @@ def new_partnership(app: App[Any]) -> None:
 
 def add_person(app: App[Any]) -> None:
     def factory() -> Screen[int | None]:
-        from .person_form import PersonForm
+        from screens.directory.person_form import PersonForm
 
         return PersonForm()
 
@@ -76,7 +76,7 @@ def add_person(app: App[Any]) -> None:
 
 def add_organization(app: App[Any]) -> None:
     def factory() -> Screen[int | None]:
-        from .org_form import OrgForm
+        from screens.directory.org_form import OrgForm
 
         return OrgForm()
 
@@ -89,7 +89,7 @@ def show_directory(app: App[Any]) -> None:
         return
 
     def factory() -> Screen[None]:
-        from .directory import DirectoryScreen
+        from screens.directory.screen import DirectoryScreen
 
         return DirectoryScreen()
 
@@ -100,7 +100,7 @@ def start_meeting(app: App[Any], partnership_id: int) -> None:
     """Open the live launch meeting (it resumes where it was left)."""
 
     def factory() -> Screen[None]:
-        from .meeting import MeetingScreen
+        from screens.meeting.screen import MeetingScreen
 
         return MeetingScreen(partnership_id)
 
@@ -109,7 +109,7 @@ def start_meeting(app: App[Any], partnership_id: int) -> None:
 
 def import_roster(app: App[Any], partnership_id: int | None) -> None:
     def factory() -> Screen[None]:
-        from .import_wizard import ImportWizardScreen
+        from screens.transfer.import_wizard import ImportWizardScreen
 
         return ImportWizardScreen(partnership_id)
 
@@ -118,7 +118,7 @@ def import_roster(app: App[Any], partnership_id: int | None) -> None:
 
 def export(app: App[Any], partnership_id: int) -> None:
     def factory() -> Screen[None]:
-        from .export_dialog import ExportScreen
+        from screens.transfer.export_dialog import ExportScreen
 
         return ExportScreen(partnership_id)
 
@@ -126,13 +126,13 @@ def export(app: App[Any], partnership_id: int) -> None:
 
 
 def show_about(app: App[Any]) -> None:
-    from .about import AboutScreen
+    from screens.common.about import AboutScreen
 
     app.push_screen(AboutScreen())
 
 
 def show_help(app: App[Any]) -> None:
-    from .help import HelpScreen
+    from screens.common.help import HelpScreen
 
     if type(app.screen).__name__ != "HelpScreen":
         app.push_screen(HelpScreen(app.screen))
@@ -164,7 +164,7 @@ def reload_from_disk(app: App[Any]) -> None:
 
 def offer_resume_meeting(app: App[Any]) -> None:
     """At start-up: a launch meeting left in progress (say, a flat battery) is offered back."""
-    from .confirm import ConfirmScreen
+    from screens.common.confirm import ConfirmScreen
 
     store = store_of(app)
     for partnership in store.partnerships():
@@ -183,12 +183,6 @@ def _resume_meeting(app: App[Any], partnership_id: int, resume: bool | None) -> 
         if current_partnership(app.screen) != partnership_id:
             open_partnership(app, partnership_id, Stage.LAUNCH)
         start_meeting(app, partnership_id)
-
-
-def current_partnership(screen: Screen[Any]) -> int | None:
-    """The partnership the screen shows, if any (stage views and the meeting have one)."""
-    pid = getattr(screen, "partnership_id", None)
-    return pid if isinstance(pid, int) and pid else None
 
 
 # ---------------------------------------------------------------------------- palette

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nextgen_tui.store import Store
+from nextgen_tui.store.repository import Store
 
 FIXED_NOW = datetime(2026, 6, 1, 9, 30)
 

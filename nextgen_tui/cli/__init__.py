@@ -1,0 +1,2 @@
+"""The ``nextgen-tui`` command: the app, and one module per subcommand.
+"""

@@ -1,0 +1,29 @@
+"""What the ``nextgen-tui`` subcommands share: exit statuses and their one-line errors.
+
+Every problem a user can cause is one plain line on stderr, prefixed with the command,
+and exit status 2; a traceback is never what a convener sees.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nextgen_tui.store.repository import Store
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+
+def fail(command: str, message: str) -> int:
+    """Print ``message`` as ``nextgen-tui COMMAND: message`` on stderr; return exit status 2."""
+    prefix = f"nextgen-tui {command}" if command else "nextgen-tui"
+    sys.stderr.write(f"{prefix}: {message}\n")
+    return EXIT_ERROR
+
+
+def no_such_partnership(store: Store, name: str) -> str:
+    """The message for an unknown partnership name, listing the names there are."""
+    names = "; ".join(p.name for p in store.partnerships()) or "none"
+    return f"there is no partnership named {name!r} (partnerships in the file: {names})"

@@ -1,0 +1,194 @@
+"""The ``nextgen-tui`` command: opens the app, or runs a subcommand (gaps, import, export).
+
+Every failure a user can cause (bad path, locked, corrupt or foreign file, bad arguments)
+prints one plain line on stderr and exits non-zero; no traceback reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import shutil
+import signal
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nextgen_tui import __version__
+from nextgen_tui.cli.common import EXIT_ERROR, EXIT_OK
+from nextgen_tui.paths import bundled_demo_path, default_data_path
+
+if TYPE_CHECKING:  # imported lazily at run time: --version and --help stay fast
+    from nextgen_tui.store.repository import Store
+
+
+#: Subcommand name -> module that provides ``add_arguments(parser)`` and ``run(args) -> int``.
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "gaps": ("nextgen_tui.cli.gaps", "list the role gaps of the partnerships in a file"),
+    "import": ("nextgen_tui.cli.importing", "import people and roles from a CSV or XLSX roster"),
+    "export": ("nextgen_tui.cli.exporting", "export rosters, reports, letters and calendars"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one plain line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: {message} (see --help)\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+class _SubcommandParser(_Parser):
+    """A subcommand's parser that imports its module only when that subcommand is used.
+
+    ``nextgen-tui --help`` lists the subcommands from :data:`SUBCOMMANDS` alone, and
+    opening the app does not pay for importing the subcommands' modules.
+    """
+
+    module_name = ""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self.module_name:
+            module = importlib.import_module(self.module_name)
+            self.module_name = ""
+            module.add_arguments(self)
+            self.set_defaults(run=module.run)
+        return super().parse_known_args(args, namespace)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="nextgen-tui",
+        description="Sector Partnership Roster: the rosters and role gaps of industry sector "
+        "partnerships, in the terminal.",
+        epilog="Role definitions: Next Generation Sector Partnership toolkit, Institute for "
+        "Networked Communities.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help=f"the roster file to open (default: {default_data_path()})",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open a fresh copy of the bundled demo partnership"
+    )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open without the write lock; nothing can be changed",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_SubcommandParser)
+    for name, (module_name, help_text) in SUBCOMMANDS.items():
+        command = sub.add_parser(
+            name, help=help_text, description=help_text[0].upper() + help_text[1:] + "."
+        )
+        command.module_name = module_name
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Pydantic looks for plugins among every installed package's entry points the first
+    # time a model class is built (a few ms at start-up); the app uses none. Set here,
+    # before any model is imported, and only if the user has not chosen otherwise.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command:
+        try:
+            return int(args.run(args))
+        except KeyboardInterrupt:
+            return 130
+    return run_app(args)
+
+
+def fresh_demo_copy() -> Path:
+    """Copy the bundled demo into a new private temporary folder and return the copy.
+
+    The app edits the copy, so the shipped ``data/demo.json`` is never changed.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="roster-demo-"))
+    path = folder / "demo.json"
+    try:
+        shutil.copyfile(bundled_demo_path(), path)
+        path.chmod(0o600)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return path
+
+
+def open_store(args: argparse.Namespace) -> tuple[Store, Path | None]:
+    """Open the file the arguments name: ``--demo`` copy, ``--db`` path or the default file.
+
+    Returns the store and, for ``--demo``, the temporary folder to remove after use. Every
+    problem is raised as a :class:`StoreError` whose message is one plain line.
+    """
+    from nextgen_tui.errors import StoreError
+    from nextgen_tui.store.repository import Store
+
+    demo_dir: Path | None = None
+    try:
+        if args.demo:
+            path = fresh_demo_copy()
+            demo_dir = path.parent
+        elif args.db is not None:
+            path = args.db.expanduser()
+        else:
+            path = default_data_path()
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        what = "the bundled demo" if args.demo else "the data folder"
+        raise StoreError(f"Cannot prepare {what}: {exc.strerror or exc}.") from exc
+    try:
+        return Store(path, read_only=args.read_only), demo_dir
+    except BaseException:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+        raise
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the store (refusing bad files with one line), then run the Textual app."""
+    from nextgen_tui.errors import StoreError
+
+    try:
+        store, demo_dir = open_store(args)
+    except StoreError as exc:
+        sys.stderr.write(f"nextgen-tui: {exc.message}\n")
+        return EXIT_ERROR
+    try:
+        from nextgen_tui.app import RosterApp
+
+        _exit_cleanly_on_hangup()
+        RosterApp(store).run()
+    finally:
+        store.close()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+    return EXIT_OK
+
+
+def _exit_cleanly_on_hangup() -> None:
+    """Closing the terminal window (SIGHUP) or ``kill`` (SIGTERM) ends the app like a quit.
+
+    Every change is already on disk; this only lets the ``finally`` above release the
+    lock and remove a ``--demo`` copy instead of leaving them behind.
+    """
+
+    def leave(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGHUP", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), leave)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

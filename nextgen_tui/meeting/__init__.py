@@ -1,0 +1,3 @@
+"""The live launch meeting: check-in and walk-ins, the live counters, the agenda and
+what the room says, the close that forms action teams, and the Markdown summary.
+"""

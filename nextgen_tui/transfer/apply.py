@@ -1,0 +1,225 @@
+"""Writing an import plan to the store: all of it in one transaction, or none of it.
+
+Two passes: first every person (and organization) is created, matched or updated, then the
+roles, so that an outreach owner named in the file resolves to someone created by the same
+import. Everything happens inside ONE :meth:`Store.transaction`, which makes the whole
+import one atomic file write and one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from nextgen_tui.models import (
+    ActionTeam,
+    ChampionDetails,
+    LeaderDetails,
+    Organization,
+    OrgKind,
+    Person,
+    RoleAssignment,
+    RoleKind,
+)
+from nextgen_tui.store.repository import Store
+from nextgen_tui.text.search import fold
+from nextgen_tui.text.wording import plural
+from nextgen_tui.transfer.plan import Choice, ImportPlan, Outcome, RowPlan
+
+
+@dataclass
+class ImportResult:
+    people_created: int = 0
+    people_updated: int = 0
+    people_kept: int = 0
+    organizations_created: int = 0
+    roles_added: int = 0
+    roles_updated: int = 0
+    partnership_id: int = 0
+    partnership_created: bool = False
+
+    def summary(self) -> str:
+        text = (
+            f"Imported: {plural(self.people_created, 'person', 'people')} added, "
+            f"{self.people_updated} updated, {self.people_kept} kept as they were; "
+            f"{plural(self.organizations_created, 'organization')} added; "
+            f"{plural(self.roles_added, 'role')} added, "
+            f"{plural(self.roles_updated, 'role')} updated."
+        )
+        return text + (" The partnership was created." if self.partnership_created else "")
+
+
+Progress = Callable[[int, int], None]
+
+
+def apply(store: Store, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
+    """Write the plan: all of it in one transaction, or (on any error) none of it.
+
+    ``progress(done, total)`` is called now and then (from the calling thread).
+    """
+    with store.transaction(f"Import {plan.source or 'roster'}"):
+        return _Applier(store, plan, progress).run()
+
+
+#: Role key within a partnership: (person id, role, team id).
+RoleKey = tuple[int, RoleKind, int | None]
+
+
+class _Applier:
+    """Three batches (organizations, people, roles), each saved with ``Store.save_many``."""
+
+    def __init__(self, store: Store, plan: ImportPlan, progress: Progress | None) -> None:
+        self.store, self.plan, self.progress = store, plan, progress
+        self.result = ImportResult()
+        self.groups: dict[int, list[RowPlan]] = {}
+        self.person_of_row: dict[int, int] = {}
+        self.teams: dict[str, int] = {}
+        self.roles: dict[RoleKey, RoleAssignment] = {}
+        self.new_roles: dict[RoleKey, RoleAssignment] = {}
+        self.changed_roles: dict[RoleKey, RoleAssignment] = {}
+        self.owners: dict[str, int] = {}
+
+    def run(self) -> ImportResult:
+        plan, store = self.plan, self.store
+        if plan.new_partnership is not None:
+            pid = store.save_partnership(plan.new_partnership).id
+            self.result.partnership_created = True
+        elif plan.partnership_id is not None:
+            pid = plan.partnership_id
+        else:
+            raise ValueError(plan.partnership_error or "The import has no partnership")
+        self.result.partnership_id = pid
+        for row in plan.rows:
+            if row.valid:
+                first = row.same_as if row.same_as is not None else row.number
+                self.groups.setdefault(first, []).append(row)
+        leads = plan.leads
+        orgs = self._organizations(leads)
+        self._tick(1)
+        self._people(leads, orgs)
+        self._tick(2)
+        self.teams = {fold(t.name): t.id for t in store.teams(pid)}
+        for role in store.roles(partnership_id=pid):
+            self.roles.setdefault((role.person_id, role.role, role.team_id), role)
+        self._index_owners()
+        for lead in leads:
+            choice = lead.choice if lead.outcome is Outcome.MATCH else None
+            for row in self.groups[lead.number]:
+                self._roles(pid, row, choice)
+        self._tick(3)
+        store.save_many(list(self.new_roles.values()))
+        store.save_many(list(self.changed_roles.values()))
+        self.result.roles_added = len(self.new_roles)
+        self.result.roles_updated = len(self.changed_roles)
+        self._tick(4)
+        return self.result
+
+    def _tick(self, step: int) -> None:
+        if self.progress is not None:
+            self.progress(step, 4)
+
+    def _organizations(self, leads: list[RowPlan]) -> dict[str, Organization]:
+        orgs = {fold(o.name): o for o in self.store.organizations()}
+        new: dict[str, Organization] = {}
+        for lead in leads:
+            key = fold(lead.organization)
+            if key not in orgs and key not in new:
+                new[key] = Organization(
+                    name=lead.organization,
+                    kind=lead.org_kind or OrgKind.COMPANY,
+                    industry=lead.org_industry,
+                )
+        saved = self.store.save_many(list(new.values()))
+        orgs.update(zip(new, saved, strict=True))
+        self.result.organizations_created = len(saved)
+        return orgs
+
+    def _people(self, leads: list[RowPlan], orgs: dict[str, Organization]) -> None:
+        created: list[tuple[RowPlan, Person]] = []
+        updated: list[Person] = []
+        for lead in leads:
+            fields: dict[str, str] = {}
+            for row in self.groups[lead.number]:
+                for name, value in row.person.items():
+                    fields.setdefault(name, value)
+            org = orgs[fold(lead.organization)]
+            if lead.outcome is Outcome.MATCH and lead.match_id and lead.choice is not Choice.ADD:
+                person = self.store.person(lead.match_id)
+                changed = person.updated(**fields, organization_id=org.id)
+                if lead.choice is Choice.UPDATE and changed != person:
+                    updated.append(changed)
+                else:
+                    self.result.people_kept += 1
+                self._remember(lead, person.id)
+            else:
+                created.append((lead, Person.model_validate({**fields, "organization_id": org.id})))
+        saved = self.store.save_many([p for _, p in created])
+        for (lead, _), person in zip(created, saved, strict=True):
+            self._remember(lead, person.id)
+        self.store.save_many(updated)
+        self.result.people_created, self.result.people_updated = len(saved), len(updated)
+
+    def _remember(self, lead: RowPlan, person_id: int) -> None:
+        for row in self.groups[lead.number]:
+            self.person_of_row[row.number] = person_id
+
+    def _index_owners(self) -> None:
+        """Folded name -> person: someone in the file first, else in the directory."""
+        for person in sorted(self.store.people(), key=lambda p: p.id):
+            self.owners.setdefault(fold(person.name), person.id)
+        for row in reversed(self.plan.rows):
+            if row.number in self.person_of_row:
+                self.owners[fold(row.name)] = self.person_of_row[row.number]
+
+    def _team(self, pid: int, name: str) -> int | None:
+        if not name:
+            return None
+        key = fold(name)
+        if key not in self.teams:
+            team = self.store.save_team(ActionTeam(partnership_id=pid, name=name))
+            self.teams[key] = team.id
+        return self.teams[key]
+
+    def _roles(self, pid: int, row: RowPlan, choice: Choice | None) -> None:
+        person_id = self.person_of_row[row.number]
+        champion = dict(row.champion)
+        if row.outreach_owner:
+            champion["outreach_owner_id"] = self.owners.get(fold(row.outreach_owner))
+        for role, team in row.roles:
+            team_id = self._team(pid, team)
+            key = (person_id, role, team_id)
+            details: dict[str, Any] = {}
+            if role is RoleKind.CHAMPION:
+                details["champion"] = champion
+            elif role is RoleKind.INDUSTRY_LEADER:
+                details["leader"] = row.leader
+            pending = self.new_roles.get(key)
+            existing = self.changed_roles.get(key) or self.roles.get(key)
+            if pending is not None:  # a second row about the same role: merge its details
+                self.new_roles[key] = _with_details(pending, details)
+            elif existing is None:
+                self.new_roles[key] = RoleAssignment.model_validate(
+                    {
+                        "partnership_id": pid,
+                        "person_id": person_id,
+                        "role": role,
+                        "start": row.start or self.store.today(),
+                        "team_id": team_id,
+                        **details,
+                    }
+                )
+            elif choice is Choice.UPDATE:
+                changed = _with_details(existing, details)
+                if changed != self.roles[key]:
+                    self.changed_roles[key] = changed
+
+
+def _with_details(role: RoleAssignment, details: dict[str, Any]) -> RoleAssignment:
+    if details.get("champion"):
+        base = role.champion or ChampionDetails()
+        return role.updated(champion=base.updated(**details["champion"]))
+    if details.get("leader"):
+        base_leader = role.leader or LeaderDetails()
+        return role.updated(leader=base_leader.updated(**details["leader"]))
+    return role

@@ -1,0 +1,58 @@
+"""A yes / no / escape confirmation modal that returns a bool."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+from screens.common.modal import DismissOnce
+
+
+class ConfirmScreen(DismissOnce, ModalScreen[bool]):
+    """Ask a question; ``y`` or the Yes button confirms, ``n`` or escape declines.
+
+    ``question`` is plain text (it may contain user-typed names): it is never markup.
+    """
+
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > Vertical {
+        width: 64; max-width: 95%; height: auto; padding: 1 2;
+        border: thick $warning; background: $surface;
+    }
+    ConfirmScreen #question { width: 100%; margin-bottom: 1; }
+    ConfirmScreen Horizontal { height: auto; align-horizontal: right; }
+    ConfirmScreen Button { margin-left: 2; }
+    """
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", tooltip="Confirm", id="confirm.yes"),
+        Binding("n", "answer(False)", "No", tooltip="Cancel", id="confirm.no"),
+        Binding("escape", "answer(False)", "Cancel", tooltip="Cancel", id="confirm.cancel"),
+    ]
+
+    def __init__(self, question: str, *, confirm_label: str = "Yes") -> None:
+        super().__init__()
+        self.question = question
+        self.confirm_label = confirm_label
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Content(self.question), id="question")
+            with Horizontal():
+                yield Button(Content(f"{self.confirm_label} (y)"), variant="error", id="yes")
+                yield Button(Content("No (n)"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)

@@ -1,0 +1,2 @@
+"""The facilitator's live launch meeting screen and its widgets and forms.
+"""

@@ -1,0 +1,182 @@
+"""Capture on the meeting screen: opportunities, action areas with dots, commitments.
+
+Quick entry boxes add an item with enter; the lists edit, merge and remove with one key
+(see the bindings in :mod:`screens.meeting_widgets`). The "picked" person (F3) is who an
+opportunity is attributed to, whose dots are placed, and who commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.content import Content
+from textual.widgets import Input
+
+from nextgen_tui.meeting.capture import (
+    ANONYMOUS,
+    add_area,
+    add_commitment,
+    add_opportunity,
+    merge_areas,
+    remove_area,
+    remove_commitment,
+    remove_opportunity,
+    vote,
+)
+from nextgen_tui.models import ActionArea, Commitment
+from screens.common.confirm import ConfirmScreen
+from screens.common.context import store_of
+from screens.meeting.forms import AreaForm, CommitmentForm, MergeScreen, OpportunityForm, dots
+from screens.meeting.view import MeetingView
+from screens.meeting.widgets import AreaList, CommitmentList, OpportunityList, highlighted_id
+
+
+class MeetingCapture(MeetingView):
+    """The capture actions of the meeting screen (keys: :class:`screens.meeting.MeetingScreen`)."""
+
+    # ------------------------------------------------------------------ capture
+
+    @on(Input.Submitted, "#opportunity-entry")
+    def _opportunity_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        store, text, said = store_of(self), event.value, self.picked
+        if self.run(lambda: add_opportunity(store, self.partnership_id, text, said)):
+            event.input.value = ""
+
+    @on(Input.Submitted, "#area-entry")
+    def _area_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        store, title = store_of(self), event.value
+        if self.run(lambda: add_area(store, self.partnership_id, title)):
+            event.input.value = ""
+
+    @on(Input.Submitted, "#commitment-note")
+    def _note_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_commit()
+
+    def _area_id(self) -> int | None:
+        area_id = highlighted_id(self.query_one(AreaList), "a")
+        if area_id is None:
+            self.notify("Highlight an action area in the Part 2 list first.", markup=False)
+        return area_id
+
+    def action_vote(self, delta: int) -> None:
+        area_id = self._area_id()
+        if area_id is None:
+            return
+        store, who = store_of(self), self.picked or ANONYMOUS
+        self.run(lambda: vote(store, self.partnership_id, area_id, who, delta))
+
+    def action_commit(self) -> None:
+        who = self.picked
+        if who is None:
+            self.notify(
+                "Pick who commits first: highlight them in the check-in list and press F3.",
+                markup=False,
+            )
+            return
+        area_id = self._area_id()
+        if area_id is None:
+            return
+        note_box = self.query_one("#commitment-note", Input)
+        store, note = store_of(self), note_box.value
+        if self.run(lambda: add_commitment(store, self.partnership_id, who, area_id, note)):
+            note_box.value = ""
+            self.notify(f"{self.name_of(who)} committed", timeout=2, markup=False)
+
+    def _confirm(self, question: str, label: str, change: Callable[[], object]) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run(change, "Removed")
+
+        self.app.push_screen(ConfirmScreen(question, confirm_label=label), answered)
+
+    def _reload_if(self, changed: bool | None) -> None:
+        if changed:
+            self.reload()
+
+    def action_edit_opportunity(self) -> None:
+        item_id = highlighted_id(self.query_one(OpportunityList), "o")
+        item = next((o for o in self.meeting.opportunities if o.id == item_id), None)
+        if item is None:
+            return
+        people = [
+            (Content(f"{p.name} — {p.organization}" if p.organization else p.name), p.person_id)
+            for p in self.search.people
+        ]
+        self.app.push_screen(OpportunityForm(self.partnership_id, item, people), self._reload_if)
+
+    def action_remove_opportunity(self) -> None:
+        item_id = highlighted_id(self.query_one(OpportunityList), "o")
+        item = next((o for o in self.meeting.opportunities if o.id == item_id), None)
+        if item is None:
+            return
+        store = store_of(self)
+        self._confirm(
+            f"Remove the opportunity “{item.text}”?",
+            "Remove",
+            lambda: remove_opportunity(store, self.partnership_id, item.id),
+        )
+
+    def _area(self) -> ActionArea | None:
+        area_id = highlighted_id(self.query_one(AreaList), "a")
+        return next((a for a in self.meeting.action_areas if a.id == area_id), None)
+
+    def action_rename_area(self) -> None:
+        area = self._area()
+        if area is not None:
+            self.app.push_screen(AreaForm(self.partnership_id, area), self._reload_if)
+
+    def action_merge_area(self) -> None:
+        area = self._area()
+        if area is None:
+            return
+        others = [a for a in self.meeting.action_areas if a.id != area.id]
+        if not others:
+            self.notify("There is no other action area to merge into.", markup=False)
+            return
+        store = store_of(self)
+
+        def picked(target: int | None) -> None:
+            if target is not None:
+                self.run(lambda: merge_areas(store, self.partnership_id, target, area.id), "Merged")
+
+        self.app.push_screen(MergeScreen(area, others), picked)
+
+    def action_remove_area(self) -> None:
+        area = self._area()
+        if area is None:
+            return
+        commitments = sum(1 for c in self.meeting.commitments if c.area_id == area.id)
+        store = store_of(self)
+        self._confirm(
+            f"Remove the action area “{area.title}” with its {dots(area.vote_count)} and "
+            f"{commitments} commitment{'' if commitments == 1 else 's'}?",
+            "Remove",
+            lambda: remove_area(store, self.partnership_id, area.id),
+        )
+
+    def _commitment(self) -> Commitment | None:
+        item_id = highlighted_id(self.query_one(CommitmentList), "c")
+        return next((c for c in self.meeting.commitments if c.id == item_id), None)
+
+    def action_edit_commitment(self) -> None:
+        item = self._commitment()
+        if item is not None:
+            form = CommitmentForm(
+                self.partnership_id, item, self.name_of(item.person_id), self.meeting.action_areas
+            )
+            self.app.push_screen(form, self._reload_if)
+
+    def action_remove_commitment(self) -> None:
+        item = self._commitment()
+        if item is None:
+            return
+        store = store_of(self)
+        self._confirm(
+            f"Remove the commitment of {self.name_of(item.person_id)}?",
+            "Remove",
+            lambda: remove_commitment(store, self.partnership_id, item.id),
+        )

@@ -1,0 +1,383 @@
+"""Small forms and pickers of the meeting screen: walk-in, settings, edits, merge, close.
+
+Each form validates through the models (errors beside the fields, nothing typed is lost)
+and saves through ``screens.context.save``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from nextgen_tui.meeting.agenda import MAX_PHASE_MINUTES, PHASES, set_phase_minutes
+from nextgen_tui.meeting.capture import (
+    edit_commitment,
+    edit_opportunity,
+    rename_area,
+    set_vote_limit,
+)
+from nextgen_tui.meeting.checkin import walk_in
+from nextgen_tui.models import (
+    ActionArea,
+    Commitment,
+    LaunchMeeting,
+    Opportunity,
+    Organization,
+    Person,
+    field_errors,
+)
+from screens.common.context import save, store_of
+from screens.common.form import FormScreen
+from screens.common.modal import DismissOnce
+
+
+class WalkInForm(FormScreen[int]):
+    """Add a walk-in (a new person, new or existing company) and check them in."""
+
+    form_title = "Walk-in: add and check in"
+
+    def __init__(self, partnership_id: int) -> None:
+        super().__init__()
+        self.partnership_id = partnership_id
+
+    def compose_fields(self) -> ComposeResult:
+        # companies first: right arrow completes the first name that starts with the typing
+        orgs = sorted(store_of(self.app).organizations(), key=lambda o: not o.is_industry)
+        names = [o.name for o in orgs]
+        yield self.field("name", "Name", Input(placeholder="Full name"))
+        yield self.field(
+            "company",
+            "Company (new, or the start of an existing one; right arrow completes)",
+            Input(suggester=SuggestFromList(names, case_sensitive=False)),
+        )
+        yield self.field("title", "Title (optional)", Input())
+        yield self.field("email", "Email (optional)", Input())
+
+    def submit(self) -> None:
+        values = self.values()
+        errors: dict[str, str] = {}
+        try:
+            Person.model_validate({k: values[k] for k in ("name", "title", "email")})
+        except ValidationError as exc:
+            errors.update(field_errors(exc))
+        company = str(values["company"]).strip()
+        if not company:
+            errors["company"] = "Company is required: type a new one or an existing one."
+        else:
+            try:
+                Organization(name=company)
+            except ValidationError as exc:
+                errors["company"] = "Company " + next(iter(field_errors(exc).values()), "")
+        if errors:
+            self.show_errors(errors)
+            return
+        store = store_of(self)
+        person = save(
+            self,
+            lambda: walk_in(
+                store,
+                self.partnership_id,
+                name=str(values["name"]),
+                company=company,
+                title=str(values["title"]),
+                email=str(values["email"]),
+                now=store.clock(),
+            ),
+            done=None,
+        )
+        if person is not None:
+            self.dismiss(person.id)
+
+
+class MeetingSettingsForm(FormScreen[bool]):
+    """The time budget of each part of the meeting and the dots each person may place."""
+
+    form_title = "Meeting times and dot votes"
+
+    def __init__(self, meeting: LaunchMeeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+
+    def compose_fields(self) -> ComposeResult:
+        for phase in PHASES:
+            minutes = self.meeting.phase_minutes.get(phase, 0)
+            yield self.field(
+                f"minutes_{phase.value}",
+                f"{phase.label} (minutes)",
+                Input(str(minutes), compact=True),  # seven fields fit a 24-line terminal
+            )
+        yield self.field(
+            "vote_limit",
+            "Dots each person may place",
+            Input(str(self.meeting.vote_limit), compact=True),
+        )
+
+    def submit(self) -> None:
+        values = self.values()
+        errors: dict[str, str] = {}
+        numbers: dict[str, int] = {}
+        for name, value in values.items():
+            try:
+                numbers[name] = int(str(value).strip())
+            except ValueError:
+                errors[name] = "Must be a whole number."
+                continue
+            top = 100 if name == "vote_limit" else MAX_PHASE_MINUTES
+            if not 1 <= numbers[name] <= top:
+                errors[name] = f"Must be from 1 to {top}."
+        if errors:
+            self.show_errors(errors)
+            return
+        store = store_of(self)
+        pid = self.meeting.partnership_id
+        minutes = {phase: numbers[f"minutes_{phase.value}"] for phase in PHASES}
+
+        def change() -> bool:
+            with store.transaction("Change the meeting settings"):
+                set_phase_minutes(store, pid, minutes)
+                set_vote_limit(store, pid, numbers["vote_limit"])
+            return True
+
+        if save(self, change, done="Meeting settings saved"):
+            self.dismiss(True)
+
+
+PersonChoices = Sequence[tuple[Content, int]]
+
+
+class OpportunityForm(FormScreen[bool]):
+    form_title = "Edit opportunity"
+
+    def __init__(self, partnership_id: int, item: Opportunity, people: PersonChoices) -> None:
+        super().__init__()
+        self.partnership_id = partnership_id
+        self.item = item
+        self.people = people
+
+    def compose_fields(self) -> ComposeResult:
+        yield self.field("text", "Opportunity", Input(self.item.text))
+        known = {value for _, value in self.people}
+        current = self.item.person_id if self.item.person_id in known else Select.NULL
+        yield self.field(
+            "person_id",
+            "Said by (optional)",
+            Select(self.people, prompt="Nobody in particular", value=current),
+        )
+
+    def submit(self) -> None:
+        text = self.text("text").strip()
+        if not text:
+            self.show_errors({"text": "Text is required (remove the opportunity instead)."})
+            return
+        # an empty Select's value is Select.NULL (not an int)
+        person = self.query_one("#field-person_id", Select).value
+        person_id = person if isinstance(person, int) else None
+        store = store_of(self)
+        done = save(
+            self,
+            lambda: edit_opportunity(store, self.partnership_id, self.item.id, text, person_id),
+        )
+        if done is not None:
+            self.dismiss(True)
+
+
+class AreaForm(FormScreen[bool]):
+    form_title = "Rename action area"
+
+    def __init__(self, partnership_id: int, area: ActionArea) -> None:
+        super().__init__()
+        self.partnership_id = partnership_id
+        self.area = area
+
+    def compose_fields(self) -> ComposeResult:
+        yield self.field("title", "Action area", Input(self.area.title))
+
+    def submit(self) -> None:
+        title = self.text("title")
+        try:
+            ActionArea(id=self.area.id, title=title)
+        except ValidationError as exc:
+            self.show_validation_error(exc)
+            return
+        store = store_of(self)
+        if save(self, lambda: rename_area(store, self.partnership_id, self.area.id, title)):
+            self.dismiss(True)
+
+
+class CommitmentForm(FormScreen[bool]):
+    form_title = "Edit commitment"
+
+    def __init__(
+        self, partnership_id: int, item: Commitment, who: str, areas: Sequence[ActionArea]
+    ) -> None:
+        super().__init__()
+        self.form_title = f"Edit the commitment of {who}"
+        self.partnership_id = partnership_id
+        self.item = item
+        self.areas = areas
+
+    def compose_fields(self) -> ComposeResult:
+        choices = [(Content(a.title), a.id) for a in self.areas]
+        yield self.field(
+            "area_id", "Action area", Select(choices, value=self.item.area_id, allow_blank=False)
+        )
+        yield self.field("note", "Note (optional)", Input(self.item.note))
+
+    def submit(self) -> None:
+        area = self.query_one("#field-area_id", Select).value
+        note = self.text("note")
+        if not isinstance(area, int):
+            self.show_errors({"area_id": "Pick the action area."})
+            return
+        store = store_of(self)
+        done = save(
+            self, lambda: edit_commitment(store, self.partnership_id, self.item.id, area, note)
+        )
+        if done is not None:
+            self.dismiss(True)
+
+
+def dots(count: int) -> str:
+    return "1 dot" if count == 1 else f"{count} dots"
+
+
+_PICKER_CSS = """
+    MergeScreen, PrioritiesScreen { align: center middle; }
+    MergeScreen > Vertical, PrioritiesScreen > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    MergeScreen Label, PrioritiesScreen Label { width: 100%; }
+    MergeScreen .picker-title, PrioritiesScreen .picker-title { text-style: bold; padding: 0 1; }
+    MergeScreen .picker-hint, PrioritiesScreen .picker-hint { color: $text-muted; padding: 0 1; }
+    MergeScreen OptionList, PrioritiesScreen SelectionList { height: auto; max-height: 20; }
+    PrioritiesScreen Horizontal { height: auto; align-horizontal: right; padding-top: 1; }
+    PrioritiesScreen Button { margin-left: 1; }
+"""
+
+
+class MergeScreen(DismissOnce, ModalScreen[int | None]):
+    """Pick the area to merge the highlighted one into; returns its id."""
+
+    DEFAULT_CSS = _PICKER_CSS
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", tooltip="Do not merge", id="merge.cancel"),
+    ]
+
+    def __init__(self, area: ActionArea, others: Sequence[ActionArea]) -> None:
+        super().__init__()
+        self.area = area
+        self.others = others
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(
+                Content.from_markup("Merge “$title” into which area?", title=self.area.title),
+                classes="picker-title",
+            )
+            yield Label(
+                Content("Its dots and commitments move to the area you pick (enter)."),
+                classes="picker-hint",
+            )
+            yield OptionList(
+                *[
+                    Option(Content(f"{a.title} ({dots(a.vote_count)})"), id=f"a{a.id}")
+                    for a in self.others
+                ],
+                id="merge-targets",
+            )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.dismiss(int(event.option.id[1:]))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PrioritiesScreen(DismissOnce, ModalScreen[list[int] | None]):
+    """Pick the priority areas (top-voted preselected); returns their ids in vote order."""
+
+    DEFAULT_CSS = _PICKER_CSS
+    BINDINGS = [
+        Binding(
+            "ctrl+s",
+            "done",
+            "Form teams",
+            tooltip="Close the meeting with these priorities",
+            id="priorities.done",
+        ),
+        Binding(
+            "escape", "cancel", "Cancel", tooltip="Back to the meeting", id="priorities.cancel"
+        ),
+    ]
+
+    def __init__(
+        self, ranked: Sequence[ActionArea], chosen: Sequence[int], committed: Mapping[int, int]
+    ) -> None:
+        super().__init__()
+        self.ranked = ranked
+        self.chosen = set(chosen)
+        self.committed = committed  # area id -> how many people committed to it
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(
+                Content("Close the meeting: pick the priority areas"), classes="picker-title"
+            )
+            yield Label(
+                Content(
+                    "Space toggles. Each priority becomes an action team with the people "
+                    "who committed to it. The top-voted areas are preselected."
+                ),
+                classes="picker-hint",
+            )
+            yield SelectionList[int](
+                *[
+                    Selection(
+                        Content(
+                            f"{a.title} — {dots(a.vote_count)}, "
+                            f"{self.committed.get(a.id, 0)} committed"
+                        ),
+                        a.id,
+                        a.id in self.chosen,
+                    )
+                    for a in self.ranked
+                ],
+                id="priority-list",
+            )
+            with Horizontal():
+                yield Button(
+                    Content("Form teams (ctrl+s)"), variant="primary", id="priorities-done"
+                )
+                yield Button(Content("Cancel (esc)"), id="priorities-cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "priorities-done":
+            self.action_done()
+        else:
+            self.action_cancel()
+
+    def action_done(self) -> None:
+        picked = set(self.query_one(SelectionList).selected)
+        if not picked:
+            self.notify(
+                "Pick at least one priority area (space toggles).", severity="warning", markup=False
+            )
+            return
+        self.dismiss([a.id for a in self.ranked if a.id in picked])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

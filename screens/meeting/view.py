@@ -1,0 +1,340 @@
+"""The layout and refresh of the live meeting screen.
+
+:class:`MeetingView` composes the panels and redraws them from the store;
+:class:`screens.meeting.MeetingScreen` adds the keys and actions. Every user string reaches
+the screen as ``Content`` built from plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Input, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from nextgen_tui.errors import StoreError
+from nextgen_tui.meeting.checkin import InviteeSearch, introduced_ids, invitees
+from nextgen_tui.meeting.counters import counters
+from nextgen_tui.meeting.summary import summary_markdown
+from nextgen_tui.models import LaunchMeeting, MeetingPhase
+from nextgen_tui.models.snapshot import PartnershipSnapshot
+from nextgen_tui.transfer.exports import default_filename
+from screens.common.context import save, store_of
+from screens.common.modal import DismissOnce
+from screens.meeting.widgets import (
+    AreaList,
+    CommitmentList,
+    CountersPanel,
+    OpportunityList,
+    PeopleList,
+    PhaseBar,
+    SearchInput,
+    fill,
+    person_prompt,
+    set_text,
+)
+
+#: Where the cursor goes when a phase begins.
+PHASE_FOCUS: dict[MeetingPhase | None, str] = {
+    None: "#checkin-search",
+    MeetingPhase.WELCOME: "#checkin-search",
+    MeetingPhase.INTRODUCTIONS: "#checkin-search",
+    MeetingPhase.OPPORTUNITIES: "#opportunity-entry",
+    MeetingPhase.ACTION_AREAS: "#area-entry",
+    MeetingPhase.COMMITMENTS: "#area-list",
+    MeetingPhase.CLOSE: "#area-list",
+}
+#: The capture sections each part works in (shown larger); commitments pick from the areas.
+PHASE_SECTIONS: dict[MeetingPhase, tuple[str, ...]] = {
+    MeetingPhase.OPPORTUNITIES: ("section-opportunities",),
+    MeetingPhase.ACTION_AREAS: ("section-areas",),
+    MeetingPhase.COMMITMENTS: ("section-areas", "section-commitments"),
+    MeetingPhase.CLOSE: ("section-areas",),
+}
+SECTIONS = ("section-opportunities", "section-areas", "section-commitments")
+
+
+class MeetingView(DismissOnce, Screen[None]):
+    """The panels of the live launch meeting of one partnership."""
+
+    #: Below 140 columns the counters move to a strip on top (see meeting.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
+
+    def __init__(self, partnership_id: int) -> None:
+        super().__init__()
+        self.partnership_id = partnership_id
+        self.snapshot: PartnershipSnapshot | None = None
+        self.meeting = LaunchMeeting(partnership_id=partnership_id)
+        self.search = InviteeSearch([])
+        self.picked: int | None = None
+        self.shown_query = ""
+        self._timer: Timer | None = None
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with ContentSwitcher(initial="live", id="meeting-mode"):
+            with Vertical(id="live"):
+                yield PhaseBar(id="phase-bar")
+                with Horizontal(id="meeting-body"):
+                    with Vertical(id="checkin-panel"):
+                        yield Static(Content("Check-in"), classes="panel-title")
+                        yield SearchInput(
+                            placeholder="Name or company; enter checks in",
+                            id="checkin-search",
+                            compact=True,
+                        )
+                        yield PeopleList(id="people-list")
+                        yield Static(id="picked")
+                    with Vertical(id="capture-panel"):
+                        with Vertical(id="section-opportunities", classes="section"):
+                            yield Static(id="title-opportunities", classes="section-title")
+                            yield Input(
+                                placeholder="Industry opportunity or trend; enter adds it",
+                                id="opportunity-entry",
+                                compact=True,
+                            )
+                            yield OpportunityList(id="opportunity-list")
+                        with Vertical(id="section-areas", classes="section"):
+                            yield Static(id="title-areas", classes="section-title")
+                            yield Input(
+                                placeholder="Needed action area; enter adds it",
+                                id="area-entry",
+                                compact=True,
+                            )
+                            yield AreaList(id="area-list")
+                        with Vertical(id="section-commitments", classes="section"):
+                            yield Static(id="title-commitments", classes="section-title")
+                            yield Input(
+                                placeholder="Note (optional); enter: the picked person commits "
+                                "to the highlighted area",
+                                id="commitment-note",
+                                compact=True,
+                            )
+                            yield CommitmentList(id="commitment-list")
+                    yield CountersPanel(id="counters")
+            with VerticalScroll(id="summary"):
+                yield Static(id="summary-hint")
+                yield Markdown(id="summary-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.show_phase_focus()
+        if self.meeting.in_progress and self.meeting.phase is not None:
+            self.notify(f"Resumed the meeting at {self.meeting.phase.label}.", markup=False)
+        self._timer = self.set_interval(1, self.tick)
+
+    def on_screen_resume(self) -> None:
+        if self.snapshot is not None:
+            self.reload()
+
+    # ------------------------------------------------------------------ refresh
+
+    def load(self) -> bool:
+        """Read the meeting and its people from the store (nothing is redrawn)."""
+        store = store_of(self)
+        try:
+            self.snapshot = store.snapshot(self.partnership_id)
+        except StoreError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+            return False
+        self.meeting = self.snapshot.launch or store.launch(self.partnership_id)
+        self.search = InviteeSearch(invitees(self.snapshot))
+        return True
+
+    def reload(self) -> None:
+        """Read the store again and refresh everything shown."""
+        if not self.load():
+            return
+        store = store_of(self)
+        if self.meeting.held:
+            self.show_summary()
+            return
+        bar = self.query_one(PhaseBar)
+        bar.show_phase(self.meeting, self.snapshot.partnership.name if self.snapshot else "")
+        bar.show_time(self.meeting, store.clock())
+        used = PHASE_SECTIONS.get(self.meeting.phase, ()) if self.meeting.phase else ()
+        for section in SECTIONS:
+            self.query_one(f"#{section}").set_class(section in used, "-current")
+        self.refresh_people()
+        self.refresh_capture()
+        self.refresh_counters()
+        self.refresh_bindings()
+
+    def tick(self) -> None:
+        """Once a second: the timer only."""
+        if not self.meeting.held and self.is_mounted:
+            self.query_one(PhaseBar).show_time(self.meeting, store_of(self).clock())
+
+    def refresh_people(self, keep: str | None = None) -> None:
+        """Redraw the check-in list for the search typed; highlight ``keep`` (an option id),
+        else the best match after typing, else whoever was highlighted."""
+        query = self.query_one("#checkin-search", Input).value
+        self.shown_query = query
+        people = self.search.search(query)
+        introduced = introduced_ids(self.snapshot) if self.snapshot else set()
+        arrived = {c.person_id: c.at for c in self.meeting.checkins}
+        options = [
+            Option(
+                person_prompt(
+                    person, arrived.get(person.person_id), person.person_id in introduced
+                ),
+                id=f"p{person.person_id}",
+            )
+            for person in people
+        ]
+        people_list = self.query_one(PeopleList)
+        current = people_list.highlighted_option
+        if keep is None and not query and current is not None:
+            keep = current.id
+        fill(people_list, options, keep)
+        if keep is None and options:
+            people_list.highlighted = 0
+        self.refresh_picked()
+
+    def refresh_picked(self) -> None:
+        line = self.query_one("#picked", Static)
+        if self.picked is None or self.snapshot is None:
+            set_text(line, Content("Picked: nobody · F3 picks"))
+            return
+        name = self.snapshot.person_name(self.picked)
+        used = sum(a.votes.get(self.picked, 0) for a in self.meeting.action_areas)
+        set_text(
+            line,
+            Content.assemble(
+                "Picked: ", (name, "bold"), f" · {used} of {self.meeting.vote_limit} dots"
+            ),
+        )
+
+    def refresh_capture(self) -> None:
+        snapshot = self.snapshot
+        if snapshot is None:
+            return
+        meeting = self.meeting
+        said = {o.id: snapshot.person_name(o.person_id) for o in meeting.opportunities}
+        fill(
+            self.query_one(OpportunityList),
+            [
+                Option(
+                    Content.assemble(o.text, (f" — {said[o.id]}", "dim") if o.person_id else ""),
+                    id=f"o{o.id}",
+                )
+                for o in meeting.opportunities
+            ],
+            self._current_id(OpportunityList),
+        )
+        committed: dict[int, int] = {}
+        for item in meeting.commitments:
+            committed[item.area_id] = committed.get(item.area_id, 0) + 1
+        fill(
+            self.query_one(AreaList),
+            [
+                Option(
+                    Content.assemble(
+                        (f"{a.vote_count:>3} ● ", "bold"),
+                        a.title,
+                        (f"  ({committed.get(a.id, 0)} committed)", "dim"),
+                    ),
+                    id=f"a{a.id}",
+                )
+                for a in meeting.action_areas
+            ],
+            self._current_id(AreaList),
+        )
+        titles = {a.id: a.title for a in meeting.action_areas}
+        fill(
+            self.query_one(CommitmentList),
+            [
+                Option(
+                    Content.assemble(
+                        (snapshot.person_name(c.person_id), "bold"),
+                        " → ",
+                        titles.get(c.area_id, "?"),
+                        (f": {c.note}" if c.note else "", "dim"),
+                    ),
+                    id=f"c{c.id}",
+                )
+                for c in meeting.commitments
+            ],
+            self._current_id(CommitmentList),
+        )
+        titled = {
+            "opportunities": f"Part 1 · Industry opportunities ({len(meeting.opportunities)})",
+            "areas": f"Part 2 · Needed action areas ({len(meeting.action_areas)}) · "
+            f"{meeting.vote_limit} dots each",
+            "commitments": f"Part 3 · Commitments ({len(meeting.commitments)})",
+        }
+        for name, title in titled.items():
+            set_text(self.query_one(f"#title-{name}", Static), Content(title))
+        self.refresh_picked()
+
+    def name_of(self, person_id: int) -> str:
+        return self.snapshot.person_name(person_id) if self.snapshot else ""
+
+    def _current_id(self, kind: type[OptionList]) -> str | None:
+        option = self.query_one(kind).highlighted_option
+        return option.id if option else None
+
+    def refresh_counters(self) -> None:
+        if self.snapshot is not None:
+            self.query_one(CountersPanel).show(counters(self.snapshot))
+
+    def show_phase_focus(self) -> None:
+        """Put the cursor where the current phase needs it."""
+        if not self.meeting.held:
+            # set_focus is immediate (Widget.focus waits a turn): keys typed right after
+            # F8 go to the new part's box
+            self.set_focus(self.query_one(PHASE_FOCUS[self.meeting.phase]))
+
+    # ------------------------------------------------------------------ saving
+
+    def saved(self, change: Callable[[], object], done: str | None = None) -> bool:
+        """Make one change through ``screens.context.save``; whether it was saved."""
+
+        def wrapped() -> bool:
+            change()
+            return True
+
+        return save(self, wrapped, done) is not None
+
+    def run(self, change: Callable[[], object], done: str | None = None) -> bool:
+        """Save one change and, if it worked, refresh the whole screen."""
+        ok = self.saved(change, done)
+        if ok:
+            self.reload()
+        return ok
+
+    def run_check_in(self, change: Callable[[], object], person_id: int) -> bool:
+        """Save a check-in and redraw only the people list (the person stays highlighted)
+        and the counters: a check-in must feel instant."""
+        ok = self.saved(change)
+        if ok and self.load():
+            self.refresh_people(keep=f"p{person_id}")
+            self.refresh_counters()
+        return ok
+
+    # ------------------------------------------------------------------ summary
+
+    def show_summary(self) -> None:
+        if self.snapshot is None:
+            return
+        self.query_one(ContentSwitcher).current = "summary"
+        self.query_one("#summary-hint", Static).update(
+            Content("The meeting is closed. ctrl+s saves this summary as Markdown; esc leaves.")
+        )
+        self.query_one("#summary-text", Markdown).update(summary_markdown(self.snapshot))
+        self.query_one("#summary").focus()
+        self.refresh_bindings()
+
+    def summary_path(self) -> Path:
+        """Beside the roster file, named as the export dialog names a summary."""
+        store = store_of(self)
+        name = self.snapshot.partnership.name if self.snapshot else "partnership"
+        return store.path.with_name(default_filename("summary", name))

@@ -1,0 +1,2 @@
+"""The partnerships list (the first screen) and the partnership form.
+"""

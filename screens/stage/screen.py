@@ -1,0 +1,310 @@
+"""One partnership, stage by stage: who is at the table, what is missing, and moving on.
+
+Keys ``1``-``4`` switch the stage view (the current stage is marked ●). The roster lists
+each group of the stage with its count against the toolkit target; ``n`` adds a person to
+the highlighted group, ``e``/enter edits the highlighted role, ``x`` ends it (Sustain also
+lists the recorded convenings: enter edits one and its attendance). The gaps list
+puts the viewed stage first (blockers first) and later stages as upcoming; enter on a gap
+goes to the place to fix it. ``a`` advances the partnership, asking for a waiver reason
+when blockers remain. Stage-specific keys open the stage's forms (``l`` launch meeting and
+``m`` the live meeting in Launch, ``t`` action team and ``b`` debrief in Action, ``c``
+convening in Sustain).
+
+The snapshot and gaps are computed once per change (``reload``); switching stages only
+rebuilds the two lists.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+
+from nextgen_tui.errors import NotFoundError
+from nextgen_tui.gaps.analysis import analyze
+from nextgen_tui.gaps.catalogue import Gap
+from nextgen_tui.lifecycle.advance import WaiverRequired, advance_stage
+from nextgen_tui.lifecycle.rosters import RosterGroup, groups_for
+from nextgen_tui.models import Partnership, Stage
+from nextgen_tui.models.snapshot import PartnershipSnapshot
+from screens.common.context import save, store_of
+from screens.common.modal import DismissOnce
+from screens.common.navigation import StartMeeting
+from screens.stage import editors as editors
+from screens.stage.roster import RosterActions
+from screens.stage.widgets import (
+    CONVENINGS_KEY,
+    GapList,
+    RosterList,
+    StageBar,
+    convenings_group,
+    status_line,
+    waiver_lines,
+)
+
+STAGE_KEYS = Binding.Group("Stage", compact=True)
+
+#: Stage-specific actions and the stage view they belong to.
+STAGE_ACTIONS: dict[str, Stage] = {
+    "launch_form": Stage.LAUNCH,
+    "meeting": Stage.LAUNCH,
+    "new_team": Stage.ACTION,
+    "debrief": Stage.ACTION,
+    "convening": Stage.SUSTAIN,
+}
+
+NARROW_WIDTH = 100
+
+
+def _stage_binding(stage: Stage) -> Binding:
+    return Binding(
+        str(stage.number),
+        f"stage({stage.number})",
+        stage.label,
+        tooltip=f"Show the {stage.label} stage",
+        group=STAGE_KEYS,
+        id=f"stage.view_{stage.value}",
+    )
+
+
+class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
+    """The four stage views of one partnership."""
+
+    CSS_PATH = "stage.tcss"
+
+    BINDINGS = [
+        *(_stage_binding(stage) for stage in Stage),
+        Binding(
+            "a",
+            "advance",
+            "Advance",
+            tooltip="Move the partnership to its next stage",
+            id="stage.advance",
+        ),
+        Binding(
+            "l", "launch_form", "Launch", tooltip="Edit the launch meeting", id="stage.launch_form"
+        ),
+        Binding(
+            "m",
+            "meeting",
+            "Meeting",
+            tooltip="Start or resume the live launch meeting",
+            id="stage.meeting",
+        ),
+        Binding("t", "new_team", "Team", tooltip="Form an action team", id="stage.new_team"),
+        Binding(
+            "b",
+            "debrief",
+            "Debrief",
+            show=False,
+            tooltip="Record the support team's debrief",
+            id="stage.debrief",
+        ),
+        Binding(
+            "c",
+            "convening",
+            "Convening",
+            tooltip="Record a quarterly convening",
+            id="stage.convening",
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            show=False,
+            tooltip="Back to the partnerships",
+            id="stage.back",
+        ),
+    ]
+
+    def __init__(self, partnership_id: int, stage: Stage | None = None) -> None:
+        super().__init__()
+        self.partnership_id = partnership_id
+        self.view_stage: Stage | None = stage
+        self.snapshot: PartnershipSnapshot | None = None
+        self.gaps: list[Gap] = []
+        self.groups: list[RosterGroup] = []
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StageBar(id="stage-bar")
+        yield Static("", id="stage-status", markup=False)
+        yield Static("", id="stage-waivers", markup=False)
+        with Horizontal(id="stage-body"):
+            with Vertical(id="roster-pane", classes="pane"):
+                yield Static(Content("Who's at the table"), classes="pane-title")
+                yield RosterList(id="roster")
+            with Vertical(id="gaps-pane", classes="pane"):
+                yield Static(Content("What's missing"), classes="pane-title")
+                yield GapList(id="gaps")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
+        self.reload()
+        self.query_one(RosterList).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @property
+    def partnership(self) -> Partnership:
+        assert self.snapshot is not None
+        return self.snapshot.partnership
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def live(self) -> bool:
+        """Mounted and still open: a callback may arrive after the screen was closed."""
+        return self.is_mounted and self in self.app.screen_stack
+
+    def reload(self) -> None:
+        """Re-read the partnership and recompute its gaps, then redraw the viewed stage."""
+        if not self.live:
+            return
+        store = store_of(self)
+        try:
+            snapshot = store.snapshot(self.partnership_id)
+        except NotFoundError:
+            self.notify("That partnership no longer exists.", severity="warning", markup=False)
+            self.dismiss()  # only if on top (DismissOnce)
+            return
+        self.snapshot = snapshot
+        self.gaps = analyze(snapshot, store.today())
+        self.title = snapshot.partnership.name
+        if self.view_stage is None:
+            self.view_stage = snapshot.partnership.stage
+        self.show_stage(self.view_stage)
+
+    def show_stage(self, stage: Stage) -> None:
+        """Show one stage view (the data is not re-read)."""
+        if self.snapshot is None or not self.live:
+            return
+        switched = stage is not self.view_stage
+        self.view_stage = stage
+        current = self.partnership.stage
+        self.query_one(StageBar).show(stage, current)
+        self.query_one("#stage-status", Static).update(status_line(stage, current, self.gaps))
+        waivers = waiver_lines(self.partnership.waivers, stage)
+        waiver_box = self.query_one("#stage-waivers", Static)
+        waiver_box.update(waivers)
+        waiver_box.set_class(bool(waivers), "-shown")
+        self.groups = groups_for(self.snapshot, stage)
+        convenings = []
+        if stage is Stage.SUSTAIN:
+            overdue = any(gap.rule == "no-quarterly-convening" for gap in self.gaps)
+            self.groups.insert(0, convenings_group(self.snapshot, stage, overdue))
+            convenings = sorted(self.snapshot.convenings, key=lambda c: c.on, reverse=True)
+        roster = self.roster
+        if switched:
+            roster.highlighted = None
+        roster.show(self.groups, self.snapshot, convenings)
+        self.gap_list.show(self.gaps, stage)
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------------ bindings
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in STAGE_ACTIONS:
+            return self.view_stage is STAGE_ACTIONS[action]
+        if action == "advance":
+            return self.snapshot is None or self.partnership.stage.next() is not None
+        if not self.is_mounted:
+            return True
+        if action in ("add_member", "edit_member", "end_role"):
+            entry = self.roster.current
+            if entry is None:
+                return False
+            if action == "add_member":
+                return entry.group.role is not None or entry.group.key == CONVENINGS_KEY
+            if action == "end_role":
+                return entry.role is not None or entry.convening is not None
+            return (
+                entry.role is not None
+                or entry.group.team_id is not None
+                or entry.convening is not None
+            )
+        if action == "fix_gap":
+            return self.gap_list.current is not None
+        return True
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.refresh_bindings()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click (or enter) on a line: edit a role, or go and fix a gap."""
+        event.stop()
+        if event.option_list is self.gap_list:
+            self.action_fix_gap()
+        elif self.check_action("edit_member", ()):
+            self.action_edit_member()
+
+    # ------------------------------------------------------------------ navigation
+
+    def action_stage(self, number: int) -> None:
+        stages = list(Stage)
+        if 1 <= number <= len(stages):
+            self.show_stage(stages[number - 1])
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1 and self.app.screen is self:
+            self.dismiss()
+
+    # ------------------------------------------------------------------ stage actions
+
+    def _after(self, _result: object = None) -> None:
+        self.reload()
+
+    def action_advance(self) -> None:
+        store = store_of(self)
+        pid = self.partnership_id
+        today = store.today()
+        try:
+            moved = save(self, lambda: advance_stage(store, pid, today), done=None)
+        except WaiverRequired as exc:
+
+            def reason_given(reason: str | None) -> None:
+                if reason:
+                    waived = save(self, lambda: advance_stage(store, pid, today, reason), done=None)
+                    self._advanced(waived)
+
+            from screens.stage.waiver import WaiverScreen
+
+            self.app.push_screen(WaiverScreen(exc.blockers), reason_given)
+            return
+        self._advanced(moved)
+
+    def _advanced(self, partnership: Partnership | None) -> None:
+        if partnership is None:
+            return
+        self.notify(f"Moved to {partnership.stage.label}.", timeout=3, markup=False)
+        self.view_stage = partnership.stage
+        self.reload()
+
+    def action_launch_form(self) -> None:
+        editors.open_form(self, "launch", self.partnership_id, None, self._after)
+
+    def action_meeting(self) -> None:
+        self.post_message(StartMeeting(self.partnership_id))
+
+    def action_new_team(self) -> None:
+        editors.open_form(self, "new_team", self.partnership_id, None, self._after)
+
+    def action_debrief(self) -> None:
+        editors.open_form(self, "debrief", self.partnership_id, None, self._after)
+
+    def action_convening(self) -> None:
+        editors.open_form(self, "convening", self.partnership_id, None, self._after)

@@ -1,0 +1,382 @@
+"""The parts of a stage view: the stage bar, "Who's at the table" and "What's missing".
+
+Every user string (names, team names, organization names, gap messages that quote them)
+reaches the screen as a ``$variable`` of ``Content.from_markup`` or as plain ``Content``,
+never as markup. Colours are theme variables, so theme switching recolours everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from nextgen_tui.gaps.catalogue import Gap, Severity
+from nextgen_tui.lifecycle.rosters import RosterGroup
+from nextgen_tui.models import (
+    ChampionStatus,
+    Convening,
+    ConveningKind,
+    InvitationStatus,
+    RoleAssignment,
+    RoleKind,
+    Stage,
+    Waiver,
+)
+from nextgen_tui.models.snapshot import PartnershipSnapshot
+
+STATUS_STYLE = {
+    "ok": "$text-success",
+    "low": "$text-warning",
+    "high": "$text-warning",
+    "none": "$text-muted",
+}
+STATUS_MARK = {"ok": "✔", "low": "▼", "high": "▲", "none": "·"}
+SEVERITY_STYLE = {
+    Severity.BLOCKER: "$text-error",
+    Severity.WARNING: "$text-warning",
+    Severity.HINT: "$text-accent",
+}
+SEVERITY_MARK = {Severity.BLOCKER: "✖", Severity.WARNING: "▲", Severity.HINT: "·"}
+
+
+# ---------------------------------------------------------------------------- stage bar
+
+
+class StageBar(Static):
+    """One line of four stages: the viewed one highlighted, the current one marked ●."""
+
+    DEFAULT_CSS = """
+    StageBar { height: 1; padding: 0 1; background: $panel; }
+    """
+
+    def show(self, viewed: Stage, current: Stage) -> None:
+        parts: list[Content] = []
+        for stage in Stage:
+            mark = " ●" if stage is current else ""
+            label = f" {stage.number} {stage.label}{mark} "
+            if stage is viewed:
+                style = "bold reverse"
+            elif stage.number < current.number:
+                style = "$text-muted"
+            else:
+                style = ""
+            markup = f"[@click=screen.stage({stage.number})]{'[' + style + ']' if style else ''}"
+            markup += "$label" + ("[/]" if style else "") + "[/]"
+            parts.append(Content.from_markup(markup, label=label))
+        legend = Content.from_markup("  [$text-muted]● current stage[/]")
+        self.update(Content(" ").join(parts) + legend)
+
+
+# ---------------------------------------------------------------------------- roster
+
+
+#: The key of the Sustain view's list of convenings (not a role group: nobody is added).
+CONVENINGS_KEY = "convenings"
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """One line of the roster: a group header, a member of ``group`` (``role``), or one
+    recorded convening of the Sustain view's "Convenings" group (``convening``)."""
+
+    group: RosterGroup
+    role: RoleAssignment | None = None
+    convening: Convening | None = None
+
+    @property
+    def person_id(self) -> int | None:
+        return self.role.person_id if self.role else None
+
+
+def group_prompt(group: RosterGroup) -> Content:
+    style = STATUS_STYLE.get(group.status, "")
+    mark = STATUS_MARK.get(group.status, "·")
+    return Content.from_markup(
+        f"[bold {style}]$mark $headline[/]" if style else "[bold]$mark $headline[/]",
+        mark=mark,
+        headline=group.headline(),
+    )
+
+
+def _champion_detail(role: RoleAssignment, snapshot: PartnershipSnapshot) -> str:
+    details = role.champion
+    if details is None:
+        return ""
+    bits = [details.status.value]
+    if details.status is not ChampionStatus.DECLINED:
+        met = 3 - len(details.missing_criteria)
+        bits.append(f"criteria {met}/3")
+        owner = details.outreach_owner_id
+        bits.append(f"outreach: {snapshot.person_name(owner)}" if owner else "no outreach owner")
+        if details.signed_invite:
+            bits.append("signed invite")
+        if details.hosts_launch:
+            bits.append("hosts launch")
+    return " · ".join(bits)
+
+
+def _leader_detail(role: RoleAssignment) -> str:
+    details = role.leader
+    if details is None:
+        return ""
+    bits = [details.invitation.value]
+    if details.invitation is not InvitationStatus.DECLINED:
+        if details.attended:
+            bits.append("attended")
+        if details.introduced:
+            bits.append("introduced")
+    return " · ".join(bits)
+
+
+def member_detail(role: RoleAssignment, snapshot: PartnershipSnapshot) -> str:
+    if role.role is RoleKind.CHAMPION:
+        return _champion_detail(role, snapshot)
+    if role.role is RoleKind.INDUSTRY_LEADER:
+        return _leader_detail(role)
+    if role.role is RoleKind.ACTION_TEAM_LEAD:
+        return "lead"
+    return ""
+
+
+def convenings_group(snapshot: PartnershipSnapshot, stage: Stage, overdue: bool) -> RosterGroup:
+    """The recorded convenings, as a group headline: "Convenings 3 recorded"."""
+    return RosterGroup(
+        CONVENINGS_KEY,
+        "Convenings",
+        stage,
+        None,
+        count=len(snapshot.convenings),
+        count_label="recorded",
+        status="low" if overdue else "ok",
+    )
+
+
+def convening_prompt(convening: Convening, snapshot: PartnershipSnapshot) -> Content:
+    """``2026-03-01  Quarterly convening: Spring update — 12 attended``."""
+    if convening.kind is ConveningKind.ACTION_TEAM:
+        team = next((t.name for t in snapshot.teams if t.id == convening.team_id), "")
+        what = f"Action team meeting: {team}" if team else "Action team meeting"
+    else:
+        what = "Quarterly convening"
+    count = len(convening.attendee_ids)
+    return Content.from_markup(
+        "   $on  $what$title[$text-muted] — $count[/]",
+        on=convening.on.isoformat(),
+        what=what,
+        title=f" · {convening.title}" if convening.title else "",
+        count=f"{count} attended",
+    )
+
+
+def member_prompt(role: RoleAssignment, snapshot: PartnershipSnapshot) -> Content:
+    org = snapshot.organization_of(role.person_id)
+    detail = member_detail(role, snapshot)
+    return Content.from_markup(
+        "   $name[$text-muted]$org[/][$text-secondary]$detail[/]",
+        name=snapshot.person_name(role.person_id),
+        org=f" — {org.name}" if org else "",
+        detail=f"  {detail}" if detail else "",
+    )
+
+
+class RosterList(OptionList):
+    """Who's at the table: each group's headline, then its members."""
+
+    BINDINGS = [
+        Binding(
+            "n", "screen.add_member", "Add", tooltip="Add a person to this group", id="stage.add"
+        ),
+        Binding(
+            "e",
+            "screen.edit_member",
+            "Edit",
+            tooltip="Edit the highlighted person's role (or team)",
+            id="stage.edit",
+        ),
+        Binding(
+            "enter",
+            "screen.edit_member",
+            "Edit",
+            show=False,
+            tooltip="Edit the highlighted person's role (or team)",
+            id="stage.edit_enter",
+        ),
+        Binding(
+            "x",
+            "screen.end_role",
+            "End",
+            tooltip="End the highlighted person's role (kept as history), or delete a convening",
+            id="stage.end",
+        ),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.entries: list[RosterEntry] = []
+
+    def show(
+        self,
+        groups: Sequence[RosterGroup],
+        snapshot: PartnershipSnapshot,
+        convenings: Sequence[Convening] = (),
+    ) -> None:
+        """Replace the contents, keeping the highlight on the same line where possible.
+
+        ``convenings`` are listed under the group whose key is :data:`CONVENINGS_KEY`.
+        """
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        options: list[Option] = []
+        entries: list[RosterEntry] = []
+        for group in groups:
+            options.append(Option(group_prompt(group), id=f"g|{group.key}"))
+            entries.append(RosterEntry(group))
+            for role in group.members:
+                options.append(Option(member_prompt(role, snapshot), id=f"m|{group.key}|{role.id}"))
+                entries.append(RosterEntry(group, role))
+            if group.key == CONVENINGS_KEY:
+                for convening in convenings:
+                    prompt = convening_prompt(convening, snapshot)
+                    options.append(Option(prompt, id=f"c|{convening.id}"))
+                    entries.append(RosterEntry(group, convening=convening))
+        self.entries = entries
+        self.set_options(options)
+        if keep is not None and keep in {option.id for option in options}:
+            self.highlighted = self.get_option_index(keep)
+        elif options:
+            self.highlighted = 0
+
+    @property
+    def current(self) -> RosterEntry | None:
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.entries):
+            return None
+        return self.entries[index]
+
+    def highlight_group(self, key: str, person_id: int | None = None) -> bool:
+        """Move the highlight to a group (or one of its members); ``False`` if not shown."""
+        for index, entry in enumerate(self.entries):
+            if entry.group.key != key:
+                continue
+            if person_id is None or entry.person_id == person_id:
+                self.highlighted = index
+                self.scroll_to_highlight(top=True)
+                return True
+        return False
+
+
+# ---------------------------------------------------------------------------- gaps
+
+
+def gap_prompt(gap: Gap, upcoming: bool) -> Content:
+    style = SEVERITY_STYLE[gap.severity]
+    mark = SEVERITY_MARK[gap.severity]
+    prefix = f"[$text-muted]{gap.stage.label}:[/] " if upcoming else ""
+    return Content.from_markup(
+        f"[{style}]$mark[/] {prefix}$message", mark=mark, message=gap.message
+    )
+
+
+class GapList(OptionList):
+    """What's missing: the viewed stage's gaps first (blockers first), then upcoming ones."""
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "screen.fix_gap",
+            "Fix",
+            tooltip="Go to the place to fix this gap",
+            id="stage.fix_gap",
+        ),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.gaps: list[Gap | None] = []
+
+    def show(self, gaps: Sequence[Gap], stage: Stage) -> None:
+        here = [gap for gap in gaps if gap.stage is stage]
+        later = [gap for gap in gaps if gap.stage.number > stage.number]
+        here.sort(key=lambda gap: list(Severity).index(gap.severity))
+        options: list[Option] = []
+        entries: list[Gap | None] = []
+        if not here:
+            options.append(Option(Content(f"Nothing missing for {stage.label}."), disabled=True))
+            entries.append(None)
+        for gap in here:
+            options.append(Option(gap_prompt(gap, upcoming=False)))
+            entries.append(gap)
+        if later:
+            options.append(Option(Content.from_markup("[b $text-muted]Upcoming[/]"), disabled=True))
+            entries.append(None)
+            for gap in later:
+                options.append(Option(gap_prompt(gap, upcoming=True)))
+                entries.append(gap)
+        self.gaps = entries
+        keep = self.highlighted
+        self.set_options(options)
+        first = next((i for i, gap in enumerate(entries) if gap is not None), None)
+        if keep is not None and keep < len(entries) and entries[keep] is not None:
+            self.highlighted = keep
+        else:
+            self.highlighted = first
+
+    @property
+    def current(self) -> Gap | None:
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.gaps):
+            return None
+        return self.gaps[index]
+
+
+# ---------------------------------------------------------------------------- status
+
+
+def status_line(stage: Stage, current: Stage, gaps: Sequence[Gap]) -> Content:
+    """Readiness of the viewed stage, and where the partnership stands."""
+    blockers = sum(g.stage is stage and g.severity is Severity.BLOCKER for g in gaps)
+    warnings = sum(g.stage is stage and g.severity is Severity.WARNING for g in gaps)
+    if blockers:
+        noun = "blocker" if blockers == 1 else "blockers"
+        ready = f"[b $text-error]{blockers} {noun}[/]"
+    else:
+        ready = "[b $text-success]Ready[/]"
+    if warnings:
+        ready += f" [$text-warning]· {warnings} warning{'s' if warnings != 1 else ''}[/]"
+    if stage is current:
+        where = "current stage"
+        nxt = stage.next()
+        if nxt is not None:
+            where += f" · a advances to {nxt.label}"
+    elif stage.number < current.number:
+        where = f"done · the partnership is in {current.label}"
+    else:
+        where = f"upcoming · the partnership is in {current.label}"
+    return Content.from_markup(f"[b]{stage.label}[/] {ready}  [$text-muted]{where}[/]")
+
+
+def waiver_lines(waivers: Sequence[Waiver], stage: Stage) -> Content:
+    """The waivers recorded when the partnership left ``stage`` (reasons are user text)."""
+    lines: list[Content] = []
+    for waiver in waivers:
+        if waiver.from_stage is not stage:
+            continue
+        lines.append(
+            Content.from_markup(
+                "[$text-warning]Waived[/] $count on $on, on to $to: $reason",
+                count=f"{len(waiver.blockers)} blocker{'s' if len(waiver.blockers) != 1 else ''}",
+                on=_day(waiver.on),
+                to=waiver.to_stage.label,
+                reason=waiver.reason,
+            )
+        )
+    return Content("\n").join(lines)
+
+
+def _day(day: date) -> str:
+    return day.isoformat()

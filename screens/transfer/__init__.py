@@ -1,0 +1,2 @@
+"""The import wizard and the export dialog.
+"""

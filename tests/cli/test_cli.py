@@ -1,0 +1,232 @@
+"""The ``nextgen-tui`` command: version, help, plain one-line errors, --db and --demo."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nextgen_tui import __version__
+from nextgen_tui.cli import main as cli
+from nextgen_tui.errors import StoreError
+from nextgen_tui.models import Person
+from nextgen_tui.paths import bundled_demo_path
+from nextgen_tui.store.repository import Store
+from tests.conftest import FIXED_NOW
+
+SCRIPT = Path(sys.executable).with_name("nextgen-tui")
+COMMAND = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "nextgen_tui.cli"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*COMMAND, *args], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+    )
+
+
+def assert_one_plain_line(result: subprocess.CompletedProcess[str], *expected: str) -> str:
+    assert result.returncode != 0
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    for text in expected:
+        assert text in lines[0]
+    return lines[0]
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ------------------------------------------------------------------ subprocess
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"nextgen-tui {__version__}"
+
+
+def test_help_lists_the_options_and_subcommands() -> None:
+    result = run("--help")
+    assert result.returncode == 0 and result.stderr == ""
+    for text in ("--db PATH", "--demo", "--read-only", "--version", "gaps", "import", "export"):
+        assert text in result.stdout
+    assert "Next Generation Sector Partnership" in result.stdout
+
+
+def test_an_unknown_option_is_one_line() -> None:
+    line = assert_one_plain_line(run("--frobnicate"))
+    assert line.startswith("nextgen-tui: unrecognized arguments: --frobnicate")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"{ this is not json", "not valid JSON"),
+        (b"", "is empty"),
+        (b'{"_default": {}}', "not a roster file of this app"),
+        (
+            json.dumps(
+                {"_meta": {"1": {"format": "sector-partnership-roster", "schema_version": 7}}}
+            ).encode(),
+            "newer version",
+        ),
+    ],
+    ids=["corrupt", "empty", "foreign", "newer"],
+)
+def test_a_bad_file_is_one_plain_line_and_left_unchanged(
+    tmp_path: Path, content: bytes, expected: str
+) -> None:
+    path = tmp_path / "roster.json"
+    path.write_bytes(content)
+    assert_one_plain_line(run("--db", str(path)), "nextgen-tui: ", expected, str(path))
+    assert path.read_bytes() == content
+
+
+def test_an_unreadable_path_is_one_plain_line(tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder.json"
+    folder.mkdir()
+    assert_one_plain_line(run("--db", str(folder)), "Cannot read")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_a_file_without_read_permission_is_one_plain_line(tmp_path: Path) -> None:
+    path = tmp_path / "roster.json"
+    Store(path).close()
+    path.chmod(0)
+    assert_one_plain_line(run("--db", str(path)), "Cannot read")
+
+
+def test_a_locked_file_is_one_plain_line_naming_the_holder(store: Store, db_path: Path) -> None:
+    before = db_path.read_bytes()
+    assert_one_plain_line(
+        run("--db", str(db_path)), "already open for editing", f"process {os.getpid()}"
+    )
+    assert db_path.read_bytes() == before
+
+
+def test_a_missing_folder_or_read_only_missing_file_is_one_plain_line(tmp_path: Path) -> None:
+    assert_one_plain_line(run("--db", str(tmp_path / "no" / "roster.json")), "does not exist")
+    assert_one_plain_line(
+        run("--read-only", "--db", str(tmp_path / "roster.json")), "There is no roster file"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------ opening, without the UI
+
+
+def test_db_on_a_new_path_creates_a_private_roster_file(tmp_path: Path) -> None:
+    path = tmp_path / "new.json"
+    store, scratch = cli.open_store(cli.build_parser().parse_args(["--db", str(path)]))
+    try:
+        assert scratch is None and store.path == path
+        assert store.people() == []
+    finally:
+        store.close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert json.loads(path.read_text())["_meta"]["1"]["schema_version"] == 1
+
+
+def test_db_expands_the_home_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    store, _ = cli.open_store(cli.build_parser().parse_args(["--db", "~/mine.json"]))
+    store.close()
+    assert (tmp_path / "mine.json").is_file()
+
+
+def test_without_db_the_default_file_is_created_in_a_private_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    default = tmp_path / "data" / "sector-partnership-roster" / "roster.json"
+    monkeypatch.setattr(cli, "default_data_path", lambda: default)
+    store, scratch = cli.open_store(cli.build_parser().parse_args([]))
+    store.close()
+    assert scratch is None and default.is_file()
+    assert stat.S_IMODE(default.parent.stat().st_mode) & 0o077 == 0
+
+
+def test_demo_opens_a_private_copy_and_never_touches_the_bundled_file() -> None:
+    bundled = bundled_demo_path()
+    before = _sha(bundled)
+    store, scratch = cli.open_store(cli.build_parser().parse_args(["--demo"]))
+    try:
+        assert scratch is not None and store.path.parent == scratch
+        assert store.path.resolve() != bundled.resolve()
+        assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+        assert len(store.people()) > 100
+        store.save_person(Person(name="Written during the demo"))
+        store.delete_person(store.people()[0].id)
+    finally:
+        store.close()
+        if scratch is not None:  # run_app removes it after the app ends, see below
+            shutil.rmtree(scratch)
+    assert _sha(bundled) == before
+
+
+class _FakeApp:
+    """Stands in for RosterApp: records the store and makes a change, without a terminal."""
+
+    seen: list[Path] = []
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def run(self) -> None:
+        _FakeApp.seen.append(self.store.path)
+        self.store.save_person(Person(name="Edited in the app"))
+
+
+def test_run_app_with_demo_removes_its_copy_and_leaves_the_bundled_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import nextgen_tui.app
+
+    monkeypatch.setattr(nextgen_tui.app, "RosterApp", _FakeApp)
+    _FakeApp.seen.clear()
+    bundled = bundled_demo_path()
+    before = _sha(bundled)
+    assert cli.main(["--demo"]) == cli.EXIT_OK
+    [copy] = _FakeApp.seen
+    assert not copy.parent.exists()
+    assert _sha(bundled) == before
+
+
+def test_run_app_on_a_db_keeps_the_change_and_releases_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import nextgen_tui.app
+
+    monkeypatch.setattr(nextgen_tui.app, "RosterApp", _FakeApp)
+    path = tmp_path / "roster.json"
+    assert cli.main(["--db", str(path)]) == cli.EXIT_OK
+    with Store(path, clock=lambda: FIXED_NOW) as again:  # not locked any more
+        assert [p.name for p in again.people()] == ["Edited in the app"]
+
+
+def test_a_missing_bundled_demo_is_a_plain_store_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> Path:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(cli, "bundled_demo_path", missing)
+    with pytest.raises(StoreError, match="Cannot prepare the bundled demo"):
+        cli.open_store(cli.build_parser().parse_args(["--demo"]))
+
+
+def test_run_app_reports_a_refused_file_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "roster.json"
+    path.write_text("[]")
+    assert cli.main(["--db", str(path)]) == cli.EXIT_ERROR
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("nextgen-tui: ")

@@ -1,0 +1,312 @@
+"""What a convener does in the app, driven with keys: the store and the screen both change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import TextArea
+
+from nextgen_tui.app import RosterApp
+from nextgen_tui.models import ChampionStatus, OrgKind, RoleKind, Stage
+from nextgen_tui.store.repository import Store
+from screens.common.confirm import ConfirmScreen
+from screens.partnerships.screen import PartnershipsScreen, PartnershipTable
+from screens.stage.waiver import WaiverScreen
+from screens.stage.widgets import RosterList
+from tests.support import factories as f
+from tests.support.app_ui import (
+    gap_rules,
+    highlight_gap,
+    roster_lines,
+    screen_text,
+    select_value,
+    stage_screen,
+    wait,
+)
+from tests.support.meeting_ui import notifications
+
+SIZE = (120, 40)
+
+
+async def test_create_a_partnership_from_the_empty_list(store: Store) -> None:
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, PartnershipsScreen)
+        assert "No partnerships yet. Press n" in screen_text(app)
+        await pilot.press("n")
+        await wait(pilot)
+        await pilot.press(*"Healthcare, South Bay", "tab", *"Healthcare", "tab", *"South Bay")
+        await pilot.press("ctrl+s")
+        await wait(pilot)
+        [created] = store.partnerships()
+        assert (created.name, created.industry, created.region) == (
+            "Healthcare, South Bay",
+            "Healthcare",
+            "South Bay",
+        )
+        screen = stage_screen(app)
+        assert screen.partnership_id == created.id
+        assert screen.view_stage is Stage.PREPARE
+        text = screen_text(app)
+        assert "Healthcare, South Bay" in text
+        assert "Who's at the table" in text and "What's missing" in text
+        assert "champions-too-few" in gap_rules(app)
+        await pilot.press("escape")
+        await wait(pilot)
+        assert isinstance(app.screen, PartnershipsScreen)
+        assert "Healthcare, South Bay" in screen_text(app)
+
+
+async def test_second_committed_champion_clears_champions_too_few(store: Store) -> None:
+    partnership = f.partnership(store)
+    forge = f.org(store, "Acme Forge")
+    f.person(store, "Ann Able", forge)
+    f.person(store, "Bo Best", forge)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        stage_screen(app)  # the only partnership opens directly
+        assert "champions-too-few" in gap_rules(app)
+        await highlight_gap(pilot, "champions-too-few")
+        await pilot.press("enter")  # goes to the Champions group
+        await wait(pilot)
+        roster = app.screen.query_one(RosterList)
+        assert roster.has_focus
+        assert roster.current is not None and roster.current.group.role is RoleKind.CHAMPION
+        for number, name in enumerate(("Ann", "Bo"), start=1):
+            await pilot.press("n")
+            await wait(pilot)
+            await pilot.press(*name, "enter")  # pick in the person picker
+            await wait(pilot)
+            # a new champion's editor opens at once: commit them
+            await select_value(pilot, "field-status", ChampionStatus.COMMITTED)
+            await pilot.press("ctrl+s")
+            await wait(pilot)
+            champions = store.roles(partnership_id=partnership.id)
+            committed = [
+                r
+                for r in champions
+                if r.role is RoleKind.CHAMPION
+                and r.champion is not None
+                and r.champion.status is ChampionStatus.COMMITTED
+            ]
+            assert len(committed) == number
+            if number == 1:
+                assert "champions-too-few" in gap_rules(app)
+        assert "champions-too-few" not in gap_rules(app)
+        lines = roster_lines(app)
+        assert any(line.startswith("✔ Champions 2") for line in lines), lines
+        assert any("Ann Able" in line and "committed" in line for line in lines)
+        assert "Ann Able" in screen_text(app)
+
+
+async def test_end_a_role_after_confirmation(store: Store) -> None:
+    partnership = f.partnership(store)
+    ann = f.person(store, "Ann Able", f.org(store, "Acme Forge"))
+    f.champion(store, partnership, ann)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        roster = app.screen.query_one(RosterList)
+        assert _highlight_member(roster, ann.id)
+        await pilot.press("x")
+        await wait(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await wait(pilot)
+        [ended] = store.roles(partnership_id=partnership.id, current_only=False)
+        assert ended.end == date(2026, 6, 1)
+        assert not any("Ann Able" in line for line in roster_lines(app))
+
+
+def _highlight_member(roster: RosterList, person_id: int) -> bool:
+    for index, entry in enumerate(roster.entries):
+        if entry.person_id == person_id:
+            roster.highlighted = index
+            return True
+    return False
+
+
+async def test_advance_with_a_waiver_then_undo(store: Store) -> None:
+    partnership = f.partnership(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Prepare" in screen_text(app) and "blocker" in screen_text(app)
+        await pilot.press("a")
+        await wait(pilot)
+        assert isinstance(app.screen, WaiverScreen)
+        assert "champions-too-few" in [gap.rule for gap in app.screen.blockers]
+        await pilot.press("ctrl+s")  # no reason: refused, nothing changes
+        await wait(pilot)
+        assert isinstance(app.screen, WaiverScreen)
+        assert "A reason is required" in screen_text(app)
+        assert store.partnership(partnership.id).stage is Stage.PREPARE
+        assert isinstance(app.screen.focused, TextArea)
+        await pilot.press(*"Board wants a June launch", "ctrl+s")
+        await wait(pilot)
+        moved = store.partnership(partnership.id)
+        assert moved.stage is Stage.LAUNCH
+        [waiver] = moved.waivers
+        assert (waiver.from_stage, waiver.to_stage) == (Stage.PREPARE, Stage.LAUNCH)
+        assert waiver.reason == "Board wants a June launch"
+        assert "champions-too-few" in waiver.blockers
+        screen = stage_screen(app)
+        assert screen.view_stage is Stage.LAUNCH
+        await pilot.press("1")
+        await wait(pilot)
+        text = screen_text(app)
+        assert "Waived" in text and "Board wants a June launch" in text
+
+        await pilot.press("ctrl+z")
+        await wait(pilot)
+        assert store.partnership(partnership.id).stage is Stage.PREPARE
+        assert store.partnership(partnership.id).waivers == []
+        assert any(message.startswith("Undid: ") for message in notifications(app))
+        assert "Board wants a June launch" not in screen_text(app)
+        assert "current stage" in screen_text(app)
+
+
+async def test_undo_an_added_role_updates_the_roster(store: Store) -> None:
+    partnership = f.partnership(store)
+    college = f.org(store, "Valley College", OrgKind.COMMUNITY_COLLEGE)
+    dean = f.person(store, "Dana Dean", college)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        store.assign(partnership.id, dean.id, RoleKind.CORE_TEAM)
+        stage_screen(app).reload()
+        await wait(pilot)
+        assert any("Dana Dean" in line for line in roster_lines(app))
+        await pilot.press("ctrl+z")
+        await wait(pilot)
+        assert store.roles(partnership_id=partnership.id) == []
+        assert not any("Dana Dean" in line for line in roster_lines(app))
+        assert store.person(dean.id).name == "Dana Dean"  # only the role was undone
+
+
+async def test_delete_a_partnership_asks_first(store: Store) -> None:
+    keep = f.partnership(store, "Construction, North Valley", "Construction")
+    doomed = f.partnership(store, "Healthcare, North Valley", "Healthcare")
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PartnershipsScreen)
+        screen.select(doomed.id)
+        await pilot.press("delete")
+        await wait(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Healthcare, North Valley" in screen_text(app)
+        await pilot.press("n")
+        await wait(pilot)
+        assert [p.id for p in store.partnerships()] == [keep.id, doomed.id]
+        assert app.screen.query_one(PartnershipTable).row_count == 2
+
+        await pilot.press("delete")
+        await wait(pilot)
+        await pilot.press("y")
+        await wait(pilot)
+        assert [p.id for p in store.partnerships()] == [keep.id]
+        assert app.screen.query_one(PartnershipTable).row_count == 1
+        assert "Healthcare, North Valley" not in screen_text(app)
+        assert any("ctrl+z" in message for message in notifications(app))
+
+        await pilot.press("ctrl+z")
+        await wait(pilot)
+        assert [p.id for p in store.partnerships()] == [keep.id, doomed.id]
+        assert "Healthcare, North Valley" in screen_text(app)
+
+
+async def test_switch_stages_with_number_keys(store: Store) -> None:
+    f.partnership(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = stage_screen(app)
+        assert screen.view_stage is Stage.PREPARE
+        assert any(line.startswith(("✔ Champions", "▼ Champions")) for line in roster_lines(app))
+        assert "Convening" not in screen_text(app).splitlines()[-1]
+        for key, stage in (("2", Stage.LAUNCH), ("3", Stage.ACTION), ("4", Stage.SUSTAIN)):
+            await pilot.press(key)
+            await wait(pilot)
+            assert screen.view_stage is stage
+            assert f"{stage.label} " in screen_text(app).splitlines()[2]
+        assert "Convening" in screen_text(app).splitlines()[-1]  # Sustain's own key
+        await pilot.press("2")
+        await wait(pilot)
+        assert any("Industry leaders" in line for line in roster_lines(app))
+        assert "companies-too-few" in gap_rules(app)
+        await pilot.press("1")
+        await wait(pilot)
+        assert screen.view_stage is Stage.PREPARE
+        # later stages' gaps are listed as upcoming after this stage's
+        rules = gap_rules(app, upcoming=True)
+        assert rules.index("champions-too-few") < rules.index("companies-too-few")
+
+
+async def test_command_palette_opens_a_partnership_and_a_stage(store: Store) -> None:
+    f.partnership(store, "Construction, North Valley", "Construction")
+    target = f.partnership(store, "Healthcare, North Valley", "Healthcare")
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, PartnershipsScreen)
+        await pilot.press("ctrl+p")
+        await wait(pilot)
+        await pilot.press(*"open health")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait(pilot)
+        screen = stage_screen(app)
+        assert screen.partnership_id == target.id
+        assert "Healthcare, North Valley" in screen_text(app)
+
+        await pilot.press("ctrl+p")
+        await wait(pilot)
+        await pilot.press(*"go to stage: sustain")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait(pilot)
+        assert screen.view_stage is Stage.SUSTAIN
+
+
+async def test_keys_screen_lists_the_keys_of_the_current_screen(store: Store) -> None:
+    f.partnership(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await wait(pilot)
+        text = screen_text(app)
+        for description in ("Advance", "Add", "Prepare", "Sustain", "Keys"):
+            assert description in text
+        await pilot.press("escape")
+        await wait(pilot)
+        stage_screen(app)
+        # the palette's "Keys" shows the same list (not Textual's own help panel)
+        await pilot.press("ctrl+p")
+        await wait(pilot)
+        await pilot.press(*"keys")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait(pilot)
+        assert type(app.screen).__name__ == "HelpScreen"
+        assert "Move the partnership to its next stage" in screen_text(app)
+        await pilot.press("escape", "escape")  # closes the keys, then back to the list
+        await wait(pilot)
+        assert isinstance(app.screen, PartnershipsScreen)
+        await pilot.press("question_mark")
+        await wait(pilot)
+        text = screen_text(app)
+        assert "Create a partnership" in text and "Delete the partnership" in text
+        assert "Move the partnership to its next stage" not in text
+
+
+async def test_a_meeting_in_progress_is_offered_on_start(store: Store) -> None:
+    partnership = f.partnership(store)
+    other = f.partnership(store, "Construction, North Valley", "Construction")
+    launch = store.launch(partnership.id).updated(phase="welcome")
+    store.save_launch(launch)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "is in progress" in screen_text(app)
+        await pilot.press("y")
+        await wait(pilot)
+        assert type(app.screen).__name__ == "MeetingScreen"
+        assert getattr(app.screen, "partnership_id", None) == partnership.id
+        assert other.id != partnership.id

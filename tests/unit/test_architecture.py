@@ -1,0 +1,58 @@
+"""The core (``nextgen_tui``) never imports Textual; only ``app.py`` and ``screens/`` do.
+
+Checked two ways: statically (no module of the core names textual in an import), and at
+run time (importing the whole core and running a gap analysis loads no textual module).
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+CORE = Path(__file__).resolve().parents[2] / "nextgen_tui"
+UI_MODULES = {"app.py"}
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_core_modules_do_not_import_textual_or_screens() -> None:
+    offenders = {}
+    for path in sorted(CORE.rglob("*.py")):
+        if path.name in UI_MODULES:
+            continue
+        bad = {
+            name for name in _imported_modules(path) if name.split(".")[0] in {"textual", "screens"}
+        }
+        if bad:
+            offenders[path.name] = sorted(bad)
+    assert offenders == {}
+
+
+def test_importing_the_core_loads_no_textual() -> None:
+    modules = sorted(
+        ".".join(("nextgen_tui", *p.relative_to(CORE).with_suffix("").parts)).removesuffix(
+            ".__init__"
+        )
+        for p in CORE.rglob("*.py")
+        if p.name not in UI_MODULES and p.stem != "__main__"
+    )
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] == 'textual'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "[]"

@@ -1,0 +1,460 @@
+"""Exports: roster CSV/XLSX (formula-safe, re-importable), Markdown documents, iCalendar."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from nextgen_tui.errors import ExportError
+from nextgen_tui.models import (
+    ActionTeam,
+    ChampionStatus,
+    Convening,
+    ConveningKind,
+    InvitationStatus,
+    LaunchMeeting,
+    OrgKind,
+    Partnership,
+    RoleKind,
+)
+from nextgen_tui.store.repository import Store
+from nextgen_tui.text.markdown import md_escape
+from nextgen_tui.transfer.apply import apply
+from nextgen_tui.transfer.exports import (
+    ROSTER_COLUMNS,
+    calendar_ics,
+    default_filename,
+    export_to,
+    fold_line,
+    ical_escape,
+    neutralize,
+    render,
+    roster_csv,
+    roster_rows,
+    roster_xlsx,
+)
+from nextgen_tui.transfer.plan import build_plan
+from nextgen_tui.transfer.reports import invite_letter, status_report
+from nextgen_tui.transfer.spreadsheet import read_roster
+from tests.conftest import FIXED_NOW
+from tests.support import factories as f
+
+TODAY = FIXED_NOW.date()
+
+
+@dataclass
+class Seeded:
+    partnership: Partnership
+    names: list[str]
+
+
+def seed(store: Store, names: list[str] | None = None, partnership: str = "") -> Seeded:
+    """A partnership with every kind of role, detail, team, the launch and convenings.
+
+    ``names`` (at least 10) name the people, organizations, teams and places, so the same
+    builder makes a plain partnership and one full of hostile names.
+    """
+    n = names or [
+        "Ann Lee",
+        "Ben Ode",
+        "Cy Fair",
+        "Dee Dean",
+        "Eve Ng",
+        "Fay Oh",
+        "Gus Roy",
+        "Hal Ito",
+        "Ida Moe",
+        "Jo Park",
+    ]
+    n = [*n, *(f"{name} {i}" for i, name in enumerate(n))][:12]
+    p = f.partnership(store, name=partnership or "Advanced Manufacturing, North Valley")
+    acme = f.org(store, n[0][:190] + " Corp", OrgKind.COMPANY, industry="Machining")
+    college = f.org(store, n[1][:190] + " College", OrgKind.COMMUNITY_COLLEGE)
+    board = f.org(store, n[2][:190] + " Board", OrgKind.WORKFORCE_BOARD)
+    people = [
+        f.person(
+            store,
+            n[i],
+            (acme, college, board)[i % 3],
+            title=f"Title {n[i]}"[:200],
+            email=f"p{i}@example.org",
+            phone=f"555-01{i:02d}",
+        )
+        for i in range(10)
+    ]
+    store.assign(p.id, people[1].id, RoleKind.CONVENER, start=date(2026, 1, 5))
+    store.assign(p.id, people[2].id, RoleKind.CORE_TEAM, start=date(2026, 1, 6))
+    store.assign(p.id, people[2].id, RoleKind.CONVENING_TEAM)
+    f.champion(
+        store,
+        p,
+        people[0],
+        passionate_company=True,
+        passionate_community=True,
+        outreach_owner_id=people[1].id,
+        signed_invite=True,
+        hosts_launch=True,
+    )
+    f.champion(store, p, people[3], ChampionStatus.ASKED, passionate_industry=True)
+    f.leader(store, p, people[4], InvitationStatus.ACCEPTED, attended=True, introduced=True)
+    f.leader(store, p, people[5], InvitationStatus.DECLINED)
+    store.assign(p.id, people[6].id, RoleKind.SUPPORT_DELEGATE)
+    store.assign(p.id, people[7].id, RoleKind.FACILITATOR)
+    team = store.save_team(ActionTeam(partnership_id=p.id, name=n[8][:190] + " team"))
+    store.assign(p.id, people[8].id, RoleKind.ACTION_TEAM_LEAD, team_id=team.id)
+    store.assign(p.id, people[9].id, RoleKind.ACTION_TEAM_MEMBER, team_id=team.id)
+    store.save_launch(
+        LaunchMeeting(
+            partnership_id=p.id,
+            on=date(2026, 4, 23),
+            place=n[10],
+            host_org_id=acme.id,
+            opener_id=people[0].id,
+        )
+    )
+    store.save_convening(
+        Convening(
+            partnership_id=p.id,
+            on=date(2026, 7, 1),
+            title=n[11],
+            notes=f"Agenda: {n[0]}; {n[1]}, and\nmore \\ later",
+        )
+    )
+    store.save_convening(
+        Convening(
+            partnership_id=p.id,
+            on=date(2026, 8, 1),
+            kind=ConveningKind.ACTION_TEAM,
+            team_id=team.id,
+        )
+    )
+    return Seeded(p, n)
+
+
+# --------------------------------------------------------------------------- round trip
+
+
+def _people_and_roles(store: Store) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
+    """Everything a roster carries, by name (ids differ between files)."""
+    people = {}
+    for person in store.people():
+        org = store.organization(person.organization_id or 0)
+        people[person.id] = (
+            person.name,
+            person.title,
+            person.email,
+            person.phone,
+            org.name,
+            org.kind,
+            org.industry,
+        )
+    names = {pid: details[0] for pid, details in people.items()}
+    roles = set()
+    for role in store.roles():
+        team = store.team(role.team_id).name if role.team_id else ""
+        champion = leader = None
+        if role.champion is not None:
+            owner = role.champion.outreach_owner_id
+            champion = (
+                *role.champion.model_dump(exclude={"outreach_owner_id"}).values(),
+                names.get(owner or 0, ""),
+            )
+        if role.leader is not None:
+            leader = tuple(role.leader.model_dump().values())
+        roles.add((names[role.person_id], role.role, team, role.start, champion, leader))
+    return set(people.values()), roles
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_round_trip_export_then_import_into_a_fresh_file(
+    store: Store, tmp_path: Path, fmt: str
+) -> None:
+    seeded = seed(store)
+    out = export_to(
+        fmt, store.snapshot(seeded.partnership.id), tmp_path / f"roster.{fmt}", today=TODAY
+    )
+    with Store(tmp_path / "fresh.json", clock=lambda: datetime(2027, 1, 1)) as fresh:
+        table = read_roster(out)
+        plan = build_plan(fresh, table.rows, partnership=seeded.partnership.name, source=out.name)
+        assert [r.reason for r in plan.rows if not r.valid] == []
+        apply(fresh, plan)
+        assert _people_and_roles(fresh) == _people_and_roles(store)
+        [copy] = fresh.partnerships()
+        assert copy.name == seeded.partnership.name
+
+
+def test_round_trip_of_hostile_names(store: Store, tmp_path: Path) -> None:
+    seeded = seed(store, [*f.HOSTILE_NAMES, "-1 Minus", "+Plus", "@at", 'Bob, Jr; "Q"'])
+    out = export_to("csv", store.snapshot(seeded.partnership.id), tmp_path / "r.csv", today=TODAY)
+    with Store(tmp_path / "fresh.json") as fresh:
+        apply(fresh, build_plan(fresh, read_roster(out).rows, partnership="Copy"))
+        assert _people_and_roles(fresh) == _people_and_roles(store)
+
+
+# --------------------------------------------------------------------------- formulas
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_neutralize_prefixes_formula_starts(start: str) -> None:
+    assert neutralize(f"{start}SUM(A1)") == f"'{start}SUM(A1)"
+
+
+@pytest.mark.parametrize("text", ["", "Ann", "a=b", " =x", "'quoted", "1+1"])
+def test_neutralize_leaves_other_text(text: str) -> None:
+    assert neutralize(text) == text
+
+
+def _formula_partnership(store: Store) -> Partnership:
+    p = f.partnership(store)
+    evil = f.org(store, "@SUM(1+1)*cmd|' /C calc'!A0", industry="-2+3")
+    who = f.person(
+        store, '=HYPERLINK("http://x","click")', evil, title="+1 555 0100", phone="+1 555 0100"
+    )
+    f.champion(store, p, who)
+    team = store.save_team(ActionTeam(partnership_id=p.id, name="-Ops"))
+    store.assign(p.id, who.id, RoleKind.ACTION_TEAM_MEMBER, team_id=team.id)
+    return p
+
+
+def test_csv_cells_that_would_run_are_neutralized(store: Store) -> None:
+    p = _formula_partnership(store)
+    rows = list(csv.reader(io.StringIO(roster_csv(store.snapshot(p.id)).lstrip("\ufeff"))))
+    assert rows[0] == ROSTER_COLUMNS
+    cells = [cell for row in rows[1:] for cell in row]
+    assert cells, "the roster has rows"
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert '\'=HYPERLINK("http://x","click")' in cells
+    assert {"'+1 555 0100", "'@SUM(1+1)*cmd|' /C calc'!A0", "'-2+3", "'-Ops"} <= set(cells)
+
+
+def test_xlsx_cells_are_text_never_formulas(store: Store) -> None:
+    p = _formula_partnership(store)
+    data = roster_xlsx(store.snapshot(p.id))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
+    book = load_workbook(io.BytesIO(data))
+    sheet = book.active
+    assert sheet is not None
+    values = [c for row in sheet.iter_rows(min_row=2) for c in row if c.value]
+    assert values
+    assert all(c.data_type == "s" for c in values)
+    texts = {str(c.value) for c in values}
+    assert not [t for t in texts if t[:1] in ("=", "+", "-", "@")]
+    assert '\'=HYPERLINK("http://x","click")' in texts
+    assert "'-Ops" in texts
+
+
+def test_roster_rows_are_by_stage_then_role(store: Store) -> None:
+    seeded = seed(store)
+    rows = roster_rows(store.snapshot(seeded.partnership.id))
+    stages = [row[0] for row in rows]
+    assert stages == sorted(stages, key=["Prepare", "Launch", "Action", "Sustain"].index)
+    roles = [row[1] for row in rows]
+    runs = [role for i, role in enumerate(roles) if i == 0 or roles[i - 1] != role]
+    assert len(runs) == len(set(runs)), "each role's rows are together"
+    assert roles.count("Champion") == 2
+    ann = next(row for row in rows if row[3] == "Ann Lee")
+    assert ann[11:16] == ["committed", "company; community", "Ben Ode", "yes", "yes"]
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def test_md_escape_keeps_user_text_literal() -> None:
+    assert md_escape("[x](http://e.vil)") == "\\[x\\]\\(http://e.vil\\)"
+    assert md_escape("*Bob* <b>_x_</b>") == "\\*Bob\\* \\<b\\>\\_x\\_\\</b\\>"
+    assert md_escape("- not a list") == "\\- not a list"
+    assert md_escape("1. not a list") == "1\\. not a list"
+    assert md_escape("# not a heading") == "\\# not a heading"
+    assert md_escape("two\nlines") == "two lines"
+
+
+def test_status_report_has_each_stages_rosters_counts_targets_and_gaps(store: Store) -> None:
+    seeded = seed(store)
+    report = status_report(store.snapshot(seeded.partnership.id), TODAY)
+    assert report.startswith("# Status report: Advanced Manufacturing, North Valley\n")
+    for number, label in enumerate(["Prepare", "Launch", "Action", "Sustain"], start=1):
+        assert f"## Stage {number}: {label}" in report
+    assert "## Stage 1: Prepare (current stage)" in report
+    assert "#### Champions: 1 committed (target 2-6) — too few" in report
+    assert "- **Ann Lee**, Title Ann Lee, Ann Lee Corp — committed" in report
+    assert "hosts the launch; outreach by Ben Ode" in report
+    assert "**Blocker** (champions-too-few)" in report
+    assert "(companies-too-few)" in report  # a later stage's gap is listed too
+    prepare = report.split("## Stage 1")[1].split("## Stage 2")[0]
+    assert "### Gaps" in prepare and "champions-too-few" in prepare
+
+
+def test_invite_letter_has_what_why_how_and_the_committed_champions(store: Store) -> None:
+    seeded = seed(store)
+    letter = invite_letter(store.snapshot(seeded.partnership.id))
+    for part in ("**What.**", "**Why.**", "**How.**"):
+        assert part in letter
+    assert "Thursday, April 23, 2026" in letter
+    assert "at Ann Lee 0" in letter  # the place
+    assert "hosted by Ann Lee Corp" in letter
+    signatures = letter.split("Sincerely,")[1]
+    assert "**Ann Lee**  \nTitle Ann Lee  \nAnn Lee Corp  \n*Host of the launch*" in signatures
+    assert "Dee Dean" not in signatures  # asked, not committed
+
+
+def test_invite_letter_without_a_date_or_champions_says_so(store: Store) -> None:
+    p = f.partnership(store)
+    letter = invite_letter(store.snapshot(p.id))
+    assert "date to be set" in letter and "place to be set" in letter
+    assert "No champion has committed yet" in letter
+
+
+def test_launch_summary_comes_from_the_meeting_module(store: Store) -> None:
+    seeded = seed(store)
+    summary = render("summary", store.snapshot(seeded.partnership.id), today=TODAY).decode()
+    assert summary.startswith("# Launch meeting: Advanced Manufacturing, North Valley")
+
+
+# --------------------------------------------------------------------------- iCalendar
+
+
+def test_ical_escape() -> None:
+    assert ical_escape("a,b;c\\d\ne\r\nf") == "a\\,b\\;c\\\\d\\ne\\nf"
+
+
+def test_fold_line_at_75_octets_never_inside_a_character() -> None:
+    line = "DESCRIPTION:" + "Zoë 👩🏽‍🔧 " * 30
+    folded = fold_line(line)
+    parts = folded.split("\r\n")
+    assert len(parts) > 1
+    assert all(len(part.encode()) <= 75 for part in parts)
+    assert all(part.startswith(" ") for part in parts[1:])
+    assert parts[0] + "".join(part[1:] for part in parts[1:]) == line
+
+
+def _unfold(ics: str) -> list[str]:
+    return ics.replace("\r\n ", "").split("\r\n")
+
+
+def _check_ics(ics: str) -> list[str]:
+    """RFC 5545's shape: CRLF lines of at most 75 octets, NAME[;PARAMS]:VALUE after unfolding."""
+    assert ics.endswith("\r\n")
+    assert "\n" not in ics.replace("\r\n", "")
+    physical = ics.split("\r\n")[:-1]
+    assert all(len(line.encode()) <= 75 for line in physical)
+    lines = _unfold(ics)[:-1]
+    assert all(re.match(r"^[A-Z][A-Z-]*(;[^:]*)?:", line) for line in lines), lines
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT")
+    return lines
+
+
+def test_calendar_has_the_launch_and_every_convening(store: Store) -> None:
+    seeded = seed(store)
+    ics = calendar_ics(store.snapshot(seeded.partnership.id), FIXED_NOW)
+    lines = _check_ics(ics)
+    assert lines.count("BEGIN:VEVENT") == 3
+    assert "DTSTART;VALUE=DATE:20260423" in lines
+    assert "SUMMARY:Launch meeting: Advanced Manufacturing\\, North Valley" in lines
+    assert "LOCATION:Ann Lee 0" in lines
+    assert "DTSTART;VALUE=DATE:20260701" in lines
+    assert "DESCRIPTION:Agenda: Ann Lee\\; Ben Ode\\, and\\nmore \\\\ later" in lines
+    assert (
+        "SUMMARY:Action team meeting: Ida Moe team (Advanced Manufacturing\\, North "
+        "Valley)" in lines
+    )
+    uids = [line for line in lines if line.startswith("UID:")]
+    assert len(set(uids)) == 3
+    again = calendar_ics(store.snapshot(seeded.partnership.id), FIXED_NOW)
+    assert again == ics  # stable UIDs: re-importing updates the events, never duplicates
+
+
+def test_calendar_with_nothing_to_show_is_a_plain_error(store: Store) -> None:
+    p = f.partnership(store)
+    with pytest.raises(ExportError, match="nothing to put in a calendar"):
+        calendar_ics(store.snapshot(p.id), FIXED_NOW)
+
+
+# --------------------------------------------------------------------------- hostile names
+
+
+def test_exports_of_a_partnership_full_of_hostile_names_are_valid_files(
+    store: Store, tmp_path: Path
+) -> None:
+    seeded = seed(
+        store,
+        [*f.HOSTILE_NAMES, 'Bob, Jr; "Q"\\', "x\u200fy"],
+        partnership='[b]Bold[/b], =1+1; "q"',
+    )
+    snapshot = store.snapshot(seeded.partnership.id)
+    written = {
+        fmt: export_to(fmt, snapshot, tmp_path / f"out.{fmt}", today=TODAY, now=FIXED_NOW)
+        for fmt in ("csv", "xlsx", "report", "letter", "summary", "ics")
+    }
+    text = written["csv"].read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert all(len(row) == len(ROSTER_COLUMNS) for row in rows)
+    names = {row[3] for row in rows[1:]}
+    assert "Bob [/]" in names and '\'=HYPERLINK("x")' in names and "N" * 200 in names
+
+    book = load_workbook(written["xlsx"])
+    sheet = book.active
+    assert sheet is not None
+    assert sheet.max_row == len(rows)
+    assert {sheet.cell(r, 4).value for r in range(2, sheet.max_row + 1)} == names
+
+    lines = _check_ics(written["ics"].read_bytes().decode("utf-8"))
+    assert 'X-WR-CALNAME:[b]Bold[/b]\\, =1+1\\; "q"' in lines
+
+    report = written["report"].read_text(encoding="utf-8")
+    assert '# Status report: \\[b\\]Bold\\[/b\\], =1+1; "q"\n' in report
+    assert "**Zoë 👩🏽‍🔧 Ng**" in report and "**\\[link=x\\]y**" in report
+    letter = written["letter"].read_text(encoding="utf-8")
+    assert "**Bob \\[/\\]**  \nTitle Bob \\[/\\]  \nBob \\[/\\] Corp" in letter
+    summary = written["summary"].read_text(encoding="utf-8")
+    assert summary.startswith("# Launch meeting: \\[b\\]Bold\\[/b\\]")
+    for document in (report, letter, summary):  # no raw link or HTML made of user text
+        assert "](" not in document and "<" not in document.replace("\\<", "")
+
+
+# --------------------------------------------------------------------------- files
+
+
+def test_export_to_refuses_a_folder_or_a_missing_folder(store: Store, tmp_path: Path) -> None:
+    p = f.partnership(store)
+    tmp_path = tmp_path / "exports"
+    tmp_path.mkdir()
+    snapshot = store.snapshot(p.id)
+    with pytest.raises(ExportError, match="is a folder"):
+        export_to("csv", snapshot, tmp_path, today=TODAY)
+    with pytest.raises(ExportError, match="does not exist"):
+        export_to("csv", snapshot, tmp_path / "no" / "r.csv", today=TODAY)
+    with pytest.raises(ExportError, match="not an export format"):
+        export_to("pdf", snapshot, tmp_path / "r.pdf", today=TODAY)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_replaces_a_file_atomically_leaving_no_temporary_file(
+    store: Store, tmp_path: Path
+) -> None:
+    p = f.partnership(store)
+    out = tmp_path / "exports" / "report.md"
+    out.parent.mkdir()
+    out.write_text("old")
+    export_to("report", store.snapshot(p.id), out, today=TODAY)
+    assert out.read_text().startswith("# Status report")
+    assert list(out.parent.iterdir()) == [out]
+
+
+def test_default_filename() -> None:
+    assert default_filename("report", "Advanced Manufacturing, North Valley") == (
+        "advanced-manufacturing-north-valley-status.md"
+    )
+    assert default_filename("ics", "[b]x[/b]") == "b-x-b-calendar.ics"
+    assert default_filename("csv", "מרים") == "partnership-roster.csv"

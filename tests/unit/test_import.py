@@ -1,0 +1,571 @@
+"""Roster import: reading files as people have them, matching, the preview plan, applying.
+
+The command line is tested in ``test_io_cli.py``, the wizard in ``test_import_wizard.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from nextgen_tui.errors import ImportFileError
+from nextgen_tui.models import ChampionStatus, InvitationStatus, OrgKind, RoleKind
+from nextgen_tui.store.repository import Store
+from nextgen_tui.transfer.apply import ImportResult, apply
+from nextgen_tui.transfer.plan import Choice, ImportPlan, Outcome, build_plan
+from nextgen_tui.transfer.spreadsheet import field_for_header, load_table, read_roster
+from tests.support import factories as f
+
+PARTNERSHIP = "Advanced Manufacturing, North Valley"
+
+
+def _file(folder: Path, text: str, name: str = "roster.csv", encoding: str = "utf-8") -> Path:
+    path = folder / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _xlsx(folder: Path, rows: list[list[Any]], name: str = "roster.xlsx") -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    path = folder / name
+    book.save(path)
+    return path
+
+
+def _plan(store: Store, path: Path, **options: Any) -> ImportPlan:
+    table = read_roster(path)
+    options.setdefault("partnership", PARTNERSHIP)
+    return build_plan(store, table.rows, source=path.name, **options)
+
+
+def _import(store: Store, path: Path, **options: Any) -> ImportResult:
+    return apply(store, _plan(store, path, **options))
+
+
+def _roles(store: Store, name: str) -> dict[RoleKind, Any]:
+    people = [p for p in store.people() if p.name == name]
+    assert len(people) == 1, f"{len(people)} people named {name}"
+    return {r.role: r for r in store.roles() if r.person_id == people[0].id}
+
+
+# --------------------------------------------------------------------------- columns
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Name", "name"),
+        ("Full Name", "name"),
+        ("FULL_NAME", "name"),
+        ("Company", "organization"),
+        ("Organisation", "organization"),
+        ("organization", "organization"),
+        ("E-mail", "email"),
+        ("e_mail", "email"),
+        ("EMAIL ", "email"),
+        ("org_kind", "org_kind"),
+        ("Org Kind", "org_kind"),
+        ("org-kind", "org_kind"),
+        ("Industry", "industry"),
+        ("Title", "title"),
+        ("Phone", "phone"),
+        ("Roles", "roles"),
+        ("Champion Status", "champion_status"),
+        ("champion-criteria", "champion_criteria"),
+        ("Outreach_Owner", "outreach_owner"),
+        ("signed invite", "signed_invite"),
+        ("HOSTS-LAUNCH", "hosts_launch"),
+        ("Invite Status", "invite_status"),
+        ("Favourite colour", None),
+    ],
+)
+def test_headers_match_ignoring_case_spaces_dashes_underscores(
+    header: str, field: str | None
+) -> None:
+    assert field_for_header(header) == field
+
+
+def test_every_column_of_the_table_is_imported(store: Store, tmp_path: Path) -> None:
+    roster = _file(
+        tmp_path,
+        "name,organization,org_kind,industry,title,email,phone,roles,champion_status,"
+        "champion_criteria,outreach_owner,signed_invite,hosts_launch,invite_status\n"
+        "Ann Lee,Acme Tools,company,Machining,CEO,ann@acme.com,555-0100,champion,committed,"
+        "company;industry;community,Dee Dean,yes,yes,\n"
+        "Dee Dean,North Valley College,community_college,,Dean,dee@nvc.edu,,"
+        "core_team;convening_team,,,,,,\n"
+        "Ben Ode,Ode Metal,,,COO,,,industry_leader,,,,,,accepted\n"
+        "Cy Fair,Fairworks,company,,,,,industry_leader,,,,,,attended\n",
+    )
+    result = _import(store, roster, industry="Manufacturing", region="North Valley")
+    assert (result.people_created, result.roles_added, result.partnership_created) == (4, 5, True)
+
+    partnership = store.partnership_by_name(PARTNERSHIP)
+    assert partnership is not None
+    assert (partnership.industry, partnership.region) == ("Manufacturing", "North Valley")
+    people = {p.name: p for p in store.people()}
+    ann = people["Ann Lee"]
+    assert (ann.title, ann.email, ann.phone) == ("CEO", "ann@acme.com", "555-0100")
+    acme = store.organization(ann.organization_id or 0)
+    assert (acme.name, acme.kind, acme.industry) == ("Acme Tools", OrgKind.COMPANY, "Machining")
+    college = store.organization(people["Dee Dean"].organization_id or 0)
+    assert college.kind is OrgKind.COMMUNITY_COLLEGE
+    assert store.organization(people["Ben Ode"].organization_id or 0).kind is OrgKind.COMPANY
+
+    champion = _roles(store, "Ann Lee")[RoleKind.CHAMPION].champion
+    assert champion is not None
+    assert champion.status is ChampionStatus.COMMITTED
+    assert champion.passionate_company and champion.passionate_industry
+    assert champion.passionate_community
+    assert champion.outreach_owner_id == people["Dee Dean"].id  # resolved within the file
+    assert champion.signed_invite and champion.hosts_launch
+    assert set(_roles(store, "Dee Dean")) == {RoleKind.CORE_TEAM, RoleKind.CONVENING_TEAM}
+    ben = _roles(store, "Ben Ode")[RoleKind.INDUSTRY_LEADER].leader
+    cy = _roles(store, "Cy Fair")[RoleKind.INDUSTRY_LEADER].leader
+    assert ben is not None and cy is not None
+    assert (ben.invitation, ben.attended) == (InvitationStatus.ACCEPTED, False)
+    assert (cy.invitation, cy.attended) == (InvitationStatus.ACCEPTED, True)
+    assert {r.partnership_id for r in store.roles()} == {partnership.id}
+    assert {r.start for r in store.roles()} == {store.today()}
+
+
+def test_outreach_owner_can_be_someone_already_in_the_directory(
+    store: Store, tmp_path: Path
+) -> None:
+    owner = f.person(store, "Olga Owens", f.org(store, "Workforce Board", OrgKind.WORKFORCE_BOARD))
+    roster = _file(tmp_path, "Name,Company,Outreach owner\nAnn,Acme,olga owens\n")
+    _import(store, roster)
+    champion = _roles(store, "Ann")[RoleKind.CHAMPION].champion
+    assert champion is not None and champion.outreach_owner_id == owner.id
+
+
+def test_unknown_outreach_owner_is_a_warning_not_an_error(store: Store, tmp_path: Path) -> None:
+    plan = _plan(store, _file(tmp_path, "Name,Company,Outreach owner\nAnn,Acme,Nobody Known\n"))
+    row = plan.rows[0]
+    assert row.outcome is Outcome.NEW
+    assert any("Nobody Known" in w for w in row.warnings)
+
+
+def test_start_dates_and_action_teams(store: Store, tmp_path: Path) -> None:
+    roster = _file(
+        tmp_path,
+        "Name,Company,Roles,Action team,Start\n"
+        "Ann,Acme,action_team_lead,Talent pipeline,2026-02-01\n"
+        "Ben,Ode,action_team_member,talent PIPELINE,3/15/2026\n",
+    )
+    _import(store, roster)
+    teams = store.teams(store.partnerships()[0].id)
+    assert [t.name for t in teams] == ["Talent pipeline"]  # one team, matched ignoring case
+    ann = _roles(store, "Ann")[RoleKind.ACTION_TEAM_LEAD]
+    ben = _roles(store, "Ben")[RoleKind.ACTION_TEAM_MEMBER]
+    assert ann.team_id == ben.team_id == teams[0].id
+    assert (ann.start, ben.start) == (date(2026, 2, 1), date(2026, 3, 15))
+
+
+# --------------------------------------------------------------- files as people have them
+
+
+def test_utf8_with_a_byte_order_mark(store: Store, tmp_path: Path) -> None:
+    roster = _file(tmp_path, "\ufeffFull Name,Company\nJosé Núñez,Café Ltd\n")
+    table = read_roster(roster)
+    assert table.mapping["name"] == 0  # the BOM is not part of the first header
+    assert table.rows[0].values == {"name": "José Núñez", "organization": "Café Ltd"}
+
+
+def test_utf8_without_a_byte_order_mark(tmp_path: Path) -> None:
+    roster = _file(tmp_path, "Name,Organisation\nZoë Ng,Société Générale\n")
+    assert read_roster(roster).rows[0].values == {
+        "name": "Zoë Ng",
+        "organization": "Société Générale",
+    }
+
+
+def test_windows_1252(tmp_path: Path) -> None:
+    roster = _file(
+        tmp_path, "Name,Company,Title\nJosé Müller,Café “Ltd”,Président\n", encoding="cp1252"
+    )
+    assert read_roster(roster).rows[0].values == {
+        "name": "José Müller",
+        "organization": "Café “Ltd”",
+        "title": "Président",
+    }
+
+
+def test_semicolon_delimited_csv_from_european_excel(tmp_path: Path) -> None:
+    roster = _file(
+        tmp_path,
+        "Name;Organisation;Roles;Start\r\nJean Dupont;Acme, SA;core_team, champion;1.3.2026\r\n",
+        encoding="cp1252",
+    )
+    row = read_roster(roster).rows[0]
+    assert row.values["organization"] == "Acme, SA"
+    assert row.values["roles"] == "core_team, champion"
+
+
+def test_tab_delimited_utf16_unicode_text_from_excel(tmp_path: Path) -> None:
+    path = tmp_path / "roster.txt"
+    path.write_bytes("Name\tCompany\r\nZoë Ng\tAcme, Inc.\r\n".encode("utf-16"))
+    assert read_roster(path).rows[0].values == {"name": "Zoë Ng", "organization": "Acme, Inc."}
+
+
+def test_blank_lines_and_trailing_spaces(store: Store, tmp_path: Path) -> None:
+    roster = _file(
+        tmp_path,
+        "\n Name , Company  ,E-mail \n\nAnn Lee  ,  Acme ,ann@acme.com   \n\n,,\n"
+        "  Ben  Ode ,Ode,\n\n\n",
+    )
+    table = read_roster(roster)
+    assert [(r.number, r.values) for r in table.rows] == [
+        (4, {"name": "Ann Lee", "organization": "Acme", "email": "ann@acme.com"}),
+        (7, {"name": "Ben Ode", "organization": "Ode"}),  # inner runs of spaces too
+    ]
+    plan = _plan(store, roster)
+    assert [(r.outcome, r.name) for r in plan.rows] == [
+        (Outcome.NEW, "Ann Lee"),
+        (Outcome.NEW, "Ben Ode"),
+    ]
+
+
+def test_excel_dates_in_csv(store: Store, tmp_path: Path) -> None:
+    roster = _file(
+        tmp_path,
+        "Name,Company,Roles,Start\n"
+        "A,X,core_team,2026-03-01 00:00:00\nB,X,core_team,3/1/2026\n"
+        "C,X,core_team,01.03.2026\nD,X,core_team,46082\n",
+    )
+    _import(store, roster)
+    assert {r.start for r in store.roles()} == {date(2026, 3, 1)}
+
+
+def test_xlsx_with_date_cells_numbers_and_a_title_row(store: Store, tmp_path: Path) -> None:
+    roster = _xlsx(
+        tmp_path,
+        [
+            ["North Valley roster, June 2026"],
+            [],
+            ["Full Name", "Organisation", "Phone", "Roles", "Start", "Signed invite"],
+            ["Ann Lee", "Acme", 5550100, "champion", datetime(2026, 3, 1), True],
+            [None, None, None, None, None, None],
+            ["Ben Ode ", " Ode Metal", None, "industry leader", date(2026, 4, 2), None],
+        ],
+    )
+    table = read_roster(roster)
+    assert [r.number for r in table.rows] == [4, 6]
+    assert table.rows[0].values["phone"] == "5550100"
+    assert table.rows[0].values["start"] == "2026-03-01"
+    _import(store, roster)
+    ann = _roles(store, "Ann Lee")[RoleKind.CHAMPION]
+    assert ann.start == date(2026, 3, 1)
+    assert ann.champion is not None and ann.champion.signed_invite
+    assert _roles(store, "Ben Ode")[RoleKind.INDUSTRY_LEADER].start == date(2026, 4, 2)
+
+
+def test_xlsx_picks_the_sheet_that_holds_the_roster(tmp_path: Path) -> None:
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "Notes"
+    notes.append(["Remember to call everyone"])
+    roster = book.create_sheet("People")
+    roster.append(["Name", "Company"])
+    roster.append(["Ann", "Acme"])
+    path = tmp_path / "two-sheets.xlsx"
+    book.save(path)
+    assert read_roster(path).rows[0].values == {"name": "Ann", "organization": "Acme"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty.csv", b"", "is empty"),
+        ("blank.csv", b"\n\n  \n", "is empty"),
+        ("picture.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        ("letter.txt", b"Dear all,\nthe meeting is on Monday.\n", "is not a roster"),
+        ("data.json", b'{"_meta": {"1": {"format": "x"}}, "people": {}}', "is not a roster"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "old-style Excel"),
+        ("broken.xlsx", b"PK\x03\x04 not really a zip", "not a readable Excel workbook"),
+        ("phones.csv", b"Title,Phone\nCEO,555\n", "has no Name or Organization column"),
+        ("names.csv", b"Name,Phone\nAnn,555\n", "has no Organization column"),
+    ],
+)
+def test_a_file_that_is_not_a_roster_gets_one_clear_message(
+    tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ImportFileError) as caught:
+        read_roster(path)
+    message = caught.value.message
+    assert expected in message
+    assert "\n" not in message and "Traceback" not in message
+
+
+def test_missing_file_and_folder_messages(tmp_path: Path) -> None:
+    with pytest.raises(ImportFileError, match="There is no file at"):
+        load_table(tmp_path / "nope.csv")
+    with pytest.raises(ImportFileError, match="is a folder"):
+        load_table(tmp_path)
+
+
+# --------------------------------------------------------------------------- invalid rows
+
+
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        (",Acme,,,,", "Name is empty"),
+        ("Ann,,,,,", "Organization is empty"),
+        ("Ann,Acme,not-an-email,,,", "Email"),
+        ("Ann,Acme,,wizard,,", "Role 'wizard' is not known"),
+        ("Ann,Acme,,champion,maybe,", "Champion status 'maybe' is not known"),
+        ("Ann,Acme,,,,spaceship", "Organization kind 'spaceship' is not known"),
+        ("Ann,Acme,,action_team_member,,", "needs the team's name"),
+    ],
+)
+def test_invalid_rows_say_why_with_their_row_number(
+    store: Store, tmp_path: Path, row: str, reason: str
+) -> None:
+    roster = _file(
+        tmp_path, f"Name,Company,Email,Roles,Champion status,Org kind\nOk,Acme,,,,\n\n{row}\n"
+    )
+    plan = _plan(store, roster)
+    assert plan.rows[0].outcome is Outcome.NEW
+    bad = plan.rows[1]
+    assert (bad.number, bad.outcome) == (4, Outcome.INVALID)
+    assert reason in bad.reason
+    assert "invalid row" in plan.summary()
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "reason"),
+    [
+        ("Champion criteria", "money", "Champion criteria 'money' are not known"),
+        ("Signed invite", "perhaps", "Signed invite must be yes or no"),
+        ("Hosts launch", "later", "Hosts launch must be yes or no"),
+        ("Invite status", "ghosted", "Invite status 'ghosted' is not known"),
+        ("Start", "next spring", "Start date 'next spring' is not a date"),
+    ],
+)
+def test_invalid_champion_leader_and_date_cells(
+    store: Store, tmp_path: Path, header: str, value: str, reason: str
+) -> None:
+    plan = _plan(store, _file(tmp_path, f"Name,Company,{header}\nAnn,Acme,{value}\n"))
+    assert plan.rows[0].outcome is Outcome.INVALID
+    assert reason in plan.rows[0].reason
+
+
+def test_invalid_rows_are_skipped_the_rest_is_imported(store: Store, tmp_path: Path) -> None:
+    roster = _file(tmp_path, "Name,Company,Roles\nAnn,Acme,core_team\nBen,,core_team\n")
+    result = _import(store, roster)
+    assert result.people_created == 1
+    assert [p.name for p in store.people()] == ["Ann"]
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def _directory(store: Store) -> dict[str, Any]:
+    acme = f.org(store, "Acme Tools")
+    college = f.org(store, "Valley College", OrgKind.COMMUNITY_COLLEGE)
+    return {
+        "josé": f.person(store, "José Núñez", acme, title="Plant manager"),
+        "ann": f.person(store, "Ann Lee", college, email="ann@valley.edu", title="Dean"),
+        "acme": acme,
+        "college": college,
+    }
+
+
+def test_match_by_email_ignoring_case(store: Store, tmp_path: Path) -> None:
+    known = _directory(store)
+    plan = _plan(store, _file(tmp_path, "Name,Company,Email\nAnnie Lee,Other,ANN@Valley.edu\n"))
+    row = plan.rows[0]
+    assert (row.outcome, row.match_id) == (Outcome.MATCH, known["ann"].id)
+    assert "same email" in row.reason
+
+
+def test_match_by_name_at_the_same_organization_ignoring_case_and_accents(
+    store: Store, tmp_path: Path
+) -> None:
+    known = _directory(store)
+    plan = _plan(store, _file(tmp_path, "Name,Company\n  JOSE nunez ,acme tools\n"))
+    row = plan.rows[0]
+    assert (row.outcome, row.match_id) == (Outcome.MATCH, known["josé"].id)
+    assert "same name and organization" in row.reason
+
+
+def test_same_name_at_another_organization_is_a_new_person(store: Store, tmp_path: Path) -> None:
+    _directory(store)
+    plan = _plan(store, _file(tmp_path, "Name,Company\nJosé Núñez,Other Corp\n"))
+    assert plan.rows[0].outcome is Outcome.NEW
+
+
+def test_rows_about_the_same_person_in_the_file_are_one_person(
+    store: Store, tmp_path: Path
+) -> None:
+    roster = _file(
+        tmp_path,
+        "Name,Company,Email,Roles\n"
+        "Ann Lee,Acme,ann@acme.com,core_team\n"
+        "ann lee,ACME,,champion\n"
+        "A. Lee,Acme,Ann@Acme.com,convening_team\n",
+    )
+    plan = _plan(store, roster)
+    assert [r.same_as for r in plan.rows] == [None, 2, 2]
+    assert "Same person as row 2" in plan.rows[1].reason
+    result = apply(store, plan)
+    assert result.people_created == 1
+    assert set(_roles(store, "Ann Lee")) == {
+        RoleKind.CORE_TEAM,
+        RoleKind.CHAMPION,
+        RoleKind.CONVENING_TEAM,
+    }
+
+
+def test_update_replaces_the_directory_details(store: Store, tmp_path: Path) -> None:
+    known = _directory(store)
+    roster = _file(tmp_path, "Name,Company,Title,Roles\nJose Nunez,Acme Tools,COO,core_team\n")
+    result = _import(store, roster, on_match=Choice.UPDATE)
+    assert (result.people_created, result.people_updated) == (0, 1)
+    josé = store.person(known["josé"].id)
+    assert (josé.name, josé.title) == ("Jose Nunez", "COO")
+    assert [r.person_id for r in store.roles()] == [josé.id]
+
+
+def test_keep_leaves_details_and_only_adds_roles(store: Store, tmp_path: Path) -> None:
+    known = _directory(store)
+    roster = _file(tmp_path, "Name,Company,Title,Roles\nJose Nunez,Acme Tools,COO,core_team\n")
+    result = _import(store, roster, on_match=Choice.KEEP)
+    assert (result.people_created, result.people_kept, result.roles_added) == (0, 1, 1)
+    assert store.person(known["josé"].id) == known["josé"]
+    assert [r.person_id for r in store.roles()] == [known["josé"].id]
+
+
+def test_add_anyway_creates_a_separate_person(store: Store, tmp_path: Path) -> None:
+    known = _directory(store)
+    roster = _file(tmp_path, "Name,Company,Roles\nJose Nunez,Acme Tools,core_team\n")
+    result = _import(store, roster, on_match=Choice.ADD)
+    assert result.people_created == 1
+    assert store.person(known["josé"].id) == known["josé"]
+    assert sorted(p.name for p in store.people()) == ["Ann Lee", "Jose Nunez", "José Núñez"]
+    assert store.person(store.roles()[0].person_id).name == "Jose Nunez"
+
+
+def test_choices_are_made_per_row(store: Store, tmp_path: Path) -> None:
+    known = _directory(store)
+    roster = _file(
+        tmp_path,
+        "Name,Company,Email,Title,Roles\n"
+        "José Núñez,Acme Tools,,CEO,core_team\n"
+        "Ann Lee,Valley College,ann@valley.edu,Provost,core_team\n",
+    )
+    plan = _plan(store, roster)
+    assert [r.choice for r in plan.rows] == [Choice.KEEP, Choice.KEEP]  # the default
+    plan.set_choice(3, Choice.UPDATE)  # row 3 (the header is row 1): Ann
+    assert "update 1, keep 1, add 0" in plan.summary()
+    apply(store, plan)
+    assert store.person(known["josé"].id).title == "Plant manager"
+    assert store.person(known["ann"].id).title == "Provost"
+
+
+def test_importing_the_same_file_twice_adds_nobody_and_no_role(
+    store: Store, tmp_path: Path
+) -> None:
+    roster = _file(tmp_path, "Name,Company,Email,Roles\nAnn,Acme,ann@acme.com,core_team\n")
+    _import(store, roster)
+    again = _import(store, roster)
+    assert (again.people_created, again.organizations_created, again.roles_added) == (0, 0, 0)
+    assert len(store.people()) == len(store.roles()) == 1
+
+
+def test_update_changes_the_details_of_a_role_already_held(store: Store, tmp_path: Path) -> None:
+    p = f.partnership(store)
+    ann = f.person(store, "Ann", f.org(store, "Acme"))
+    f.champion(store, p, ann, ChampionStatus.ASKED)
+    roster = _file(tmp_path, "Name,Company,Champion status\nAnn,Acme,committed\n")
+    result = _import(store, roster, partnership=p.id, on_match=Choice.UPDATE)
+    assert (result.roles_added, result.roles_updated) == (0, 1)
+    champion = _roles(store, "Ann")[RoleKind.CHAMPION].champion
+    assert champion is not None and champion.status is ChampionStatus.COMMITTED
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def test_the_preview_writes_nothing(store: Store, db_path: Path, tmp_path: Path) -> None:
+    f.partnership(store)
+    before = db_path.read_bytes()
+    plan = _plan(store, _file(tmp_path, "Name,Company,Roles\nAnn,Acme,core_team\n"))
+    assert plan.writes_anything
+    assert db_path.read_bytes() == before
+    assert store.people() == []
+
+
+def test_a_failure_in_the_middle_writes_nothing(
+    store: Store, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    f.partnership(store)
+    f.person(store, "Already Here", f.org(store, "Acme"))
+    before = db_path.read_bytes()
+    roster = _file(
+        tmp_path, "Name,Company,Roles\nAnn,Acme,core_team\nBen,Newco,champion\nCy,Cyco,\n"
+    )
+    plan = _plan(store, roster)
+    calls: list[int] = []
+    real = Store.save_many
+
+    def failing(self: Store, records: Any, label: str = "Save records") -> Any:
+        calls.append(len(records))
+        if len(calls) == 3:  # organizations and people are saved; the roles are not
+            raise OSError("disk full")
+        return real(self, records, label)
+
+    monkeypatch.setattr(Store, "save_many", failing)
+    with pytest.raises(OSError, match="disk full"):
+        apply(store, plan)
+    monkeypatch.undo()
+    assert len(calls) == 3
+    assert db_path.read_bytes() == before
+    assert [p.name for p in store.people()] == ["Already Here"]  # the store forgot it too
+    assert [o.name for o in store.organizations()] == ["Acme"]
+    assert store.roles() == []
+    store.close()
+    with Store(db_path) as fresh:
+        assert [p.name for p in fresh.people()] == ["Already Here"]
+
+
+def test_the_whole_import_is_one_undo_step(store: Store, tmp_path: Path) -> None:
+    f.partnership(store)
+    roster = _file(tmp_path, "Name,Company,Roles\nAnn,Acme,core_team\nBen,Newco,champion\n")
+    _import(store, roster)
+    assert store.undo_label == "Import roster.csv"
+    store.undo()
+    assert store.people() == [] and store.roles() == [] and store.organizations() == []
+
+
+def test_an_existing_partnership_by_name_is_reused(store: Store, tmp_path: Path) -> None:
+    p = f.partnership(store)
+    result = _import(store, _file(tmp_path, "Name,Company,Roles\nAnn,Acme,core_team\n"))
+    assert result.partnership_id == p.id and not result.partnership_created
+    assert len(store.partnerships()) == 1
+
+
+def test_a_default_role_for_rows_without_one(store: Store, tmp_path: Path) -> None:
+    roster = _file(tmp_path, "Name,Company,Roles\nAnn,Acme,\nBen,Ode,champion\n")
+    _import(store, roster, default_role=RoleKind.CONVENING_TEAM)
+    assert set(_roles(store, "Ann")) == {RoleKind.CONVENING_TEAM}
+    assert set(_roles(store, "Ben")) == {RoleKind.CHAMPION}
+
+
+def test_progress_is_reported(store: Store, tmp_path: Path) -> None:
+    plan = _plan(store, _file(tmp_path, "Name,Company\nAnn,Acme\n"))
+    steps: list[tuple[int, int]] = []
+    apply(store, plan, lambda done, total: steps.append((done, total)))
+    assert steps[-1] == (4, 4)

@@ -1,0 +1,474 @@
+"""The live launch meeting's logic (no UI): check-in, counters, capture, votes, merge, close."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from nextgen_tui.errors import MeetingError
+from nextgen_tui.meeting.agenda import next_phase, previous_phase, set_phase_minutes, timing
+from nextgen_tui.meeting.capture import (
+    add_area,
+    add_commitment,
+    add_opportunity,
+    edit_commitment,
+    merge_areas,
+    remove_area,
+    rename_area,
+    set_vote_limit,
+    vote,
+)
+from nextgen_tui.meeting.checkin import (
+    Invitee,
+    InviteeSearch,
+    check_in,
+    invitees,
+    set_introduced,
+    undo_check_in,
+    walk_in,
+)
+from nextgen_tui.meeting.close import close_meeting, suggested_priorities
+from nextgen_tui.meeting.counters import counters
+from nextgen_tui.meeting.summary import summary_markdown
+from nextgen_tui.models import (
+    ChampionStatus,
+    InvitationStatus,
+    MeetingPhase,
+    OrgKind,
+    Partnership,
+    Person,
+    RoleKind,
+)
+from nextgen_tui.store.repository import Store
+from nextgen_tui.text.markdown import md_escape
+from tests.conftest import FIXED_NOW
+from tests.support import factories as f
+
+
+@dataclass
+class Room:
+    partnership: Partnership
+    leaders: list[Person]  # industry leaders, one company each except the last two (shared)
+    champion: Person  # industry, champion role only
+    public: list[Person]  # support delegates / core team from public systems
+
+
+def seed_room(store: Store) -> Room:
+    p = f.partnership(store)
+    leaders = f.companies_with_leaders(store, p, 3)
+    shared = store.organization(leaders[2].organization_id or 0)
+    second = f.person(store, "Dana Second", shared)
+    f.leader(store, p, second, InvitationStatus.INVITED)
+    champ_co = f.org(store, "Champion Works", OrgKind.COMPANY)
+    champ = f.person(store, "Carla Champion", champ_co)
+    f.champion(store, p, champ)
+    college = f.org(store, "Valley College", OrgKind.COMMUNITY_COLLEGE)
+    board = f.org(store, "Workforce Board", OrgKind.WORKFORCE_BOARD)
+    chamber = f.org(store, "Chamber", OrgKind.CHAMBER)
+    public = [
+        f.person(store, "Pat College", college),
+        f.person(store, "Wes Board", board),
+        f.person(store, "Chad Chamber", chamber),
+    ]
+    store.assign(p.id, public[0].id, RoleKind.SUPPORT_DELEGATE)
+    store.assign(p.id, public[1].id, RoleKind.CORE_TEAM)
+    store.assign(p.id, public[2].id, RoleKind.FACILITATOR)
+    return Room(p, [*leaders, second], champ, public)
+
+
+def test_invitees_are_the_launch_roles_and_search_finds_them_fuzzily(store: Store) -> None:
+    room = seed_room(store)
+    store.save_person(Person(name="Not Invited"))
+    people = invitees(store.snapshot(room.partnership.id))
+    names = [i.name for i in people]
+    assert "Not Invited" not in names
+    assert len(people) == 8
+    observers = {i.name for i in people if i.observer}
+    assert observers == {"Pat College", "Wes Board", "Chad Chamber"}
+    search = InviteeSearch(people)
+    assert [i.name for i in search.search("car")] == ["Carla Champion"]
+    assert [i.name for i in search.search("champ works")] == ["Carla Champion"]
+    # by company: both people of Company 3 first, near misses (Company 2) after them
+    found = [i.name for i in search.search("company 3")]
+    assert set(found[:2]) == {"Leader Company 3", "Dana Second"}
+    # a typo still finds the person, below exact matches
+    assert "Carla Champion" in [i.name for i in search.search("carla champoin")]
+    assert search.search("") == people
+
+
+def test_search_ignores_accents_and_case(store: Store) -> None:
+    p = f.partnership(store)
+    co = f.org(store, "Àcme Tools")
+    zoe = f.person(store, "Zoë Ng", co)
+    f.leader(store, p, zoe)
+    search = InviteeSearch(invitees(store.snapshot(p.id)))
+    assert [i.name for i in search.search("ZOE")] == ["Zoë Ng"]
+    assert [i.name for i in search.search("acme")] == ["Zoë Ng"]
+
+
+def test_counters_are_exact_as_people_arrive(store: Store) -> None:
+    room = seed_room(store)
+    pid = room.partnership.id
+
+    def arrive(person: Person) -> tuple[int, int, int, int, int]:
+        check_in(store, pid, person.id, FIXED_NOW)
+        c = counters(store.snapshot(pid))
+        return (c.present, c.companies, c.industry, c.non_industry, c.champions)
+
+    assert counters(store.snapshot(pid)).present == 0
+    assert arrive(room.leaders[0]) == (1, 1, 1, 0, 0)
+    assert arrive(room.public[0]) == (2, 1, 1, 1, 0)
+    assert arrive(room.leaders[2]) == (3, 2, 2, 1, 0)
+    assert arrive(room.leaders[3]) == (4, 2, 3, 1, 0)  # same company as leaders[2]
+    assert arrive(room.champion) == (5, 3, 4, 1, 1)
+    # a champion still being asked is not (yet) a champion in the count
+    asked = f.person(store, "Asked Ceo", f.org(store, "Asked Co"))
+    f.champion(store, room.partnership, asked, ChampionStatus.ASKED)
+    assert arrive(asked) == (6, 4, 5, 1, 1)
+    c = counters(store.snapshot(pid))
+    assert (c.companies_target, c.companies_status) == ("12-60", "low")
+
+
+def test_a_second_check_in_is_refused_and_changes_nothing(store: Store, db_path: Path) -> None:
+    room = seed_room(store)
+    pid = room.partnership.id
+    first = check_in(store, pid, room.leaders[0].id, FIXED_NOW)
+    assert first.at == FIXED_NOW and not first.observer
+    before = db_path.read_bytes()
+    with pytest.raises(MeetingError) as refused:
+        check_in(store, pid, room.leaders[0].id, FIXED_NOW + timedelta(minutes=5))
+    assert refused.value.message == "Leader Company 1 is already checked in (arrived at 09:30)."
+    assert db_path.read_bytes() == before
+    assert len(store.launch(pid).checkins) == 1
+
+
+def test_public_partners_check_in_as_observers_and_each_check_in_is_on_disk(
+    store: Store, db_path: Path
+) -> None:
+    room = seed_room(store)
+    pid = room.partnership.id
+    check_in(store, pid, room.public[0].id, FIXED_NOW)
+    on_disk = Store(db_path, read_only=True).launch(pid)
+    assert [(c.person_id, c.observer) for c in on_disk.checkins] == [(room.public[0].id, True)]
+    undo_check_in(store, pid, room.public[0].id)
+    assert store.launch(pid).checkins == []
+    with pytest.raises(MeetingError, match="not checked in"):
+        undo_check_in(store, pid, room.public[0].id)
+
+
+def test_outnumbered_appears_and_clears_at_the_right_count(store: Store) -> None:
+    room = seed_room(store)
+    pid = room.partnership.id
+    steps = [
+        (room.public[0], True),  # 1 public, 0 industry
+        (room.leaders[0], False),  # 1 vs 1: even is fine
+        (room.public[1], True),  # 2 vs 1
+        (room.public[2], True),  # 3 vs 1
+        (room.leaders[1], True),  # 3 vs 2
+        (room.leaders[2], False),  # 3 vs 3
+        (room.champion, False),
+    ]
+    for person, outnumbered in steps:
+        check_in(store, pid, person.id, FIXED_NOW)
+        assert counters(store.snapshot(pid)).outnumbered is outnumbered, person.name
+
+
+def test_walk_in_with_a_new_company_is_one_change(store: Store) -> None:
+    room = seed_room(store)
+    pid = room.partnership.id
+    walker = walk_in(
+        store, pid, name="Wally Walker", company="Brand New Co", title="CEO", now=FIXED_NOW
+    )
+    org = store.organization(walker.organization_id or 0)
+    assert (org.name, org.kind, org.industry, org.region) == (
+        "Brand New Co",
+        OrgKind.COMPANY,
+        "Advanced Manufacturing",
+        "North Valley",
+    )
+    roles = store.roles(partnership_id=pid, person_id=walker.id)
+    assert [(r.role, r.leader.invitation if r.leader else None) for r in roles] == [
+        (RoleKind.INDUSTRY_LEADER, InvitationStatus.ACCEPTED)
+    ]
+    assert [c.person_id for c in store.launch(pid).checkins] == [walker.id]
+    assert store.undo_label == "Walk-in Wally Walker"
+    store.undo()
+    assert store.organization_by_name("Brand New Co") is None
+    assert all(p.name != "Wally Walker" for p in store.people())
+    assert store.launch(pid).checkins == []
+
+
+def test_walk_in_reuses_an_existing_company_and_refuses_a_double(store: Store) -> None:
+    room = seed_room(store)
+    pid = room.partnership.id
+    people_before = len(store.people())
+    walker = walk_in(store, pid, name="Ann Walk", company="company 1", now=FIXED_NOW)
+    assert walker.organization_id == room.leaders[0].organization_id
+    with pytest.raises(MeetingError, match="already checked in"):
+        walk_in(store, pid, name="ann walk", company="Company 1", now=FIXED_NOW)
+    assert len(store.people()) == people_before + 1
+    # a walk-in from a public organization is an observer without a leader role
+    observer = walk_in(store, pid, name="Val College", company="Valley College", now=FIXED_NOW)
+    assert store.roles(partnership_id=pid, person_id=observer.id) == []
+    assert store.launch(pid).checkins[-1].observer
+    with pytest.raises(MeetingError, match="company"):
+        walk_in(store, pid, name="No Company", company="  ", now=FIXED_NOW)
+    with pytest.raises(MeetingError, match="Name is required"):
+        walk_in(store, pid, name=" ", company="Company 2", now=FIXED_NOW)
+
+
+def test_introduced_is_ticked_for_industry_only_and_counted(store: Store) -> None:
+    room = seed_room(store)
+    pid = room.partnership.id
+    with pytest.raises(MeetingError, match="not checked in"):
+        set_introduced(store, pid, room.leaders[0].id, True)
+    for person in (room.leaders[0], room.champion, room.public[0]):
+        check_in(store, pid, person.id, FIXED_NOW)
+    set_introduced(store, pid, room.leaders[0].id, True)
+    set_introduced(store, pid, room.champion.id, True)  # a champion gains a leader role
+    with pytest.raises(MeetingError, match="observer"):
+        set_introduced(store, pid, room.public[0].id, True)
+    assert counters(store.snapshot(pid)).introduced == 2
+    set_introduced(store, pid, room.champion.id, False)
+    assert counters(store.snapshot(pid)).introduced == 1
+
+
+def test_phases_and_timing_come_from_now(store: Store) -> None:
+    room = seed_room(store)
+    pid = room.partnership.id
+    start = FIXED_NOW
+    meeting = next_phase(store, pid, start)  # starts the meeting
+    assert (meeting.phase, meeting.started, meeting.phase_started) == (
+        MeetingPhase.WELCOME,
+        start,
+        start,
+    )
+    clock = timing(meeting, start + timedelta(minutes=4))
+    assert clock is not None
+    assert (clock.elapsed, clock.remaining, clock.over) == (
+        timedelta(minutes=4),
+        timedelta(minutes=6),
+        False,
+    )
+    meeting = next_phase(store, pid, start + timedelta(minutes=12))
+    assert meeting.phase is MeetingPhase.INTRODUCTIONS
+    set_phase_minutes(store, pid, {MeetingPhase.INTRODUCTIONS: 5})
+    clock = timing(store.launch(pid), start + timedelta(minutes=18))
+    assert clock is not None and clock.over and clock.remaining == timedelta(minutes=-1)
+    assert clock.meeting_elapsed == timedelta(minutes=18)
+    with pytest.raises(MeetingError, match="from 1 to 600"):
+        set_phase_minutes(store, pid, {MeetingPhase.CLOSE: 0})
+    assert previous_phase(store, pid, start).phase is MeetingPhase.WELCOME
+    with pytest.raises(MeetingError, match="first part"):
+        previous_phase(store, pid, start)
+    for _ in range(5):
+        meeting = next_phase(store, pid, start)
+    assert meeting.phase is MeetingPhase.CLOSE
+    with pytest.raises(MeetingError, match="last part"):
+        next_phase(store, pid, start)
+
+
+def test_dot_votes_respect_the_per_person_limit(store: Store) -> None:
+    room = seed_room(store)
+    pid = room.partnership.id
+    ann = room.leaders[0].id
+    a = add_area(store, pid, "Welding pipeline")
+    b = add_area(store, pid, "Shared apprenticeships")
+    for area in (a, b, a):
+        vote(store, pid, area.id, ann)
+    with pytest.raises(MeetingError, match="used all 3 of their dots"):
+        vote(store, pid, b.id, ann)
+    for _ in range(5):
+        vote(store, pid, b.id)  # anonymous dots have no limit
+    meeting = store.launch(pid)
+    assert [x.votes for x in meeting.action_areas] == [{ann: 2}, {ann: 1, 0: 5}]
+    with pytest.raises(MeetingError, match="already used more than 1"):
+        set_vote_limit(store, pid, 1)
+    vote(store, pid, a.id, ann, -1)
+    vote(store, pid, b.id, ann)  # a dot taken back can be placed elsewhere
+    with pytest.raises(MeetingError, match="no dot"):
+        vote(store, pid, a.id, room.leaders[1].id, -1)
+    set_vote_limit(store, pid, 4)
+    vote(store, pid, a.id, ann)
+    assert store.launch(pid).action_areas[0].vote_count == 2
+    with pytest.raises(MeetingError, match="already on the list"):
+        add_area(store, pid, "  welding   PIPELINE ")
+
+
+def test_merge_sums_votes_and_moves_commitments(store: Store) -> None:
+    room = seed_room(store)
+    pid = room.partnership.id
+    ann, bob, cal = (p.id for p in room.leaders[:3])
+    keep = add_area(store, pid, "Recruit young workers")
+    gone = add_area(store, pid, "Youth recruitment")
+    other = add_area(store, pid, "Supply chain")
+    vote(store, pid, keep.id, ann)
+    vote(store, pid, gone.id, ann)
+    vote(store, pid, gone.id, bob)
+    vote(store, pid, gone.id)
+    add_commitment(store, pid, ann, keep.id, "host a tour")
+    add_commitment(store, pid, ann, gone.id, "talk to schools")
+    add_commitment(store, pid, bob, gone.id)
+    add_commitment(store, pid, cal, other.id)
+    merged = merge_areas(store, pid, keep.id, gone.id)
+    assert merged.votes == {ann: 2, bob: 1, 0: 1}
+    meeting = store.launch(pid)
+    assert [a.title for a in meeting.action_areas] == ["Recruit young workers", "Supply chain"]
+    assert sorted((c.person_id, c.area_id, c.note) for c in meeting.commitments) == sorted(
+        [
+            (ann, keep.id, "host a tour; talk to schools"),
+            (bob, keep.id, ""),
+            (cal, other.id, ""),
+        ]
+    )
+    with pytest.raises(MeetingError, match="different"):
+        merge_areas(store, pid, keep.id, keep.id)
+    with pytest.raises(MeetingError, match="merge the two"):
+        rename_area(store, pid, other.id, "recruit young workers")
+    remove_area(store, pid, other.id)
+    assert all(c.area_id != other.id for c in store.launch(pid).commitments)
+
+
+def test_commitments_are_one_per_person_and_area(store: Store) -> None:
+    room = seed_room(store)
+    pid = room.partnership.id
+    a = add_area(store, pid, "A")
+    b = add_area(store, pid, "B")
+    first = add_commitment(store, pid, room.leaders[0].id, a.id)
+    with pytest.raises(MeetingError, match="already committed"):
+        add_commitment(store, pid, room.leaders[0].id, a.id, "again")
+    moved = edit_commitment(store, pid, first.id, b.id, "lead it")
+    assert (moved.area_id, moved.note) == (b.id, "lead it")
+
+
+def test_close_forms_teams_marks_held_and_records_attendance(store: Store) -> None:
+    room = seed_room(store)
+    pid = room.partnership.id
+    ann, bob, cal, dana = (p.id for p in room.leaders)
+    for person in [*room.leaders[:3], room.champion, room.public[0]]:
+        check_in(store, pid, person.id, FIXED_NOW)
+    add_opportunity(store, pid, "Robotics is growing", ann)
+    skills = add_area(store, pid, "Skills")
+    supply = add_area(store, pid, "Supply chain")
+    housing = add_area(store, pid, "Housing")
+    for voter, area in [(ann, skills), (bob, skills), (cal, supply), (0, housing)]:
+        vote(store, pid, area.id, voter)
+    vote(store, pid, skills.id)
+    assert suggested_priorities(store.launch(pid)) == [skills.id, supply.id, housing.id]
+    add_commitment(store, pid, ann, skills.id)
+    add_commitment(store, pid, room.champion.id, skills.id)
+    add_commitment(store, pid, room.public[0].id, skills.id, "college courses")
+    add_commitment(store, pid, cal, supply.id)
+    add_commitment(store, pid, bob, housing.id)  # not chosen: no team
+    result = close_meeting(store, pid, [skills.id, supply.id], FIXED_NOW.date())
+
+    teams = {t.name: t for t in store.teams(pid)}
+    assert set(teams) == {"Skills", "Supply chain"}
+    assert teams["Skills"].priority_area_id == skills.id
+    assert teams["Skills"].formed == FIXED_NOW.date()
+
+    def members(team_name: str) -> set[int]:
+        return {
+            r.person_id
+            for r in store.roles(partnership_id=pid)
+            if r.team_id == teams[team_name].id and r.role is RoleKind.ACTION_TEAM_MEMBER
+        }
+
+    assert members("Skills") == {ann, room.champion.id, room.public[0].id}
+    assert members("Supply chain") == {cal}
+    meeting = store.launch(pid)
+    assert meeting.held and meeting.on == FIXED_NOW.date()
+    assert meeting.priority_area_ids == [skills.id, supply.id]
+    assert not meeting.in_progress
+    leaders = {
+        r.person_id: r.leader
+        for r in store.roles(partnership_id=pid)
+        if r.role is RoleKind.INDUSTRY_LEADER
+    }
+    # checked-in industry people attended (the champion gained a leader role); Dana did not come
+    assert sorted(result.attended) == sorted([ann, bob, cal, room.champion.id])
+    for person_id in (ann, bob, cal, room.champion.id):
+        details = leaders[person_id]
+        assert details is not None and details.attended
+        assert details.invitation is InvitationStatus.ACCEPTED
+    dana_details = leaders[dana]
+    assert dana_details is not None and not dana_details.attended
+    assert room.public[0].id not in leaders
+    with pytest.raises(MeetingError, match="already closed"):
+        check_in(store, pid, dana, FIXED_NOW)
+    # all of it was one change
+    assert store.undo_label == "Close the launch meeting"
+    store.undo()
+    assert store.teams(pid) == [] and not store.launch(pid).held
+
+
+def test_close_needs_a_priority(store: Store) -> None:
+    room = seed_room(store)
+    with pytest.raises(MeetingError, match="at least one priority"):
+        close_meeting(store, room.partnership.id, [], FIXED_NOW.date())
+
+
+def test_summary_lists_everything_and_escapes_user_text(store: Store) -> None:
+    p = f.partnership(store, name="Manufacturing *North*")
+    hostile = [*f.HOSTILE_NAMES[:5], "1. Not a list", "- nor this", "# nor a heading"]
+    people = []
+    for index, name in enumerate(hostile):
+        co = f.org(store, f"Co {index} <b>x</b>")
+        who = f.person(store, name, co)
+        f.leader(store, p, who)
+        check_in(store, p.id, who.id, FIXED_NOW)
+        people.append(who)
+    add_opportunity(store, p.id, "[b]Robots[/b] *everywhere*", people[0].id)
+    area = add_area(store, p.id, "_Skills_ `now`")
+    vote(store, p.id, area.id, people[1].id)
+    add_commitment(store, p.id, people[2].id, area.id, "see [link](http://x)")
+    close_meeting(store, p.id, [area.id], FIXED_NOW.date())
+    text = summary_markdown(store.snapshot(p.id))
+    assert "## Who came (8)" in text
+    assert "## Action teams formed (1)" in text
+    rendered = MarkdownIt("commonmark").render(text)
+    for literal in [*hostile, "[b]Robots[/b] *everywhere*", "_Skills_ `now`", "Co 0 <b>x</b>"]:
+        assert html.escape(literal).replace("&#x27;", "'") in rendered, literal
+    for forbidden in ("<em>", "<code>", "<a href", "<b>"):
+        assert forbidden not in rendered, forbidden
+    # the only list that is numbered is the priorities; the only top heading is the title
+    assert (rendered.count("<ol>"), rendered.count("<h1>")) == (1, 1)
+
+
+def test_md_escape_neutralises_block_marks() -> None:
+    assert md_escape("1. x") == "1\\. x"
+    assert md_escape("- x") == "\\- x"
+    assert md_escape("a\nb") == "a b"
+    assert md_escape("Bob [/]") == "Bob \\[/\\]"
+
+
+def test_search_lists_everyone_when_blank_and_the_best_when_typed() -> None:
+    people = [
+        Invitee(
+            person_id=n,
+            name=f"Person {n:03}",
+            organization="Acme",
+            industry=True,
+            roles=(),
+            search_key=f"person {n:03}\nacme",
+        )
+        for n in range(1, 301)
+    ]
+    search = InviteeSearch(people)
+    assert len(search.search("")) == 300
+    assert len(search.search("acme")) == 30
+    assert [i.person_id for i in search.search("person 123")][:1] == [123]
+
+
+def test_invitees_show_champions_and_who_declined(store: Store) -> None:
+    room = seed_room(store)
+    no = f.person(store, "Nora Nope", f.org(store, "Nope Co"))
+    f.leader(store, room.partnership, no, InvitationStatus.DECLINED)
+    people = {i.name: i for i in invitees(store.snapshot(room.partnership.id))}
+    assert [n for n, i in people.items() if i.champion] == ["Carla Champion"]
+    assert [n for n, i in people.items() if i.declined] == ["Nora Nope"]
