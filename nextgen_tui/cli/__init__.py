@@ -1,2 +1,1 @@
-"""The ``nextgen-tui`` command: the app, and one module per subcommand.
-"""
+"""The ``nextgen-tui`` command: the app, and one module per subcommand."""

@@ -1,2 +1,1 @@
-"""The facilitator's live launch meeting screen and its widgets and forms.
-"""
+"""The facilitator's live launch meeting screen and its widgets and forms."""

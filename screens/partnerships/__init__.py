@@ -1,2 +1,1 @@
-"""The partnerships list (the first screen) and the partnership form.
-"""
+"""The partnerships list (the first screen) and the partnership form."""

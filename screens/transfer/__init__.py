@@ -1,2 +1,1 @@
-"""The import wizard and the export dialog.
-"""
+"""The import wizard and the export dialog."""
