@@ -30,6 +30,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "gaps": ("nextgen_tui.cli.gaps", "list the role gaps of the partnerships in a file"),
     "import": ("nextgen_tui.cli.importing", "import people and roles from a CSV or XLSX roster"),
     "export": ("nextgen_tui.cli.exporting", "export rosters, reports, letters and calendars"),
+    "room": (
+        "nextgen_tui.cli.room",
+        "show the launch meeting to the room (a projector, or a browser with --serve)",
+    ),
 }
 
 
