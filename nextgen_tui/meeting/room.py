@@ -162,10 +162,7 @@ class RoomWatcher:
     def poll(self) -> RoomUpdate | None:
         before = identity(self.path)
         if before is None:
-            return self._trouble(
-                f"{visible(self.path.name)} is not there right now (the facilitator's app may "
-                "be restarting); showing the last numbers read, and watching for it."
-            )
+            return self._trouble(self._missing())
         if before == self._seen and self._problem is None:
             return None
         try:
@@ -174,15 +171,24 @@ class RoomWatcher:
             return self._trouble(
                 "This partnership is no longer in the file; showing the last numbers read."
             )
-        except StoreError as exc:
+        except (StoreError, OSError, ValueError) as exc:  # the display must keep going
+            if identity(self.path) is None:  # gone between the look and the read
+                return self._trouble(self._missing())
+            reason = exc.message if isinstance(exc, StoreError) else str(exc)
             return self._trouble(
-                f"Cannot read the file just now: {visible(exc.message)} Showing the last "
+                f"Cannot read the file just now: {visible(reason)} Showing the last "
                 "numbers read, and trying again."
             )
         # written again while we read: show this one, and read once more at the next poll
         self._seen = before if identity(self.path) == before else None
         self._problem = None
         return RoomUpdate(state=state)
+
+    def _missing(self) -> str:
+        return (
+            f"{visible(self.path.name)} is not there right now (the facilitator's app may "
+            "be restarting); showing the last numbers read, and watching for it."
+        )
 
     def _trouble(self, problem: str) -> RoomUpdate | None:
         self._seen = None
