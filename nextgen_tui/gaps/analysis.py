@@ -17,6 +17,7 @@ from nextgen_tui.gaps.action import ACTION_CHECKS
 from nextgen_tui.gaps.catalogue import RULES, Gap, Rule, Severity, Subject
 from nextgen_tui.gaps.facts import Facts
 from nextgen_tui.gaps.launch import LAUNCH_CHECKS
+from nextgen_tui.gaps.outreach import OUTREACH_CHECKS
 from nextgen_tui.gaps.prepare import PREPARE_CHECKS
 from nextgen_tui.gaps.sustain import SUSTAIN_CHECKS
 from nextgen_tui.models import Stage
@@ -37,7 +38,13 @@ __all__ = [
 Check = Callable[[Facts], Iterator[Gap]]
 
 #: Every check, in stage order.
-CHECKS: tuple[Check, ...] = (*PREPARE_CHECKS, *LAUNCH_CHECKS, *ACTION_CHECKS, *SUSTAIN_CHECKS)
+CHECKS: tuple[Check, ...] = (
+    *PREPARE_CHECKS,
+    *OUTREACH_CHECKS,
+    *LAUNCH_CHECKS,
+    *ACTION_CHECKS,
+    *SUSTAIN_CHECKS,
+)
 
 _SEVERITY_ORDER = {severity: index for index, severity in enumerate(Severity)}
 

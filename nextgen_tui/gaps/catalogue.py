@@ -78,6 +78,7 @@ RULES: dict[str, Rule] = {
         Rule("core-team-size", _P, _W, "core planning team too small or too large"),
         Rule("core-team-missing-system", _P, _B, "a critical system is missing from the core team"),
         Rule("convening-team-small", _P, _H, "the broad convening team is small"),
+        Rule("outreach-collision", _P, _W, "another partnership is approaching the same person"),
         Rule("companies-too-few", _L, _B, "industry leaders from too few companies"),
         Rule("companies-too-many", _L, _W, "industry leaders from too many companies"),
         Rule("industry-outnumbered", _L, _B, "non-industry people outnumber industry leaders"),

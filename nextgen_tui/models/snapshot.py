@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from nextgen_tui.models.kinds import RoleKind, System
 from nextgen_tui.models.launch import LaunchMeeting
+from nextgen_tui.models.outreach import Outreach
 from nextgen_tui.models.records import Organization, Partnership, Person
 from nextgen_tui.models.roles import RoleAssignment
 from nextgen_tui.models.teams import ActionTeam, Convening
@@ -23,6 +24,9 @@ class PartnershipSnapshot:
     launch: LaunchMeeting | None = None
     teams: list[ActionTeam] = field(default_factory=list)
     convenings: list[Convening] = field(default_factory=list)
+    #: person id -> the *other* partnerships of the file reaching out to them, for the
+    #: people this partnership reaches out to (see :mod:`nextgen_tui.models.outreach`)
+    outreach_elsewhere: dict[int, tuple[Outreach, ...]] = field(default_factory=dict)
 
     @property
     def current_roles(self) -> list[RoleAssignment]:

@@ -44,6 +44,7 @@ from nextgen_tui.models import (
     RoleKind,
     explain,
 )
+from nextgen_tui.models.outreach import Outreach, outreach_by_person, outreach_elsewhere
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from nextgen_tui.store.backups import make_backup
 from nextgen_tui.store.durable import DurableJSONStorage, remove_stale_temp_files
@@ -636,12 +637,25 @@ class Store:
     def snapshot(self, partnership_id: int) -> PartnershipSnapshot:
         """Everything the gap engine and the stage screens need about one partnership."""
         launch = self.launch(partnership_id)
+        roles = self.roles(partnership_id=partnership_id, current_only=False)
         return PartnershipSnapshot(
             partnership=self.partnership(partnership_id),
             organizations=dict(self._records(Organization)),
             people=dict(self._records(Person)),
-            roles=self.roles(partnership_id=partnership_id, current_only=False),
+            roles=roles,
             launch=launch if launch.id else None,
             teams=self.teams(partnership_id),
             convenings=self.convenings(partnership_id),
+            outreach_elsewhere=outreach_elsewhere(
+                partnership_id,
+                roles,
+                self._records(RoleAssignment).values(),
+                self._records(Partnership),
+                self._records(Person),
+            ),
         )
+
+    def outreach(self) -> dict[int, list[Outreach]]:
+        """Person id -> every partnership reaching out to them, across the file."""
+        roles, people = self._records(RoleAssignment), self._records(Person)
+        return outreach_by_person(roles.values(), self._records(Partnership), people)

@@ -24,6 +24,7 @@ DESIGN_RULES: dict[str, tuple[Stage, Severity]] = {
     "core-team-size": (Stage.PREPARE, W),
     "core-team-missing-system": (Stage.PREPARE, B),
     "convening-team-small": (Stage.PREPARE, H),
+    "outreach-collision": (Stage.PREPARE, W),
     "companies-too-few": (Stage.LAUNCH, B),
     "companies-too-many": (Stage.LAUNCH, W),
     "industry-outnumbered": (Stage.LAUNCH, B),
