@@ -1,0 +1,1 @@
+"""Beyond one partnership: the partnerships side by side, coverage, engagement."""
