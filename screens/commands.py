@@ -96,6 +96,30 @@ def show_directory(app: App[Any]) -> None:
     push_lazy(app, factory)
 
 
+def show_region(app: App[Any]) -> None:
+    """Every partnership side by side (not stacked twice)."""
+    if type(app.screen).__name__ == "RegionScreen":
+        return
+
+    def factory() -> Screen[None]:
+        from screens.region.screen import RegionScreen
+
+        return RegionScreen()
+
+    push_lazy(app, factory)
+
+
+def show_engagement(app: App[Any], partnership_id: int, coverage: bool = False) -> None:
+    """One partnership's engagement over time (or its public-system coverage)."""
+
+    def factory() -> Screen[None]:
+        from screens.region.engagement import EngagementScreen
+
+        return EngagementScreen(partnership_id, coverage=coverage)
+
+    push_lazy(app, factory)
+
+
 def start_meeting(app: App[Any], partnership_id: int) -> None:
     """Open the live launch meeting (it resumes where it was left)."""
 
@@ -244,6 +268,11 @@ def app_commands(app: App[Any], screen: Screen[Any]) -> list[Command]:
         ),
         Command("Directory", partial(show_directory, app), "People and organizations"),
         Command("New partnership", partial(new_partnership, app), "Create a sector partnership"),
+        Command(
+            "Region view",
+            partial(show_region, app),
+            "Every partnership side by side, with public-system coverage",
+        ),
     ]
     if pid is not None:
         commands += [
@@ -253,6 +282,16 @@ def app_commands(app: App[Any], screen: Screen[Any]) -> list[Command]:
                 "Run the launch meeting live: check-in, agenda, capture",
             ),
             Command("Export...", partial(export, app, pid), "Rosters, reports, letters, calendar"),
+            Command(
+                "Engagement over time",
+                partial(show_engagement, app, pid),
+                "Attendance at each meeting, industry leaders' history, who drifted",
+            ),
+            Command(
+                "Public-system coverage",
+                partial(show_engagement, app, pid, True),
+                "Who covers each public system in each group of this partnership",
+            ),
         ]
     commands.append(
         Command(

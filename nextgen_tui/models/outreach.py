@@ -95,6 +95,7 @@ def outreach_by_person(
         if partnership is None:
             continue
         owner = role.champion.outreach_owner_id if role.champion is not None else None
+        owners: tuple[int, ...]
         if owner is not None and _live(owner, people):
             owners, by_convener = (owner,), False
         else:

@@ -27,10 +27,10 @@ PUBLIC_SYSTEMS: tuple[System, ...] = (
 )
 COLUMN_LABELS: dict[System, str] = {
     System.EDUCATION: "Education",
-    System.WORKFORCE: "Workforce dev.",
-    System.ECONOMIC_DEVELOPMENT: "Economic dev.",
+    System.WORKFORCE: "Workforce",
+    System.ECONOMIC_DEVELOPMENT: "Econ. dev.",
     System.LABOR: "Labor",
-    System.COMMUNITY: "Community orgs",
+    System.COMMUNITY: "Community",
 }
 #: The roles of a partnership's support team (the broad convening team and the delegates).
 SUPPORT_ROLES = (

@@ -90,6 +90,13 @@ class PartnershipsScreen(Screen[None]):
             id="partnerships.delete",
         ),
         Binding(
+            "r",
+            "region",
+            "Region",
+            tooltip="Every partnership side by side, with public-system coverage",
+            id="partnerships.region",
+        ),
+        Binding(
             "d",
             "app.directory",
             "Directory",
@@ -224,6 +231,14 @@ class PartnershipsScreen(Screen[None]):
 
     def action_new(self) -> None:
         self.post_message(NewPartnership())
+
+    def action_region(self) -> None:
+        def factory() -> Screen[None]:
+            from screens.region.screen import RegionScreen
+
+            return RegionScreen()
+
+        push_lazy(self, factory)
 
     def action_edit(self) -> None:
         pid = self.selected_id()

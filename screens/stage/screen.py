@@ -32,6 +32,7 @@ from nextgen_tui.lifecycle.rosters import RosterGroup, groups_for
 from nextgen_tui.models import Partnership, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from screens.common.context import save, store_of
+from screens.common.lazy import push_lazy
 from screens.common.modal import DismissOnce
 from screens.common.navigation import StartMeeting
 from screens.stage import editors as editors
@@ -110,6 +111,14 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
             "Convening",
             tooltip="Record a quarterly convening",
             id="stage.convening",
+        ),
+        Binding(
+            "g",
+            "engagement",
+            "Engagement",
+            show=False,
+            tooltip="Engagement over time and public-system coverage, as pictures",
+            id="stage.engagement",
         ),
         Binding(
             "escape",
@@ -296,6 +305,14 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
 
     def action_launch_form(self) -> None:
         editors.open_form(self, "launch", self.partnership_id, None, self._after)
+
+    def action_engagement(self) -> None:
+        def factory() -> Screen[None]:
+            from screens.region.engagement import EngagementScreen
+
+            return EngagementScreen(self.partnership_id)
+
+        push_lazy(self, factory)
 
     def action_meeting(self) -> None:
         self.post_message(StartMeeting(self.partnership_id))
