@@ -24,6 +24,7 @@ from nextgen_tui.models import (
     Organization,
     RoleAssignment,
 )
+from nextgen_tui.models.outreach import collisions
 from nextgen_tui.store.repository import Store
 from nextgen_tui.text.search import rank
 
@@ -98,17 +99,23 @@ def _haystack(*fields: str) -> str:
     return "\n".join(fields).casefold()
 
 
+#: Before the name of someone two or more partnerships are approaching at once.
+ASKED_TWICE = "⇄ "
+
+
 def people_index(store: Store) -> Index:
     orgs = {org.id: org for org in store.organizations(include_deleted=True)}
+    asked_twice = collisions(store.outreach())
     entries = []
     for person in store.people():
         org = orgs.get(person.organization_id or 0)
         org_name = org.name if org else ""
+        marked = person.id in asked_twice
         entries.append(
             Entry(
                 person.id,
                 (
-                    cell(person.name),
+                    cell(ASKED_TWICE + person.name, "bold yellow") if marked else cell(person.name),
                     cell(org_name),
                     cell(person.title),
                     cell(person.email),
@@ -180,6 +187,28 @@ def role_text(role: RoleAssignment, team_names: dict[int, str]) -> str:
     return f"{label} ({', '.join(details)})" if details else label
 
 
+def _asked_twice(store: Store, person_id: int) -> list[Content]:
+    """Every partnership approaching the person, when there are two or more."""
+    asking = store.outreach().get(person_id, [])
+    if len(asking) < 2:
+        return []
+    lines = [
+        Content.styled(
+            f"{ASKED_TWICE}Approached by {len(asking)} partnerships at once", "bold yellow"
+        )
+    ]
+    live = {person.id: person.name for person in store.people()}
+    for outreach in asking:
+        owners = ", ".join(live[pid] for pid in outreach.owner_ids if pid in live)
+        who = f"; {'convener' if outreach.owner_is_convener else 'outreach by'} {owners}"
+        lines.append(
+            Content(f"  • {outreach.partnership_name}: {outreach.what}{who if owners else ''}")
+        )
+    lines.append(Content("Agree who calls first (gap outreach-collision)."))
+    lines.append(Content(""))
+    return lines
+
+
 def person_details(store: Store, person_id: int) -> Content:
     """Who the person is, and their roles in every partnership (ended ones as history)."""
     person = store.person(person_id)
@@ -191,6 +220,7 @@ def person_details(store: Store, person_id: int) -> Content:
         if part:
             lines.append(Content(part))
     lines.append(Content(""))
+    lines += _asked_twice(store, person_id)
     roles = store.roles(person_id=person_id, current_only=False)
     if not roles:
         lines.append(Content.styled("No roles in any partnership yet (a assigns one).", "dim"))

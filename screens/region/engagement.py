@@ -47,7 +47,10 @@ MAX_ROWS = 12
 
 def _key() -> Content:
     return Content.assemble(
-        ("█", INDUSTRY_STYLE), " industry  ", ("█", PUBLIC_STYLE), " public: a pair of columns per meeting, oldest on the left"
+        ("█", INDUSTRY_STYLE),
+        " industry  ",
+        ("█", PUBLIC_STYLE),
+        " public: a pair of columns per meeting, oldest on the left",
     )
 
 

@@ -1,0 +1,145 @@
+"""The region view, a partnership's engagement and coverage, and the directory's mark
+for people approached twice, driven with Pilot on three seeded partnerships."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static, TabbedContent
+
+from nextgen_tui.app import RosterApp
+from nextgen_tui.models import ChampionStatus, InvitationStatus
+from nextgen_tui.store.repository import Store
+from screens.directory.screen import DirectoryScreen
+from screens.region.engagement import EngagementScreen
+from screens.region.screen import RegionMatrix, RegionScreen, RegionTable
+from tests.support import factories as f
+from tests.support.app_ui import screen_text, stage_screen, wait
+from tests.support.region_seed import Seeded, seed_region
+
+WIDE = (120, 40)
+NARROW = (80, 24)
+
+
+def row_texts(table: DataTable[Text], key: str) -> list[str]:
+    return [cell.plain for cell in table.get_row(key)]
+
+
+async def open_region(pilot: Pilot[None]) -> RegionScreen:
+    await wait(pilot)
+    await pilot.press("r")
+    await wait(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, RegionScreen)
+    return screen
+
+
+async def test_region_view_lists_every_partnership_with_its_numbers(store: Store) -> None:
+    seeded = seed_region(store)
+    async with RosterApp(store).run_test(size=WIDE) as pilot:
+        screen = await open_region(pilot)
+        table = screen.query_one(RegionTable)
+        mfg = row_texts(table, str(seeded.manufacturing.id))
+        assert mfg[0] == "Advanced Manufacturing, North Valley"
+        assert mfg[1] == "Action"
+        assert mfg[4:10] == ["3", "3/3", "2", "Apr 10", "Jul 10", "1/1"]
+        health = row_texts(table, str(seeded.healthcare.id))
+        assert health[1] == "Prepare" and health[4:10] == ["0", "0/2", "0", "-", "-", "0/0"]
+        text = screen_text(pilot.app)
+        assert "Public-system coverage" in text
+        assert "Omar [b]Haddad[/" in text  # user text stays literal
+        matrix = screen.query_one(RegionMatrix)
+        cells = row_texts(matrix, f"partnership-{seeded.manufacturing.id}")
+        assert cells[1:4] == ["Dana Whitfield ×2", "Marcus Lee ×2", "Carla Mendes"]
+        assert cells[4].startswith("Omar [b]Haddad[/") and cells[5] == "✗ nobody"
+        construction = row_texts(matrix, f"partnership-{seeded.construction.id}")
+        assert construction.count("✗ nobody") == 4
+
+
+async def test_enter_opens_the_highlighted_partnership(store: Store) -> None:
+    seeded = seed_region(store)
+    async with RosterApp(store).run_test(size=NARROW) as pilot:
+        await open_region(pilot)
+        await pilot.press("down", "down", "enter")  # by name: the third is Healthcare
+        await wait(pilot)
+        assert stage_screen(pilot.app).partnership_id == seeded.healthcare.id
+        await pilot.press("escape")
+        await wait(pilot)
+        await open_region(pilot)
+        await pilot.press("tab", "enter")  # the matrix opens its row's partnership too
+        await wait(pilot)
+        assert stage_screen(pilot.app).partnership_id == seeded.manufacturing.id
+
+
+async def test_region_view_from_the_palette(store: Store) -> None:
+    seed_region(store)
+    async with RosterApp(store).run_test(size=NARROW) as pilot:
+        await wait(pilot)
+        await pilot.press("ctrl+p", *"region view")
+        await wait(pilot)
+        await pilot.press("enter")
+        await wait(pilot)
+        assert isinstance(pilot.app.screen, RegionScreen)
+        assert "Healthcare," in screen_text(pilot.app)
+
+
+async def open_engagement(pilot: Pilot[None], seeded: Seeded) -> EngagementScreen:
+    await wait(pilot)
+    await pilot.press("r")
+    await wait(pilot)
+    await pilot.press("enter")  # Advanced Manufacturing, first by name
+    await wait(pilot)
+    assert stage_screen(pilot.app).partnership_id == seeded.manufacturing.id
+    await pilot.press("g")
+    await wait(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, EngagementScreen)
+    return screen
+
+
+async def test_engagement_shows_meetings_leaders_and_who_drifted(store: Store) -> None:
+    seeded = seed_region(store)
+    async with RosterApp(store).run_test(size=WIDE) as pilot:
+        screen = await open_engagement(pilot, seeded)
+        chart = str(screen.query_one("#attendance-chart", Static).content)
+        assert len(chart.splitlines()) == 5
+        assert chart.splitlines()[0].startswith("█ ")  # 2 industry at the first: the top
+        meetings = screen.query_one("#meetings-table", DataTable)
+        assert meetings.row_count == 3  # the convening of 10 July is still to come
+        leaders = screen.query_one("#leaders-table", DataTable)
+        people = seeded.people
+        assert row_texts(leaders, str(people["ana"].id)) == ["Ana Ortiz", "██", "2 of 2", ""]
+        assert row_texts(leaders, str(people["cy"].id)) == ["Cy Park", "▁▁", "0 of 2", "drifted"]
+        text = screen_text(pilot.app)
+        assert "Drifted (1 leader missed the last two): Cy Park" in text
+        await pilot.press("ctrl+o")
+        await wait(pilot)
+        assert screen.query_one(TabbedContent).active == "coverage-tab"
+        text = screen_text(pilot.app)
+        for group in ("Core planning team", "Support team", "Skills", "Stalled"):
+            assert group in text
+        await pilot.press("escape")
+        await wait(pilot)
+        assert stage_screen(pilot.app).partnership_id == seeded.manufacturing.id
+
+
+async def test_a_person_approached_twice_is_marked_in_the_directory(store: Store) -> None:
+    seeded = seed_region(store)
+    dee = seeded.people["dee"]  # asked as a champion by Healthcare
+    f.leader(store, seeded.construction, dee, InvitationStatus.INVITED)
+    f.champion(store, seeded.healthcare, seeded.people["cy"], ChampionStatus.DECLINED)
+    async with RosterApp(store).run_test(size=(140, 40)) as pilot:
+        await wait(pilot)
+        await pilot.press("d")
+        await wait(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, DirectoryScreen)
+        text = screen_text(pilot.app)
+        assert "⇄ Dee Quinn" in text
+        assert "⇄ Cy Park" not in text  # declined: no second call
+        await pilot.press(*"dee quinn")
+        await wait(pilot)
+        detail = str(screen.query_one("#person-detail-text", Static).content)
+        assert "Approached by 2 partnerships at once" in detail
+        assert "Construction, North Valley: invited to its launch; convener Marcus Lee" in detail
+        assert "Healthcare, North Valley: asked as a champion" in detail
