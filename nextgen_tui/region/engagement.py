@@ -13,7 +13,7 @@ Pure functions, no Textual.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -132,3 +132,38 @@ def bars(values: Sequence[int | None], top: int) -> str:
 def history_bars(leader: LeaderHistory) -> str:
     """A leader's attendance as a sparkline: a full block came, the lowest block missed."""
     return bars([None if seen is None else int(seen) for seen in leader.attended], 1)
+
+
+def engagement_markdown(found: Engagement, escape: Callable[[str], str]) -> list[str]:
+    """The figures of the engagement screen as Markdown tables (for the status report);
+    ``escape`` makes user text literal."""
+    lines = ["## Engagement over time", "", "### Attendance at each meeting", ""]
+    if not found.meetings:
+        lines += ["No meeting with attendance recorded yet.", ""]
+    else:
+        lines += ["| Date | Meeting | Industry | Public |", "|---|---|---:|---:|"]
+        for meeting in found.meetings:
+            lines.append(
+                f"| {meeting.on.isoformat()} | {escape(meeting.label)} | {meeting.industry} "
+                f"| {meeting.public} |"
+            )
+        lines.append("")
+    lines += ["### Industry leaders at the quarterly convenings", ""]
+    if not found.leaders:
+        lines += ["No industry leader at the table yet.", ""]
+        return lines
+    dates = ", ".join(on.isoformat() for on in found.quarterly) or "none held yet"
+    lines += [
+        f"History, oldest first (█ came, ▁ missed, · before they joined): {dates}.",
+        "",
+        "| Industry leader | History | Came | Drifted |",
+        "|---|---|---:|---|",
+    ]
+    for leader in found.leaders:
+        drifted = "missed the last two" if leader.drifted else ""
+        lines.append(
+            f"| {escape(leader.name)} | {history_bars(leader) or '-'} "
+            f"| {leader.came} of {leader.expected} | {drifted} |"
+        )
+    lines.append("")
+    return lines

@@ -58,6 +58,7 @@ def status_report(snapshot: PartnershipSnapshot, today: date) -> str:
     from nextgen_tui.gaps.analysis import analyze
     from nextgen_tui.gaps.catalogue import Severity
     from nextgen_tui.lifecycle.rosters import groups_for
+    from nextgen_tui.region.engagement import engagement, engagement_markdown
 
     p = snapshot.partnership
     gaps = analyze(snapshot, today)
@@ -109,6 +110,7 @@ def status_report(snapshot: PartnershipSnapshot, today: date) -> str:
                 f"- **{gap.severity.value.capitalize()}** ({gap.rule}): {md_escape(gap.message)}"
             )
         lines.append("")
+    lines += engagement_markdown(engagement(snapshot, today), md_escape)
     if p.waivers:
         lines += ["## Stages advanced with open blockers", ""]
         for waiver in p.waivers:

@@ -13,6 +13,7 @@ from nextgen_tui.store.repository import Store
 from screens.directory.screen import DirectoryScreen
 from screens.region.engagement import EngagementScreen
 from screens.region.screen import RegionMatrix, RegionScreen, RegionTable
+from screens.region.widgets import TIMES
 from tests.support import factories as f
 from tests.support.app_ui import screen_text, stage_screen, wait
 from tests.support.region_seed import Seeded, seed_region
@@ -50,7 +51,7 @@ async def test_region_view_lists_every_partnership_with_its_numbers(store: Store
         assert "Omar [b]Haddad[/" in text  # user text stays literal
         matrix = screen.query_one(RegionMatrix)
         cells = row_texts(matrix, f"partnership-{seeded.manufacturing.id}")
-        assert cells[1:4] == ["Dana Whitfield ×2", "Marcus Lee ×2", "Carla Mendes"]
+        assert cells[1:4] == [f"Dana Whitfield {TIMES}2", f"Marcus Lee {TIMES}2", "Carla Mendes"]
         assert cells[4].startswith("Omar [b]Haddad[/") and cells[5] == "✗ nobody"
         construction = row_texts(matrix, f"partnership-{seeded.construction.id}")
         assert construction.count("✗ nobody") == 4

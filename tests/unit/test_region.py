@@ -15,6 +15,7 @@ from nextgen_tui.region.coverage import group_coverage, region_coverage
 from nextgen_tui.region.engagement import bars, engagement, history_bars
 from nextgen_tui.region.summary import region_lines
 from nextgen_tui.store.repository import Store
+from nextgen_tui.transfer.reports import status_report
 from tests.support.gap_builder import TODAY
 from tests.support.region_seed import LATER, Q1, Q2, TEAM_MEETING, Seeded, seed_region
 
@@ -142,3 +143,18 @@ def test_bars_share_a_scale_from_zero() -> None:
     assert bars([3], 6) == "▅"
     assert bars([], 5) == ""
     assert bars([9, None], 0) == "█·"
+
+
+def test_status_report_has_the_engagement_figures_as_tables(store: Store, seeded: Seeded) -> None:
+    report = status_report(store.snapshot(seeded.manufacturing.id), TODAY)
+    lines = report.splitlines()
+    start = lines.index("## Engagement over time")
+    section = lines[start:]
+    assert "| 2026-01-10 | Quarterly convening | 2 | 1 |" in section
+    assert "| 2026-05-01 | Skills | 1 | 1 |" in section
+    assert "| Ana Ortiz | ██ | 2 of 2 |  |" in section
+    assert "| Cy Park | ▁▁ | 0 of 2 | missed the last two |" in section
+    assert not any(line.startswith("| 2026-07-10") for line in section)
+    empty = status_report(store.snapshot(seeded.construction.id), TODAY)
+    assert "No meeting with attendance recorded yet." in empty
+    assert "No industry leader at the table yet." in empty
