@@ -140,7 +140,7 @@ class EngagementScreen(DismissOnce, Screen[None]):
 
     def _show_meetings(self, found: Engagement, today: date) -> None:
         chart = self.query_one("#attendance-chart", Static)
-        room = max((self._width - 6) // 3, 1)  # three cells a meeting
+        room = max((self._width - 10) // 3, 1)  # three cells a meeting, and the axis
         shown = found.meetings[-room:]
         if not shown:
             chart.update(Content.styled("No meeting with attendance recorded yet.", "dim"))

@@ -96,9 +96,11 @@ def attendance_chart(meetings: list[MeetingAttendance], top: int, height: int) -
     scale from zero (``top`` fills the chart), oldest meeting on the left."""
     scale = max(top, 1)
     levels = len(BARS)
+    axis = len(str(scale))
     lines: list[Content] = []
     for row in reversed(range(height)):
-        parts: list[Content] = []
+        label = str(scale) if row == height - 1 else "0" if row == 0 else ""
+        parts: list[Content] = [Content.styled(f"{label:>{axis}}│", "dim")]
         for meeting in meetings:
             for value, style in (
                 (meeting.industry, INDUSTRY_STYLE),

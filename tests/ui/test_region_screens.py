@@ -104,7 +104,7 @@ async def test_engagement_shows_meetings_leaders_and_who_drifted(store: Store) -
         screen = await open_engagement(pilot, seeded)
         chart = str(screen.query_one("#attendance-chart", Static).content)
         assert len(chart.splitlines()) == 5
-        assert chart.splitlines()[0].startswith("█ ")  # 2 industry at the first: the top
+        assert chart.splitlines()[0].startswith("2│█   █")  # 2 industry, then 2 public: the top
         meetings = screen.query_one("#meetings-table", DataTable)
         assert meetings.row_count == 3  # the convening of 10 July is still to come
         leaders = screen.query_one("#leaders-table", DataTable)
