@@ -20,7 +20,8 @@ from nextgen_tui.models.roles import RoleAssignment
 ASKING = frozenset({ChampionStatus.ASKED, ChampionStatus.COMMITTED})
 #: Invitation statuses that mean the launch invitation stands.
 INVITING = frozenset({InvitationStatus.INVITED, InvitationStatus.ACCEPTED})
-CONVENER_ROLES = (RoleKind.CONVENER, RoleKind.CO_CONVENER)
+CONVENER_ROLES = frozenset({RoleKind.CONVENER, RoleKind.CO_CONVENER})
+OUTREACH_ROLES = frozenset({RoleKind.CHAMPION, RoleKind.INDUSTRY_LEADER})
 
 
 def is_outreach(role: RoleAssignment) -> bool:
@@ -75,37 +76,62 @@ def outreach_by_person(
     partnerships: Mapping[int, Partnership],
     people: Mapping[int, Person],
     only: set[int] | None = None,
+    at_least: int = 1,
 ) -> dict[int, list[Outreach]]:
     """Person id -> the partnerships reaching out to them (one entry per partnership,
-    the weightiest), in partnership-name order. ``only`` limits it to some people."""
-    best: dict[tuple[int, int], RoleAssignment] = {}
+    the weightiest), in partnership-name order. ``only`` limits it to some people,
+    ``at_least`` to people approached by that many partnerships."""
+    best: dict[int, dict[int, RoleAssignment]] = {}
     conveners: dict[int, list[int]] = {}
     for role in roles:
-        if role.end is not None or not _live(role.person_id, people):
+        if role.end is not None:
             continue
-        if role.role in CONVENER_ROLES:
+        kind = role.role
+        if kind in CONVENER_ROLES:
             conveners.setdefault(role.partnership_id, []).append(role.person_id)
-        elif (only is None or role.person_id in only) and is_outreach(role):
-            key = (role.person_id, role.partnership_id)
-            if key not in best or _rank(role) > _rank(best[key]):
-                best[key] = role
+        elif (
+            kind in OUTREACH_ROLES
+            and (only is None or role.person_id in only)
+            and is_outreach(role)
+        ):
+            mine = best.setdefault(role.person_id, {})
+            held = mine.get(role.partnership_id)
+            if held is None or _rank(role) > _rank(held):
+                mine[role.partnership_id] = role
     found: dict[int, list[Outreach]] = {}
-    for (person_id, partnership_id), role in best.items():
-        partnership = partnerships.get(partnership_id)
-        if partnership is None:
+    for person_id, by_partnership in best.items():
+        if len(by_partnership) < at_least or not _live(person_id, people):
             continue
-        owner = role.champion.outreach_owner_id if role.champion is not None else None
-        owners: tuple[int, ...]
-        if owner is not None and _live(owner, people):
-            owners, by_convener = (owner,), False
-        else:
-            owners, by_convener = tuple(dict.fromkeys(conveners.get(partnership_id, []))), True
-        found.setdefault(person_id, []).append(
-            Outreach(partnership_id, partnership.name, person_id, _what(role), owners, by_convener)
-        )
-    for entries in found.values():
-        entries.sort(key=lambda o: (o.partnership_name.casefold(), o.partnership_id))
+        entries = [
+            entry
+            for partnership_id, role in by_partnership.items()
+            if (entry := _outreach(role, partnerships, people, conveners)) is not None
+        ]
+        if len(entries) >= at_least:
+            entries.sort(key=lambda o: (o.partnership_name.casefold(), o.partnership_id))
+            found[person_id] = entries
     return found
+
+
+def _outreach(
+    role: RoleAssignment,
+    partnerships: Mapping[int, Partnership],
+    people: Mapping[int, Person],
+    conveners: Mapping[int, list[int]],
+) -> Outreach | None:
+    partnership = partnerships.get(role.partnership_id)
+    if partnership is None:
+        return None
+    owner = role.champion.outreach_owner_id if role.champion is not None else None
+    owners: tuple[int, ...]
+    if owner is not None and _live(owner, people):
+        owners, by_convener = (owner,), False
+    else:
+        live = (pid for pid in conveners.get(role.partnership_id, []) if _live(pid, people))
+        owners, by_convener = tuple(dict.fromkeys(live)), True
+    return Outreach(
+        partnership.id, partnership.name, role.person_id, _what(role), owners, by_convener
+    )
 
 
 def outreach_elsewhere(
@@ -122,7 +148,7 @@ def outreach_elsewhere(
     wanted = {role.person_id for role in own_roles if is_outreach(role)}
     if not wanted:
         return {}
-    found = outreach_by_person(all_roles, partnerships, people, only=wanted)
+    found = outreach_by_person(all_roles, partnerships, people, only=wanted, at_least=2)
     result: dict[int, tuple[Outreach, ...]] = {}
     for person_id, entries in found.items():
         others = tuple(o for o in entries if o.partnership_id != partnership_id)
