@@ -150,3 +150,23 @@ def test_an_empty_file_has_no_partnerships(tmp_path: Path) -> None:
     Store(path).close()
     result = gaps("--db", path)
     assert (result.returncode, result.stdout) == (0, f"No partnerships in {path}.\n")
+
+
+def test_outreach_collision_is_listed_even_for_one_partnership(store: Store, db_path: Path) -> None:
+    """The command line checks each partnership against the others of the file."""
+    first = f.partnership(store)
+    second = f.partnership(store, "Healthcare, North Valley", "Healthcare")
+    ceo = f.person(store, "Ana Ortiz", f.org(store, "Ortiz Precision"))
+    f.champion(store, first, ceo)
+    f.leader(store, second, ceo)
+    store.close()
+    result = gaps("--db", db_path, "--today", TODAY, "--partnership", second.name, "--json")
+    found = [row for row in json.loads(result.stdout) if row["rule"] == "outreach-collision"]
+    assert [(row["partnership"], row["severity"], row["stage"]) for row in found] == [
+        ("Healthcare, North Valley", "warning", "prepare")
+    ]
+    assert found[0]["message"].startswith(
+        "Ana Ortiz is also being approached by Advanced Manufacturing, North Valley "
+        "(committed as a champion, nobody owns the outreach there yet)."
+    )
+    assert found[0]["subjects"] == [{"kind": "person", "id": ceo.id, "name": "Ana Ortiz"}]
