@@ -144,3 +144,27 @@ async def test_a_person_approached_twice_is_marked_in_the_directory(store: Store
         assert "Approached by 2 partnerships at once" in detail
         assert "Construction, North Valley: invited to its launch; convener Marcus Lee" in detail
         assert "Healthcare, North Valley: asked as a champion" in detail
+
+
+async def test_coverage_of_the_open_partnership_from_the_palette(store: Store) -> None:
+    seeded = seed_region(store)
+    async with RosterApp(store).run_test(size=WIDE) as pilot:
+        await wait(pilot)
+        await pilot.press("enter")  # Advanced Manufacturing, first by name
+        await wait(pilot)
+        await pilot.press("ctrl+p", *"public-system coverage")
+        await wait(pilot)
+        await pilot.press("enter")
+        await wait(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, EngagementScreen)
+        assert screen.partnership_id == seeded.manufacturing.id
+        assert screen.query_one(TabbedContent).active == "coverage-tab"
+        matrix = screen.query_one("#group-coverage", DataTable)
+        assert [key.value for key in matrix.rows] == [
+            "core",
+            "support",
+            f"team-{seeded.skills.id}",
+            f"team-{seeded.stalled.id}",
+        ]
+        assert row_texts(matrix, "core")[4:] == ["✗ nobody", "✗ nobody"]  # labor, community
