@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from nextgen_tui.store.repository import Store
+from nextgen_tui.text.terminal import visible
 from screens import commands
 from screens.common.navigation import NewPartnership, OpenPartnership, StartMeeting
 from screens.partnerships.screen import PartnershipsScreen
@@ -86,7 +87,7 @@ class RosterApp(App[None]):
         super().__init__()
         self.store = store
         read_only = " (read-only)" if store.read_only else ""
-        self.sub_title = f"{store.path.name}{read_only}"
+        self.sub_title = f"{visible(store.path.name)}{read_only}"
 
     def get_default_screen(self) -> Screen[None]:
         return PartnershipsScreen()

@@ -26,6 +26,7 @@ from textual.style import Style
 
 from nextgen_tui.errors import StoreError
 from nextgen_tui.models import Stage
+from nextgen_tui.text.terminal import visible
 from screens.common.context import save, store_of
 from screens.common.lazy import push_lazy, reload_screen
 from screens.common.modal import DismissOnce
@@ -180,9 +181,11 @@ def reload_from_disk(app: App[Any]) -> None:
     try:
         store.reload()
     except StoreError as exc:
-        app.notify(exc.message, title="Not reloaded", severity="error", timeout=8, markup=False)
+        app.notify(
+            visible(exc.message), title="Not reloaded", severity="error", timeout=8, markup=False
+        )
         return
-    app.notify(f"Reloaded {store.path.name} from disk.", timeout=3, markup=False)
+    app.notify(f"Reloaded {visible(store.path.name)} from disk.", timeout=3, markup=False)
     reload_screen(app.screen)
 
 

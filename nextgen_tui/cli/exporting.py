@@ -6,10 +6,9 @@ The data file is opened read-only, so an export works while the app has the file
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from nextgen_tui.cli.common import EXIT_OK, fail, no_such_partnership
+from nextgen_tui.cli.common import EXIT_OK, fail, no_such_partnership, say
 
 COMMAND = "export"
 
@@ -41,12 +40,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from nextgen_tui.errors import ExportError, StoreError
     from nextgen_tui.store.repository import Store
-    from nextgen_tui.transfer.exports import export_to
+    from nextgen_tui.transfer.exports import export_to, refuse_roster_files
 
     db: Path | None = getattr(args, "db", None)
     if db is None:
         return fail(COMMAND, "say which roster file to export from with --db PATH")
     out: Path = args.out.expanduser()
+    try:
+        refuse_roster_files(out, db.expanduser())
+    except ExportError as exc:
+        return fail(COMMAND, exc.message)
     if out.is_dir():
         return fail(COMMAND, f"{out} is a folder; give a file name to write")
     if not out.parent.is_dir():
@@ -60,10 +63,12 @@ def run(args: argparse.Namespace) -> int:
         if partnership is None:
             return fail(COMMAND, no_such_partnership(store, args.partnership))
         snapshot = store.snapshot(partnership.id)
-        export_to(args.format, snapshot, out, today=store.today(), now=store.clock())
+        export_to(
+            args.format, snapshot, out, roster=store.path, today=store.today(), now=store.clock()
+        )
     except (StoreError, ExportError) as exc:
         return fail(COMMAND, exc.message)
     finally:
         store.close()
-    sys.stdout.write(f"Wrote {out}\n")
+    say(f"Wrote {out}\n")
     return EXIT_OK

@@ -14,12 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from nextgen_tui.cli.common import EXIT_OK, fail, no_such_partnership
+from nextgen_tui.cli.common import EXIT_OK, fail, no_such_partnership, say
 from nextgen_tui.gaps.analysis import analyze
 from nextgen_tui.gaps.catalogue import Gap, Severity
 from nextgen_tui.models import Partnership, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from nextgen_tui.paths import default_data_path
+from nextgen_tui.text.terminal import visible_json
 
 COMMAND = "gaps"
 
@@ -87,7 +88,10 @@ def run(args: argparse.Namespace) -> int:
         return fail(COMMAND, exc.message)
     finally:
         store.close()
-    sys.stdout.write(as_json(found) if args.json else as_text(found, db))
+    if args.json:
+        sys.stdout.write(visible_json(as_json(found)))
+    else:
+        say(as_text(found, db))
     has_blocker = any(gap.severity is Severity.BLOCKER for _, gaps in found for gap in gaps)
     return EXIT_BLOCKERS if has_blocker else EXIT_OK
 

@@ -9,11 +9,11 @@ stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 
-from nextgen_tui.cli.common import EXIT_OK, fail
+from nextgen_tui.cli.common import EXIT_OK, fail, say
+from nextgen_tui.text.terminal import visible
 
 COMMAND = "import"
 
@@ -105,21 +105,20 @@ def run(args: argparse.Namespace) -> int:
         )
         if plan.partnership_error:
             return fail(COMMAND, plan.partnership_error)
-        out = sys.stdout
         for row in plan.rows:
             if row.outcome is Outcome.INVALID:
-                out.write(f"row {row.number}: not imported: {row.reason}\n")
+                say(f"row {row.number}: not imported: {visible(row.reason)}\n")
             for warning in row.warnings:
-                out.write(f"row {row.number}: {warning}\n")
-        out.write(plan.summary() + "\n")
+                say(f"row {row.number}: {visible(warning)}\n")
+        say(plan.summary() + "\n")
         if args.dry_run:
-            out.write("Dry run: nothing was written.\n")
+            say("Dry run: nothing was written.\n")
             return EXIT_OK
         if not plan.writes_anything:
-            out.write("Nothing to import.\n")
+            say("Nothing to import.\n")
             return EXIT_OK
         result = apply(store, plan)
-        out.write(result.summary() + "\n")
+        say(result.summary() + "\n")
         return EXIT_OK
     except StoreError as exc:
         return fail(COMMAND, exc.message)

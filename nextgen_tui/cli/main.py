@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nextgen_tui import __version__
-from nextgen_tui.cli.common import EXIT_ERROR, EXIT_OK
+from nextgen_tui.cli.common import EXIT_ERROR, EXIT_OK, fail
 from nextgen_tui.paths import bundled_demo_path, default_data_path
+from nextgen_tui.text.terminal import visible
 
 if TYPE_CHECKING:  # imported lazily at run time: --version and --help stay fast
     from nextgen_tui.store.repository import Store
@@ -41,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one plain line and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"{self.prog}: {message} (see --help)\n")
+        sys.stderr.write(f"{self.prog}: {visible(message)} (see --help)\n")
         raise SystemExit(EXIT_ERROR)
 
 
@@ -165,8 +166,7 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         store, demo_dir = open_store(args)
     except StoreError as exc:
-        sys.stderr.write(f"nextgen-tui: {exc.message}\n")
-        return EXIT_ERROR
+        return fail("", exc.message)
     try:
         from nextgen_tui.app import RosterApp
 

@@ -17,7 +17,8 @@ import errno
 import glob
 import json
 import os
-from collections.abc import Iterator
+import stat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,47 @@ class FileSignature:
             st = path.stat()
         except FileNotFoundError:
             return None
+        return cls.of_stat(st)
+
+    @classmethod
+    def of_stat(cls, st: os.stat_result) -> FileSignature:
         return cls(st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+
+
+def refuse_unless_regular(path: Path, st: os.stat_result | None = None) -> None:
+    """:class:`UnreadableFileError` when ``path`` exists and is not a regular file.
+
+    A FIFO would block for ever, ``/dev/zero`` never ends and a folder is no roster: each
+    is refused at once, before any lock or temporary file is made beside it.
+    """
+    if st is None:
+        try:
+            st = path.stat()
+        except OSError:
+            return  # missing (a new file) or unreadable: the open says which
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+        raise UnreadableFileError(
+            f"{path} is {kind}, so it is not a roster file. Nothing was changed."
+        )
+
+
+def read_regular_file(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of ``path`` and its identity as read; only a regular file is read.
+
+    Opened without blocking (a FIFO put in its place cannot hang the app), and the identity
+    is taken from the open file before reading: a change made while reading shows later.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        st = os.fstat(fd)
+        refuse_unless_regular(path, st)
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks), st
+    finally:
+        os.close(fd)
 
 
 def fsync_directory(folder: Path) -> None:
@@ -91,29 +132,46 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(
+    path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None
+) -> FileSignature:
     """Write ``data`` to ``path``: temporary file, fsync, rename over ``path``, fsync folder.
 
-    The temporary file is created readable by the owner only, so no other user can read it
-    even for an instant.
+    The temporary file is created afresh (never through a link left in its place) and
+    readable by the owner only, so no other user can read it even for an instant.
+    ``before_replace`` runs immediately before the rename; whatever it raises stops the
+    write and leaves ``path`` untouched. Returns the identity of what was written, taken
+    from the written file itself: if anything writes into it after the rename, the
+    identity returned no longer matches the file, so that change is noticed.
     """
     tmp = temp_path(path)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()  # a stale one, or a link planted there
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(tmp, flags, FILE_MODE)
         try:
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
             os.fsync(fd)
+            ours = os.fstat(fd)
+            if before_replace is not None:
+                before_replace()
+            os.replace(tmp, path)
+            now = os.fstat(fd)  # the rename may change its ctime; a write, its mtime
         finally:
             os.close(fd)
-        os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise WriteFailedError(_describe_os_error(exc, path)) from exc
+        if isinstance(exc, OSError):
+            raise WriteFailedError(_describe_os_error(exc, path)) from exc
+        raise
     fsync_directory(path.parent)
+    unchanged = (now.st_mtime_ns, now.st_size) == (ours.st_mtime_ns, ours.st_size)
+    return FileSignature.of_stat(now if unchanged else ours)
 
 
 class DurableJSONStorage(Storage):
@@ -138,21 +196,26 @@ class DurableJSONStorage(Storage):
 
     def _load(self) -> None:
         try:
-            raw = self.path.read_bytes()
+            raw, identity = read_regular_file(self.path)
         except FileNotFoundError:
             self._data, self._committed_text, self._signature = None, None, None
             return
         except OSError as exc:
             raise UnreadableFileError(f"Cannot read {self.path}: {exc.strerror or exc}.") from exc
-        self._signature = FileSignature.of(self.path)
+        self._signature = FileSignature.of_stat(identity)
         if not raw.strip():
             raise UnreadableFileError(
                 f"{self.path} is empty, so it is not a roster file. "
                 "Nothing was changed; choose another file or remove this one."
             )
         try:
-            text = raw.decode("utf-8")
+            text = raw.decode("utf-8-sig")  # a text editor may have added a byte-order mark
             data = json.loads(text)
+        except RecursionError as exc:
+            raise UnreadableFileError(
+                f"{self.path} is not a roster file (its JSON is nested too deeply). "
+                "Nothing was changed."
+            ) from exc
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise UnreadableFileError(
                 f"{self.path} is damaged or is not a roster file (it is not valid JSON). "
@@ -196,27 +259,37 @@ class DurableJSONStorage(Storage):
             return
         self._flush()
 
-    def _flush(self) -> None:
-        assert self._data is not None
+    def _refuse_if_changed(self) -> None:
         if self.changed_on_disk():
-            self.discard_changes()
             raise FileChangedError(
                 f"{self.path.name} was changed by another program since it was opened. "
                 "Your last change was not saved so as not to overwrite theirs; "
                 "reload the file and make it again."
             )
+
+    def _flush(self) -> None:
+        assert self._data is not None
+        try:
+            self._refuse_if_changed()
+        except FileChangedError:
+            self.discard_changes()
+            raise
         # compact, and without the cycle check (plain JSON data has no cycles): about twice
         # as fast as json.dumps' defaults on a large roster, which dominates a save's time
         text = json.dumps(
             self._data, ensure_ascii=False, separators=(",", ":"), check_circular=False
         )
         try:
-            atomic_write_text(self.path, text)
-        except WriteFailedError:
+            # checked again right before the rename: a change made while this one was
+            # being written is refused too, never overwritten
+            signature = atomic_write_bytes(
+                self.path, text.encode("utf-8"), before_replace=self._refuse_if_changed
+            )
+        except (WriteFailedError, FileChangedError):
             self.discard_changes()
             raise
         self._committed_text = text
-        self._signature = FileSignature.of(self.path)
+        self._signature = signature
         self._dirty = False
 
     @contextlib.contextmanager

@@ -47,8 +47,13 @@ from nextgen_tui.models import (
 from nextgen_tui.models.outreach import Outreach, outreach_by_person, outreach_elsewhere
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from nextgen_tui.store.backups import make_backup
-from nextgen_tui.store.durable import DurableJSONStorage, remove_stale_temp_files
+from nextgen_tui.store.durable import (
+    DurableJSONStorage,
+    refuse_unless_regular,
+    remove_stale_temp_files,
+)
 from nextgen_tui.store.lock import FileLock
+from nextgen_tui.store.siblings import roster_target
 
 FORMAT_NAME = "sector-partnership-roster"
 SCHEMA_VERSION = 1
@@ -93,7 +98,9 @@ class Store:
         create: bool = True,
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
-        self.path = Path(path).expanduser()
+        # a roster reached through a link is the link's target: the lock, the temporary
+        # file, the backups and the rename all go beside the real file; the link stays
+        self.path = roster_target(Path(path).expanduser())
         self.read_only = read_only
         self.clock = clock
         self._lock: FileLock | None = None
@@ -103,6 +110,7 @@ class Store:
         self._backed_up_on: date | None = None
         if not self.path.exists() and (read_only or not create):
             raise UnreadableFileError(f"There is no roster file at {self.path}.")
+        refuse_unless_regular(self.path)  # before a lock is made beside a FIFO or a device
         if not read_only:
             if not self.path.parent.is_dir():
                 raise StoreError(f"The folder {self.path.parent} does not exist.")

@@ -36,6 +36,7 @@ from nextgen_tui.models import (
 )
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from nextgen_tui.store.durable import atomic_write_bytes
+from nextgen_tui.store.siblings import own_file_kind
 
 FORMAT_LABELS: dict[str, str] = {
     "csv": "Roster by stage and role (CSV)",
@@ -340,10 +341,42 @@ def render(
     return result.encode("utf-8") if isinstance(result, str) else result
 
 
+_OWN_FILES = {
+    "roster": "is the roster file itself",
+    "lock": "is the roster's lock file",
+    "backup": "is in the roster's backups folder",
+    "temp": "is a temporary file of the roster's saves",
+}
+
+
+def refuse_roster_files(out: Path, roster: Path) -> None:
+    """:class:`ExportError` when ``out`` is the roster, its lock, a backup or a temp file.
+
+    However ``out`` is spelled (relative, ``..``, through a link): an export never
+    overwrites the data it was made from.
+    """
+    kind = own_file_kind(out, roster)
+    if kind is not None:
+        raise ExportError(
+            f"{out} {_OWN_FILES[kind]} ({roster.name}); writing there would destroy it. "
+            "Nothing was written; choose another file name."
+        )
+
+
 def export_to(
-    fmt: str, snapshot: PartnershipSnapshot, out: Path, *, today: date, now: datetime | None = None
+    fmt: str,
+    snapshot: PartnershipSnapshot,
+    out: Path,
+    *,
+    roster: Path,
+    today: date,
+    now: datetime | None = None,
 ) -> Path:
-    """Render and write atomically; :class:`ExportError` with a plain message on failure."""
+    """Render and write atomically; :class:`ExportError` with a plain message on failure.
+
+    ``roster`` is the data file the snapshot comes from: its own files are refused.
+    """
+    refuse_roster_files(out, roster)
     if out.is_dir():
         raise ExportError(f"{out} is a folder; give a file name to write.")
     if not out.parent.is_dir():

@@ -16,6 +16,7 @@ from textual.dom import DOMNode
 from nextgen_tui.errors import FileChangedError, StoreError
 from nextgen_tui.models import explain
 from nextgen_tui.store.repository import Store
+from nextgen_tui.text.terminal import visible
 
 T = TypeVar("T")
 
@@ -39,7 +40,7 @@ def save(node: DOMNode, change: Callable[[], T], done: str | None = "Saved") -> 
         result = change()
     except FileChangedError as exc:
         node.app.notify(
-            exc.message + " Press ctrl+r to reload.",
+            visible(exc.message) + " Press ctrl+r to reload.",
             title="Not saved",
             severity="error",
             timeout=12,
@@ -47,7 +48,9 @@ def save(node: DOMNode, change: Callable[[], T], done: str | None = "Saved") -> 
         )
         return None
     except StoreError as exc:
-        node.app.notify(exc.message, title="Not saved", severity="error", timeout=8, markup=False)
+        node.app.notify(
+            visible(exc.message), title="Not saved", severity="error", timeout=8, markup=False
+        )
         return None
     except ValidationError as exc:
         node.app.notify(explain(exc), title="Not saved", severity="error", timeout=8, markup=False)

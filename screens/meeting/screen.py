@@ -26,6 +26,7 @@ from nextgen_tui.meeting.agenda import next_phase, previous_phase
 from nextgen_tui.meeting.checkin import check_in, introduced_ids, set_introduced, undo_check_in
 from nextgen_tui.meeting.close import close_meeting, ranked_areas, suggested_priorities
 from nextgen_tui.models import MeetingPhase
+from nextgen_tui.text.terminal import visible
 from nextgen_tui.transfer.exports import export_to
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of
@@ -300,6 +301,7 @@ class MeetingScreen(MeetingCapture):
         if self.snapshot is None:
             return
         path = self.summary_path()
-        snapshot, today = self.snapshot, store_of(self).today()
-        if self.run(lambda: export_to("summary", snapshot, path, today=today)):
-            self.notify(f"Summary saved to {path}", markup=False)
+        store = store_of(self)
+        snapshot, today, roster = self.snapshot, store.today(), store.path
+        if self.run(lambda: export_to("summary", snapshot, path, roster=roster, today=today)):
+            self.notify(f"Summary saved to {visible(str(path))}", markup=False)

@@ -22,7 +22,13 @@ from textual.widgets import Button, Input, Label, LoadingIndicator, Select, Stat
 
 from nextgen_tui.errors import ExportError, StoreError
 from nextgen_tui.models.snapshot import PartnershipSnapshot
-from nextgen_tui.transfer.exports import FORMAT_LABELS, default_filename, export_to
+from nextgen_tui.text.terminal import visible
+from nextgen_tui.transfer.exports import (
+    FORMAT_LABELS,
+    default_filename,
+    export_to,
+    refuse_roster_files,
+)
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of
 from screens.common.modal import DismissOnce
@@ -113,7 +119,7 @@ class ExportScreen(DismissOnce, ModalScreen[None]):
             self.dismiss(None)
 
     def _error(self, message: str) -> None:
-        self.query_one("#export-error", Static).update(message)
+        self.query_one("#export-error", Static).update(visible(message))
 
     def action_export(self) -> None:
         if self._busy:
@@ -132,37 +138,51 @@ class ExportScreen(DismissOnce, ModalScreen[None]):
             return
         store = store_of(self)
         try:
+            refuse_roster_files(out, store.path)
             snapshot = store.snapshot(self.partnership_id)
         except StoreError as exc:
             self._error(exc.message)
             return
-        today, now = store.today(), store.clock()
+        today, now, roster = store.today(), store.clock(), store.path
 
         def answered(replace: bool | None) -> None:
             if replace:
-                self._start(fmt, snapshot, out, today, now)
+                self._start(fmt, snapshot, out, roster, today, now)
 
         if out.exists():
             self.app.push_screen(
-                ConfirmScreen(f"{out} exists. Replace it?", confirm_label="Replace"), answered
+                ConfirmScreen(f"{visible(str(out))} exists. Replace it?", confirm_label="Replace"),
+                answered,
             )
         else:
-            self._start(fmt, snapshot, out, today, now)
+            self._start(fmt, snapshot, out, roster, today, now)
 
     def _start(
-        self, fmt: str, snapshot: PartnershipSnapshot, out: Path, today: date, now: datetime
+        self,
+        fmt: str,
+        snapshot: PartnershipSnapshot,
+        out: Path,
+        roster: Path,
+        today: date,
+        now: datetime,
     ) -> None:
         self._busy = True
         self._error("")
         self.query_one(LoadingIndicator).add_class("-busy")
-        self._write(fmt, snapshot, out, today, now)
+        self._write(fmt, snapshot, out, roster, today, now)
 
     @work(thread=True, exclusive=True, group="export")
     def _write(
-        self, fmt: str, snapshot: PartnershipSnapshot, out: Path, today: date, now: datetime
+        self,
+        fmt: str,
+        snapshot: PartnershipSnapshot,
+        out: Path,
+        roster: Path,
+        today: date,
+        now: datetime,
     ) -> None:
         try:
-            export_to(fmt, snapshot, out, today=today, now=now)
+            export_to(fmt, snapshot, out, roster=roster, today=today, now=now)
         except (ExportError, StoreError) as exc:
             self.post_message(self.Written(None, exc.message))
         except (OSError, ValueError) as exc:
@@ -176,8 +196,14 @@ class ExportScreen(DismissOnce, ModalScreen[None]):
         if message.path is None:
             self._error(message.error)
             self.notify(
-                message.error, title="Not exported", severity="error", timeout=8, markup=False
+                visible(message.error),
+                title="Not exported",
+                severity="error",
+                timeout=8,
+                markup=False,
             )
             return
-        self.notify(f"Wrote {message.path}", title="Exported", timeout=6, markup=False)
+        self.notify(
+            f"Wrote {visible(str(message.path))}", title="Exported", timeout=6, markup=False
+        )
         self.dismiss(None)

@@ -1,7 +1,8 @@
 """Pieces of the import wizard: the file tree, the partnership chooser, preview cells.
 
 Every cell and label built from file or user text is a ``rich.text.Text`` or a
-``Content``: names like ``[b]x[/b]`` show literally.
+``Content``: names like ``[b]x[/b]`` show literally, and control characters from the file
+(a header ``ESC]0;...``) are shown visibly by ``visible``, never sent to the terminal.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from rich.text import Text
+from rich.text import Text, TextType
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -17,6 +18,7 @@ from textual.content import Content
 from textual.widgets import DirectoryTree, Input, Label, Select, Static
 
 from nextgen_tui.models import ROLE_LABELS, TEAM_ROLES, Partnership, RoleKind
+from nextgen_tui.text.terminal import visible
 from nextgen_tui.transfer.plan import Outcome, RowPlan
 from nextgen_tui.transfer.spreadsheet import FIELDS, REQUIRED_FIELDS, RawTable
 
@@ -33,6 +35,10 @@ ROSTER_SUFFIXES = frozenset({".csv", ".xlsx", ".txt", ".tsv"})
 
 class RosterFileTree(DirectoryTree):
     """A directory tree that lists folders and spreadsheet files only (no hidden ones)."""
+
+    def process_label(self, label: TextType) -> Text:
+        """A file name as it is, with control characters shown (``\\x1b``), never sent."""
+        return super().process_label(visible(label) if isinstance(label, str) else label)
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [
@@ -137,13 +143,16 @@ class ColumnMapping(VerticalScroll):
 
     def fill(self, table: RawTable) -> None:
         """Offer the file's columns to every field; select the automatic matches."""
-        options = [(Text(header or f"Column {i + 1}"), i) for i, header in enumerate(table.headers)]
+        options = [
+            (Text(visible(header) or f"Column {i + 1}"), i)
+            for i, header in enumerate(table.headers)
+        ]
         for name in FIELDS:
             select = self.query_one(f"#map-{name}", Select)
             select.set_options(options)
             if name in table.mapping:
                 select.value = table.mapping[name]
-        unmapped = [table.headers[i] for i in table.unmapped_columns]
+        unmapped = [visible(table.headers[i]) for i in table.unmapped_columns]
         self.query_one("#unmapped", Static).update(
             "Columns not matched to a field: " + ", ".join(unmapped) if unmapped else ""
         )
@@ -169,7 +178,7 @@ class ColumnMapping(VerticalScroll):
         return ""
 
     def show_error(self, message: str) -> None:
-        self.query_one("#map-error", Static).update(message)
+        self.query_one("#map-error", Static).update(visible(message))
 
 
 # --------------------------------------------------------------------------- preview cells
@@ -200,8 +209,8 @@ def preview_row(row: RowPlan) -> list[Text]:
     return [
         Text(str(row.number), justify="right"),
         outcome_cell(row),
-        Text(row.name),
-        Text(row.organization),
-        Text(row.role_text),
-        Text(notes),
+        Text(visible(row.name)),
+        Text(visible(row.organization)),
+        Text(visible(row.role_text)),
+        Text(visible(notes)),
     ]

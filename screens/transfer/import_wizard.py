@@ -39,6 +39,7 @@ from textual.worker import get_current_worker
 
 from nextgen_tui.errors import ImportFileError, StoreError
 from nextgen_tui.models import RoleKind, explain
+from nextgen_tui.text.terminal import visible
 from nextgen_tui.transfer.apply import apply
 from nextgen_tui.transfer.plan import CHOICE_HELP, Choice, ImportPlan, Outcome, build_plan
 from nextgen_tui.transfer.spreadsheet import RawTable, load_table, rows_of
@@ -274,7 +275,7 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
         self._set_busy(False)
         error = self.query_one("#file-error", Static)
         if message.table is None:
-            error.update(message.error)
+            error.update(visible(message.error))
             return
         error.update("")
         self.table = message.table
@@ -356,7 +357,8 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
         row = self.plan.row(int(event.row_key.value))
         notes = [row.reason, *row.warnings] if row.reason else row.warnings
         self.query_one("#row-detail", Static).update(
-            f"Row {row.number} ({row.name or 'no name'}): " + ("; ".join(notes) or row.outcome)
+            visible(f"Row {row.number} ({row.name or 'no name'}): ")
+            + visible("; ".join(notes) or row.outcome)
         )
 
     def _update_summary(self) -> None:
@@ -364,7 +366,7 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
         hint = ""
         if self.plan.count(Outcome.MATCH):
             hint = " On a matching row press u (update), k (keep) or a (add anyway)."
-        self.query_one("#summary", Static).update(self.plan.summary() + hint)
+        self.query_one("#summary", Static).update(visible(self.plan.summary()) + hint)
 
     def _refresh_choice(self, number: int) -> None:
         assert self.plan is not None
@@ -476,7 +478,7 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
     def on_import_wizard_screen_finished(self, message: Finished) -> None:
         if message.error:
             self.notify(
-                message.error + " Nothing was imported.",
+                visible(message.error) + " Nothing was imported.",
                 title="Not imported",
                 severity="error",
                 timeout=10,
@@ -485,6 +487,7 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
             self._show("step-preview")
             self.query_one("#preview", DataTable).focus()
             return
-        self.query_one("#done-summary", Static).update(message.summary)
+        summary = visible(message.summary)
+        self.query_one("#done-summary", Static).update(summary)
         self._show("step-done")
-        self.notify(message.summary, title="Imported", timeout=6, markup=False)
+        self.notify(summary, title="Imported", timeout=6, markup=False)

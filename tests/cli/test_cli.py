@@ -95,7 +95,8 @@ def test_a_bad_file_is_one_plain_line_and_left_unchanged(
 def test_an_unreadable_path_is_one_plain_line(tmp_path: Path) -> None:
     folder = tmp_path / "a-folder.json"
     folder.mkdir()
-    assert_one_plain_line(run("--db", str(folder)), "Cannot read")
+    assert_one_plain_line(run("--db", str(folder)), "is a folder, so it is not a roster file")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder.json"]  # no lock left
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")

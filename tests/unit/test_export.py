@@ -180,7 +180,11 @@ def test_round_trip_export_then_import_into_a_fresh_file(
 ) -> None:
     seeded = seed(store)
     out = export_to(
-        fmt, store.snapshot(seeded.partnership.id), tmp_path / f"roster.{fmt}", today=TODAY
+        fmt,
+        store.snapshot(seeded.partnership.id),
+        tmp_path / f"roster.{fmt}",
+        roster=store.path,
+        today=TODAY,
     )
     with Store(tmp_path / "fresh.json", clock=lambda: datetime(2027, 1, 1)) as fresh:
         table = read_roster(out)
@@ -194,7 +198,13 @@ def test_round_trip_export_then_import_into_a_fresh_file(
 
 def test_round_trip_of_hostile_names(store: Store, tmp_path: Path) -> None:
     seeded = seed(store, [*f.HOSTILE_NAMES, "-1 Minus", "+Plus", "@at", 'Bob, Jr; "Q"'])
-    out = export_to("csv", store.snapshot(seeded.partnership.id), tmp_path / "r.csv", today=TODAY)
+    out = export_to(
+        "csv",
+        store.snapshot(seeded.partnership.id),
+        tmp_path / "r.csv",
+        roster=store.path,
+        today=TODAY,
+    )
     with Store(tmp_path / "fresh.json") as fresh:
         apply(fresh, build_plan(fresh, read_roster(out).rows, partnership="Copy"))
         assert _people_and_roles(fresh) == _people_and_roles(store)
@@ -394,7 +404,9 @@ def test_exports_of_a_partnership_full_of_hostile_names_are_valid_files(
     )
     snapshot = store.snapshot(seeded.partnership.id)
     written = {
-        fmt: export_to(fmt, snapshot, tmp_path / f"out.{fmt}", today=TODAY, now=FIXED_NOW)
+        fmt: export_to(
+            fmt, snapshot, tmp_path / f"out.{fmt}", roster=store.path, today=TODAY, now=FIXED_NOW
+        )
         for fmt in ("csv", "xlsx", "report", "letter", "summary", "ics")
     }
     text = written["csv"].read_text(encoding="utf-8-sig")
@@ -432,11 +444,11 @@ def test_export_to_refuses_a_folder_or_a_missing_folder(store: Store, tmp_path: 
     tmp_path.mkdir()
     snapshot = store.snapshot(p.id)
     with pytest.raises(ExportError, match="is a folder"):
-        export_to("csv", snapshot, tmp_path, today=TODAY)
+        export_to("csv", snapshot, tmp_path, roster=store.path, today=TODAY)
     with pytest.raises(ExportError, match="does not exist"):
-        export_to("csv", snapshot, tmp_path / "no" / "r.csv", today=TODAY)
+        export_to("csv", snapshot, tmp_path / "no" / "r.csv", roster=store.path, today=TODAY)
     with pytest.raises(ExportError, match="not an export format"):
-        export_to("pdf", snapshot, tmp_path / "r.pdf", today=TODAY)
+        export_to("pdf", snapshot, tmp_path / "r.pdf", roster=store.path, today=TODAY)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -447,7 +459,7 @@ def test_export_replaces_a_file_atomically_leaving_no_temporary_file(
     out = tmp_path / "exports" / "report.md"
     out.parent.mkdir()
     out.write_text("old")
-    export_to("report", store.snapshot(p.id), out, today=TODAY)
+    export_to("report", store.snapshot(p.id), out, roster=store.path, today=TODAY)
     assert out.read_text().startswith("# Status report")
     assert list(out.parent.iterdir()) == [out]
 
