@@ -13,6 +13,7 @@ from functools import partial
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from nextgen_tui.store.repository import Store
@@ -88,6 +89,15 @@ class RosterApp(App[None]):
         self.store = store
         read_only = " (read-only)" if store.read_only else ""
         self.sub_title = f"{visible(store.path.name)}{read_only}"
+
+    def get_driver_class(self) -> type[Driver]:
+        """The stock driver, except that on Linux/macOS the end of input ends the app."""
+        stock = super().get_driver_class()
+        if stock.__module__ == "textual.drivers.linux_driver":  # not set by TEXTUAL_DRIVER
+            from screens.common.driver import EndOfInputDriver
+
+            return EndOfInputDriver
+        return stock
 
     def get_default_screen(self) -> Screen[None]:
         return PartnershipsScreen()

@@ -105,12 +105,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command:
-        try:
-            return int(args.run(args))
-        except KeyboardInterrupt:
-            return 130
-    return run_app(args)
+    try:
+        return int(args.run(args)) if args.command else run_app(args)
+    except KeyboardInterrupt:
+        return 130
+    except RecursionError:
+        return fail(args.command or "", "the file is nested too deeply to be read")
+    except MemoryError:
+        return fail(args.command or "", "the file is too large to be read in memory")
+    except BrokenPipeError:  # the output was piped into a program that stopped reading
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: still one plain line and exit status 2, no traceback
+        return fail(args.command or "", f"unexpected problem ({type(exc).__name__}: {exc})")
 
 
 def fresh_demo_copy() -> Path:
@@ -171,12 +177,14 @@ def run_app(args: argparse.Namespace) -> int:
         from nextgen_tui.app import RosterApp
 
         _exit_cleanly_on_hangup()
-        RosterApp(store).run()
+        app = RosterApp(store)
+        app.run()
+        status = app.return_code or EXIT_OK
     finally:
         store.close()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
-    return EXIT_OK
+    return status
 
 
 def _exit_cleanly_on_hangup() -> None:

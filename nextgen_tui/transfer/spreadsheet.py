@@ -24,6 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from nextgen_tui.errors import ImportFileError
+from nextgen_tui.transfer.limits import (
+    HEADER_ROWS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    check_cell,
+    read_spreadsheet_bytes,
+    too_many_rows,
+)
+from nextgen_tui.transfer.workbook import read_xlsx_sheets
 
 #: Roster fields in the order the wizard lists them, with their user-facing labels.
 FIELDS: dict[str, str] = {
@@ -223,55 +232,34 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 
 
 def read_csv_rows(raw: bytes, source: str) -> list[tuple[int, list[str]]]:
+    """The non-blank records, numbered 1, 2, 3... as a spreadsheet shows them (quoted
+    newlines not counted), within the row and cell limits."""
     text = decode_text(raw, source)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     rows: list[tuple[int, list[str]]] = []
+    budget = MAX_ROWS + HEADER_ROWS
+    _raise_field_limit()
     try:
-        for cells in reader:
-            rows.append((reader.line_num, [cell_text(c) for c in cells]))
+        for number, cells in enumerate(reader, start=1):
+            for column, cell in enumerate(cells):
+                check_cell(source, number, column, cell)
+            if any(cells):
+                budget -= 1
+                if budget < 0:
+                    raise too_many_rows(source)
+                rows.append((number, [cell_text(c) for c in cells]))
     except csv.Error as exc:
         raise ImportFileError(
             f"{source} is not a readable CSV file (line {reader.line_num}: {exc})."
         ) from exc
-    # line_num counts physical lines; use the record's first line, as spreadsheets number rows
-    return _renumber(rows)
+    return rows
 
 
-def _renumber(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
-    """Number records 1, 2, 3... as a spreadsheet shows them (quoted newlines not counted)."""
-    return [(i + 1, cells) for i, (_, cells) in enumerate(rows)]
-
-
-# --------------------------------------------------------------------------- XLSX
-
-
-def read_xlsx_sheets(data: bytes, source: str) -> list[list[tuple[int, list[str]]]]:
-    """Every worksheet's rows as text (the active sheet first)."""
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise ImportFileError(
-            f"{source} is not a readable Excel workbook (it may be damaged or of another kind)."
-        ) from exc
-    try:
-        sheets = list(book.worksheets)
-        active = book.active
-        if active in sheets:
-            sheets.remove(active)
-            sheets.insert(0, active)
-        result = []
-        for sheet in sheets:
-            rows = []
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                rows.append((number, [cell_text(v) for v in values]))
-            result.append(rows)
-        return result
-    finally:
-        book.close()
+def _raise_field_limit() -> None:
+    """Let the csv module read a cell up to the file's size: the cell limit says which
+    row and column is too long, where the csv module's own limit would not."""
+    if csv.field_size_limit() < MAX_FILE_BYTES:
+        csv.field_size_limit(MAX_FILE_BYTES)
 
 
 # --------------------------------------------------------------------------- the table
@@ -310,22 +298,15 @@ def _table_from_rows(rows: list[tuple[int, list[str]]], source: str) -> RawTable
         return None
     headers = rows[header_index][1]
     data = [(n, cells) for n, cells in rows[header_index + 1 :] if any(c.strip() for c in cells)]
+    if len(data) > MAX_ROWS:
+        raise too_many_rows(source)
     return RawTable(source, headers, data, auto_mapping(headers))
 
 
 def load_table(path: Path) -> RawTable:
     """Read ``path`` (CSV or XLSX, told apart by content) into a :class:`RawTable`."""
     source = path.name
-    try:
-        if path.is_dir():
-            raise ImportFileError(f"{path} is a folder; choose a CSV or XLSX file.")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError(f"There is no file at {path}.") from None
-    except PermissionError:
-        raise ImportFileError(f"No permission to read {path}.") from None
-    except OSError as exc:
-        raise ImportFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    data = read_spreadsheet_bytes(path)
     if not data.strip():
         raise ImportFileError(f"{source} is empty: there is no roster in it.")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -333,7 +314,8 @@ def load_table(path: Path) -> RawTable:
             f"{source} is an old-style Excel .xls file; save it as .xlsx or CSV and import that."
         )
     if data.startswith(b"PK\x03\x04"):
-        tables = [_table_from_rows(rows, source) for rows in read_xlsx_sheets(data, source)]
+        sheets = read_xlsx_sheets(data, source, cell_text)
+        tables = [_table_from_rows(rows, source) for rows in sheets]
         found = [t for t in tables if t is not None]
         found.sort(key=lambda t: _header_score(t.headers), reverse=True)
         table = found[0] if found else None

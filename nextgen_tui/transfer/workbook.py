@@ -1,0 +1,103 @@
+"""Reading the sheets of an XLSX workbook as rows of text, safely.
+
+An XLSX is a zip of XML parts. Before anything is parsed, every part's unpacked size is
+checked (Python's zip reader never unpacks past the size a part declares), so a zip bomb
+is refused without unpacking it. The XML is parsed by ``defusedxml`` (openpyxl uses it
+when it is installed, and it is a dependency): a DTD, an entity (the "billion laughs") or
+an external reference is refused, never expanded or fetched. Sheets are streamed
+(openpyxl's read-only mode) and reading stops at the row limit.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from typing import Any
+
+from nextgen_tui.errors import ImportFileError
+from nextgen_tui.transfer.limits import (
+    HEADER_ROWS,
+    MAX_COLUMNS,
+    MAX_PART_BYTES,
+    MAX_ROWS,
+    MAX_UNPACKED_BYTES,
+    check_cell,
+    too_large,
+    too_many_rows,
+)
+
+Rows = list[tuple[int, list[str]]]
+
+
+def _unreadable(source: str) -> ImportFileError:
+    return ImportFileError(
+        f"{source} is not a readable Excel workbook (it may be damaged or of another kind)."
+    )
+
+
+def check_zip_sizes(data: bytes, source: str) -> None:
+    """Refuse a workbook whose parts would unpack beyond the limits, before unpacking any."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise _unreadable(source) from exc
+    total = 0
+    for part in parts:
+        if part.file_size > MAX_PART_BYTES:
+            raise too_large(
+                source, f"its part {part.filename!r} unpacked", part.file_size, MAX_PART_BYTES
+            )
+        total += part.file_size
+    if total > MAX_UNPACKED_BYTES:
+        raise too_large(source, "the workbook unpacked", total, MAX_UNPACKED_BYTES)
+
+
+def read_xlsx_sheets(data: bytes, source: str, cell_text: Callable[[Any], str]) -> list[Rows]:
+    """Every worksheet's rows as text (the active sheet first), within the limits."""
+    import openpyxl
+    from openpyxl import load_workbook
+
+    if not openpyxl.DEFUSEDXML:  # switched off by OPENPYXL_DEFUSEDXML=False, or missing
+        raise ImportFileError(
+            f"{source} cannot be read safely: XLSX import needs the defusedxml package "
+            "(and OPENPYXL_DEFUSEDXML not set to False). Save the sheet as CSV and import that."
+        )
+    check_zip_sizes(data, source)
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # a hostile or damaged file: any parser error is a refusal
+        raise _unreadable(source) from exc
+    try:
+        sheets = list(book.worksheets)
+        active = book.active
+        if active in sheets:
+            sheets.remove(active)
+            sheets.insert(0, active)
+        result: list[Rows] = []
+        budget = MAX_ROWS + HEADER_ROWS  # non-blank rows over every sheet
+        for sheet in sheets:
+            rows: Rows = []
+            values_of = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+            for number, values in enumerate(values_of, start=1):
+                if number > 3 * MAX_ROWS:  # blank rows by the million
+                    raise too_many_rows(source)
+                cells = []
+                for column, value in enumerate(values):
+                    if isinstance(value, str):
+                        check_cell(source, number, column, value)
+                    cells.append(cell_text(value))
+                if any(cells):  # blank rows are skipped anyway: never kept
+                    budget -= 1
+                    if budget < 0:
+                        raise too_many_rows(source)
+                    rows.append((number, cells))
+            result.append(rows)
+        return result
+    except ImportFileError:
+        raise
+    except Exception as exc:  # a truncated part, bad XML, a DTD: one plain refusal
+        raise _unreadable(source) from exc
+    finally:
+        book.close()
