@@ -178,6 +178,7 @@ class _FakeApp:
     """Stands in for RosterApp: records the store and makes a change, without a terminal."""
 
     seen: list[Path] = []
+    return_code: int | None = None  # as after a quit with q
 
     def __init__(self, store: Store) -> None:
         self.store = store
