@@ -35,6 +35,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "nextgen_tui.cli.room",
         "show the launch meeting to the room (a projector, or a browser with --serve)",
     ),
+    "backups": ("nextgen_tui.cli.backups", "list a roster file's backups"),
+    "restore": ("nextgen_tui.cli.restore", "put a backup back in place of a roster file"),
 }
 
 

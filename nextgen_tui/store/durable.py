@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import json
 import os
 import stat
@@ -31,7 +30,7 @@ from nextgen_tui.errors import (
     UnreadableFileError,
     WriteFailedError,
 )
-from nextgen_tui.store.siblings import backup_folder, temp_path
+from nextgen_tui.store.siblings import backup_folder, is_temp_name, temp_path
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -122,9 +121,15 @@ def remove_stale_temp_files(path: Path) -> None:
 
     Call only while holding the write lock: no other writer can be using them then.
     """
-    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+    folder = path.parent
+    try:
+        with os.scandir(folder) as found:
+            names = [entry.name for entry in found if is_temp_name(entry.name, path.name)]
+    except OSError:
+        return
+    for name in names:
         with contextlib.suppress(OSError):
-            stale.unlink()
+            (folder / name).unlink()
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -46,7 +46,7 @@ from nextgen_tui.models import (
 )
 from nextgen_tui.models.outreach import Outreach, outreach_by_person, outreach_elsewhere
 from nextgen_tui.models.snapshot import PartnershipSnapshot
-from nextgen_tui.store.backups import make_backup
+from nextgen_tui.store.backups import BACKUP_INTERVAL, make_backup, remove_stale_backup_temps
 from nextgen_tui.store.durable import (
     DurableJSONStorage,
     refuse_unless_regular,
@@ -107,7 +107,7 @@ class Store:
         self._undo: list[_Change] = []
         self._change: _Change | None = None
         self._cache: dict[str, dict[int, Record]] = {}
-        self._backed_up_on: date | None = None
+        self._backed_up_at: datetime | None = None
         if not self.path.exists() and (read_only or not create):
             raise UnreadableFileError(f"There is no roster file at {self.path}.")
         refuse_unless_regular(self.path)  # before a lock is made beside a FIFO or a device
@@ -117,6 +117,7 @@ class Store:
             self._lock = FileLock(self.path)
             self._lock.acquire()
             remove_stale_temp_files(self.path)
+            remove_stale_backup_temps(self.path)
         try:
             self._storage = DurableJSONStorage(self.path, read_only=read_only)
             self._db = TinyDB(storage=lambda: self._storage)
@@ -336,11 +337,12 @@ class Store:
             return saved
 
     def _backup_once(self) -> None:
-        """Back the file up before the first change of a session, and of each new day."""
-        now = self.clock()
-        if self._backed_up_on != now.date():
+        """Back the file up before the first change of a session, of each new day, and
+        after every :data:`BACKUP_INTERVAL` of editing."""
+        now, last = self.clock(), self._backed_up_at
+        if last is None or last.date() != now.date() or now - last >= BACKUP_INTERVAL:
             make_backup(self.path, now)
-            self._backed_up_on = now.date()
+            self._backed_up_at = now
 
     # ------------------------------------------------------------------ undo
 

@@ -10,7 +10,6 @@ them (so that nothing else writes there).
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 
@@ -38,9 +37,18 @@ def temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
-def _temp_name(name: str, roster_name: str) -> bool:
-    pattern = rf"\.{re.escape(roster_name.casefold())}\.\d+\.tmp"
-    return re.fullmatch(pattern, name.casefold()) is not None
+def is_temp_name(name: str, of_name: str, *, fold_case: bool = False) -> bool:
+    """Whether ``name`` is the name of a temporary file of a write of ``of_name``.
+
+    Compared as plain text (no glob pattern). ``fold_case`` for folders that ignore case.
+    """
+    if fold_case:
+        name, of_name = name.casefold(), of_name.casefold()
+    prefix = f".{of_name}."
+    if not (name.startswith(prefix) and name.endswith(".tmp")):
+        return False
+    pid = name[len(prefix) : -len(".tmp")]
+    return pid.isascii() and pid.isdigit()
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -78,7 +86,9 @@ def own_file_kind(candidate: Path, roster: Path) -> str | None:
                 return "lock"
             if spelled == backups or backups in spelled.parents:
                 return "backup"
-            if spelled.parent == target.parent and _temp_name(spelled.name, target.name):
+            if spelled.parent == target.parent and is_temp_name(
+                spelled.name, target.name, fold_case=True
+            ):
                 return "temp"
         if _same(candidate, target):
             return "roster"
@@ -86,6 +96,8 @@ def own_file_kind(candidate: Path, roster: Path) -> str | None:
             return "lock"
         if _same(candidate, backups) or _same(candidate.parent, backups):
             return "backup"
-        if _same(candidate.parent, target.parent) and _temp_name(candidate.name, target.name):
+        if _same(candidate.parent, target.parent) and is_temp_name(
+            candidate.name, target.name, fold_case=True
+        ):
             return "temp"
     return None
