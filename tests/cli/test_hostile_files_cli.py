@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -170,7 +171,7 @@ def test_a_full_disk_is_one_plain_line_and_the_roster_is_intact(tmp_path: Path) 
 # ------------------------------------------------------------------ hostile spreadsheets
 
 
-def _xlsx_bytes(rows: list[list[object]]) -> bytes:
+def _xlsx_bytes(rows: Sequence[Sequence[object]]) -> bytes:
     book = Workbook()
     for row in rows:
         book.active.append(row)

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from nextgen_tui.errors import FileChangedError
-from nextgen_tui.store import durable
 from nextgen_tui.store.repository import Store
 from tests.support.factories import person
 
@@ -39,7 +38,7 @@ def test_a_change_made_while_the_save_is_written_is_refused_not_overwritten(
         if not written and stat.S_ISREG(os.fstat(fd).st_mode):  # our temp file, not the folder
             written.append(_theirs(db_path, "Written while we saved"))
 
-    monkeypatch.setattr(durable.os, "fsync", fsync_then_they_write)
+    monkeypatch.setattr(os, "fsync", fsync_then_they_write)
     with pytest.raises(FileChangedError) as info:
         store.save_person(ann.updated(title="Director"))
     monkeypatch.undo()
@@ -66,7 +65,7 @@ def test_a_change_made_right_after_the_rename_is_noticed_by_the_next_save(
         if not theirs and Path(dst) == db_path:
             theirs.append(_theirs(db_path, "Written just after"))
 
-    monkeypatch.setattr(durable.os, "replace", replace_then_they_write)
+    monkeypatch.setattr(os, "replace", replace_then_they_write)
     store.save_person(ann.updated(title="Director"))  # ours lands; theirs follows in place
     monkeypatch.undo()
     with pytest.raises(FileChangedError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from textual.app import App
@@ -26,6 +27,10 @@ class _App(App[None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+
+
+def _on_screen(app: App[Any]) -> str:
+    return screen_text(cast(App[object], app))
 
 
 def _raw_controls(text: str) -> list[str]:
@@ -51,8 +56,8 @@ async def test_the_import_wizard_shows_control_characters_from_the_file_visibly(
     async with app.run_test(size=(120, 40)) as pilot:
         await app.push_screen(ImportWizardScreen(p.id))
         await pilot.pause(0.5)  # the file tree lists the folder
-        assert _raw_controls(screen_text(app)) == []
-        assert f"evil{SHOWN}.csv" in screen_text(app)
+        assert _raw_controls(_on_screen(app)) == []
+        assert f"evil{SHOWN}.csv" in _on_screen(app)
         app.screen.query_one("#path", Input).value = str(sheet)
         await pilot.press("ctrl+n")
         await _wait_for_import(app)
@@ -61,7 +66,7 @@ async def test_the_import_wizard_shows_control_characters_from_the_file_visibly(
         assert [str(prompt) for prompt, _ in options][1:] == ["Name", "Organization", SHOWN]
         unmapped = str(app.screen.query_one("#unmapped", Static).render())
         assert unmapped == f"Columns not matched to a field: {SHOWN}"
-        assert _raw_controls(screen_text(app)) == []
+        assert _raw_controls(_on_screen(app)) == []
         await pilot.press("ctrl+n")
         await _wait_for_import(app)
         await pilot.pause()
@@ -72,7 +77,7 @@ async def test_the_import_wizard_shows_control_characters_from_the_file_visibly(
         await pilot.press("down")
         detail = str(app.screen.query_one("#row-detail", Static).render())
         assert detail == f"Row 3 (Ben{SHOWN}): Name must not contain control characters."
-        assert _raw_controls(screen_text(app)) == []
+        assert _raw_controls(_on_screen(app)) == []
     assert store.people() == []
 
 
@@ -87,7 +92,7 @@ async def test_the_title_shows_a_file_name_with_control_characters_visibly(
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert app.sub_title == f"team{SHOWN}.json"
-            assert _raw_controls(screen_text(app)) == []
+            assert _raw_controls(_on_screen(app)) == []
 
 
 @pytest.mark.parametrize(
