@@ -53,9 +53,23 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     return "".join(_escape(c) if c not in kept and _hidden(c) else c for c in text)
 
 
-def visible_path(path: object) -> str:
-    """A path (or any object) as text for a terminal: :func:`visible` of its ``str``."""
-    return visible(str(path))
+def pictures(text: str) -> str:
+    """``text`` with each control or format character replaced by one visible character.
+
+    For text being edited (a path in an input field), where each character must stay one
+    character: C0 controls become their Unicode control pictures (ESC is ``␛``), any other
+    hidden character ``�``.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_picture(c) if _hidden(c) else c for c in text)
+
+
+def _picture(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
 
 
 def visible_json(text: str) -> str:

@@ -31,6 +31,7 @@ from nextgen_tui.transfer.exports import (
 )
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of
+from screens.common.control_pictures import ControlPictures
 from screens.common.modal import DismissOnce
 
 
@@ -82,7 +83,7 @@ class ExportScreen(DismissOnce, ModalScreen[None]):
                 id="format",
             )
             yield Label(Content("Write to"))
-            yield Input(self._auto_path, id="out")
+            yield Input(self._auto_path, id="out", highlighter=ControlPictures())
             yield Static("", id="export-error", markup=False)
             yield LoadingIndicator()
             with Horizontal(id="export-buttons"):

@@ -45,6 +45,7 @@ from nextgen_tui.transfer.plan import CHOICE_HELP, Choice, ImportPlan, Outcome, 
 from nextgen_tui.transfer.spreadsheet import RawTable, load_table, rows_of
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of
+from screens.common.control_pictures import ControlPictures
 from screens.common.modal import DismissOnce
 from screens.transfer.import_widgets import (
     STEP_TITLES,
@@ -176,7 +177,7 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
         with ContentSwitcher(initial=STEPS[0], id="steps"):
             with Vertical(id="step-file"):
                 yield Label(Content("Roster file (.csv or .xlsx): type its path or pick it below"))
-                yield Input(str(store.path.parent) + "/", id="path")
+                yield Input(str(store.path.parent) + "/", id="path", highlighter=ControlPictures())
                 yield Static("", id="file-error", classes="error", markup=False)
                 if self.partnership_id is None:
                     yield PartnershipChooser(store.partnerships(), id="chooser")

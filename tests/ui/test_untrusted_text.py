@@ -133,3 +133,23 @@ async def test_the_export_dialog_refuses_the_roster_and_its_files(
     assert (sorted(os.listdir(tmp_path)), sorted(os.listdir(tmp_path / "roster.json.backups"))) == (
         listing
     )
+
+
+async def test_path_fields_show_control_characters_as_pictures(tmp_path: Path) -> None:
+    folder = tmp_path / f"dir{ESCAPES}"
+    folder.mkdir()
+    with Store(folder / "roster.json") as store:
+        p = f.partnership(store)
+        app = _App(store)
+        async with app.run_test(size=(120, 30)) as pilot:
+            for screen in (ExportScreen(p.id), ImportWizardScreen(p.id)):
+                await app.push_screen(screen)
+                await pilot.pause()
+                field = screen.query_one("#out" if isinstance(screen, ExportScreen) else "#path")
+                assert isinstance(field, Input) and field.value.startswith(str(folder))
+                field.cursor_position = len(str(folder))  # the folder's name in view
+                await pilot.pause()
+                assert _raw_controls(_on_screen(app)) == []
+                assert "dir␛]0;PWNED" in _on_screen(app)  # (Rich drops the BEL itself)
+                screen.dismiss(None)
+                await pilot.pause()

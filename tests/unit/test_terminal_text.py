@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from nextgen_tui.text.terminal import visible, visible_json
+from nextgen_tui.text.terminal import pictures, visible, visible_json
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,11 @@ def test_visible_json_is_the_same_json_without_raw_controls() -> None:
     assert json.loads(safe) == json.loads(text)
     assert safe.isprintable()
     assert "\\u009b" in safe and "\\u202e" in safe and "\\udb40\\udc01" in safe
+
+
+def test_pictures_replace_one_for_one() -> None:
+    raw = "a\x1b]0;x\x07\x7f\x9b\u202eb"
+    shown = pictures(raw)
+    assert shown == "a␛]0;x␇␡��b"
+    assert len(shown) == len(raw)
+    assert pictures("Zoë 👩‍🔬") == "Zoë 👩‍🔬"
