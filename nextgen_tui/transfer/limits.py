@@ -17,8 +17,13 @@ from nextgen_tui.errors import ImportFileError
 MAX_ROWS = 100_000  # data rows of one import
 MAX_CELL_CHARS = 10_000  # characters in one cell
 MAX_FILE_BYTES = 64 * 1024 * 1024  # the spreadsheet file itself
-MAX_PART_BYTES = 64 * 1024 * 1024  # one part of an XLSX, unpacked
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all parts of an XLSX, unpacked
+MAX_PART_BYTES = 256 * 1024 * 1024  # one part of an XLSX, unpacked
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # all parts of an XLSX, unpacked
+#: In a part's XML: the longest run between two tags (a cell of 10,000 characters,
+#: escaped, is far shorter), the most tags in one row or shared string, and in all.
+MAX_XML_RUN = 128 * 1024
+MAX_TAGS_PER_ELEMENT = 50_000
+MAX_TAGS_PER_PART = 16_000_000
 MAX_COLUMNS = 1_000  # columns read from a row; more than a roster ever has
 
 #: Rows above the header that are read before the header is found.

@@ -2,26 +2,34 @@
 
 An XLSX is a zip of XML parts. Before anything is parsed, every part's unpacked size is
 checked (Python's zip reader never unpacks past the size a part declares), so a zip bomb
-is refused without unpacking it. The XML is parsed by ``defusedxml`` (openpyxl uses it
-when it is installed, and it is a dependency): a DTD, an entity (the "billion laughs") or
-an external reference is refused, never expanded or fetched. Sheets are streamed
-(openpyxl's read-only mode) and reading stops at the row limit.
+is refused without unpacking it; then each part is scanned as a stream, in small pieces,
+for what would make a parser hold too much at once (a text or tag longer than any cell, a
+row or shared string of more tags than a roster has). The XML is parsed by
+``defusedxml`` (openpyxl uses it when it is installed, and it is a dependency): a DTD, an
+entity (the "billion laughs") or an external reference is refused, never expanded or
+fetched. Sheets are streamed (openpyxl's read-only mode) and reading stops at the row
+limit.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any
 
 from nextgen_tui.errors import ImportFileError
 from nextgen_tui.transfer.limits import (
     HEADER_ROWS,
+    MAX_CELL_CHARS,
     MAX_COLUMNS,
     MAX_PART_BYTES,
     MAX_ROWS,
+    MAX_TAGS_PER_ELEMENT,
+    MAX_TAGS_PER_PART,
     MAX_UNPACKED_BYTES,
+    MAX_XML_RUN,
     check_cell,
     too_large,
     too_many_rows,
@@ -36,22 +44,56 @@ def _unreadable(source: str) -> ImportFileError:
     )
 
 
-def check_zip_sizes(data: bytes, source: str) -> None:
-    """Refuse a workbook whose parts would unpack beyond the limits, before unpacking any."""
+def check_parts(data: bytes, source: str) -> None:
+    """Refuse a workbook whose parts would unpack, or parse, beyond the limits."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            total = 0
+            for part in parts:
+                if part.file_size > MAX_PART_BYTES:
+                    what = f"its part {part.filename!r} unpacked"
+                    raise too_large(source, what, part.file_size, MAX_PART_BYTES)
+                total += part.file_size
+            if total > MAX_UNPACKED_BYTES:
+                raise too_large(source, "the workbook unpacked", total, MAX_UNPACKED_BYTES)
+            for part in parts:
+                if part.filename.endswith((".xml", ".rels")):
+                    with archive.open(part) as stream:
+                        _scan_xml(stream, source, part.filename)
+    except ImportFileError:
+        raise
+    except Exception as exc:  # a truncated or damaged zip: one plain refusal
         raise _unreadable(source) from exc
+
+
+_ELEMENT_START = re.compile(rb"<(?:row|si)[\s>/]")
+
+
+def _scan_xml(stream: IO[bytes], source: str, name: str) -> None:
+    """Read a part in 1 MB pieces; refuse what would make the parser hold too much."""
+    run = 0  # bytes since the last "<"
+    tags = 0  # tags since the start of the last row (or shared string)
     total = 0
-    for part in parts:
-        if part.file_size > MAX_PART_BYTES:
-            raise too_large(
-                source, f"its part {part.filename!r} unpacked", part.file_size, MAX_PART_BYTES
+    while chunk := stream.read(1 << 20):
+        pieces = chunk.split(b"<")
+        run += len(pieces[0])
+        longest = max(run, *(len(piece) for piece in pieces[1:])) if len(pieces) > 1 else run
+        if longest > MAX_XML_RUN:
+            raise ImportFileError(
+                f"{source} holds a cell or tag far over {MAX_CELL_CHARS:,} characters "
+                f"(in its part {name!r}). Nothing was imported."
             )
-        total += part.file_size
-    if total > MAX_UNPACKED_BYTES:
-        raise too_large(source, "the workbook unpacked", total, MAX_UNPACKED_BYTES)
+        run = len(pieces[-1]) if len(pieces) > 1 else run
+        count = len(pieces) - 1
+        total += count
+        starts = list(_ELEMENT_START.finditer(chunk))
+        tags = chunk.count(b"<", starts[-1].start()) if starts else tags + count
+        if tags > MAX_TAGS_PER_ELEMENT or total > MAX_TAGS_PER_PART:
+            raise ImportFileError(
+                f"{source} has more columns or formatting than a roster can hold "
+                f"(in its part {name!r}). Nothing was imported."
+            )
 
 
 def read_xlsx_sheets(data: bytes, source: str, cell_text: Callable[[Any], str]) -> list[Rows]:
@@ -64,7 +106,7 @@ def read_xlsx_sheets(data: bytes, source: str, cell_text: Callable[[Any], str]) 
             f"{source} cannot be read safely: XLSX import needs the defusedxml package "
             "(and OPENPYXL_DEFUSEDXML not set to False). Save the sheet as CSV and import that."
         )
-    check_zip_sizes(data, source)
+    check_parts(data, source)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # a hostile or damaged file: any parser error is a refusal

@@ -276,8 +276,51 @@ def test_a_zip_bomb_sheet_is_refused_before_it_is_unpacked(tmp_path: Path) -> No
     )
     _exact(
         result,
+        "nextgen-tui import: roster.xlsx holds a cell or tag far over 10,000 characters "
+        "(in its part 'xl/worksheets/sheet1.xml'). Nothing was imported.\n",
+    )
+    assert peak < 300
+
+
+def test_a_part_unpacking_past_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    db = _seeded(tmp_path)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+            for _ in range(300):
+                part.write(b"<row/>" * (1024 * 1024 // 6))
+    sheet = tmp_path / "roster.xlsx"
+    sheet.write_bytes(out.getvalue())
+    result, peak = _peak_memory_mb(
+        "import", str(sheet), "--db", str(db), "--partnership", "Health Care"
+    )
+    _exact(
+        result,
         "nextgen-tui import: roster.xlsx is too large to be a roster: its part "
-        "'xl/worksheets/sheet1.xml' unpacked is 70 MB (at most 64 MB). Nothing was imported.\n",
+        "'xl/worksheets/sheet1.xml' unpacked is 300 MB (at most 256 MB). Nothing was "
+        "imported.\n",
+    )
+    assert peak < 300
+
+
+def test_a_row_of_a_million_cells_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    db = _seeded(tmp_path)
+    plain = _xlsx_bytes([["Name", "Organization"], ["Ann", "Acme"]])
+    cells = '<c t="inlineStr"><is><t>x</t></is></c>' * 1_000_000
+    wide = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<sheetData><row r="1">{cells}</row></sheetData></worksheet>'
+    )
+    sheet = tmp_path / "roster.xlsx"
+    sheet.write_bytes(_rewrite(plain, "xl/worksheets/sheet1.xml", wide))
+    result, peak = _peak_memory_mb(
+        "import", str(sheet), "--db", str(db), "--partnership", "Health Care"
+    )
+    _exact(
+        result,
+        "nextgen-tui import: roster.xlsx has more columns or formatting than a roster can "
+        "hold (in its part 'xl/worksheets/sheet1.xml'). Nothing was imported.\n",
     )
     assert peak < 300
 
