@@ -357,10 +357,8 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
             return
         row = self.plan.row(int(event.row_key.value))
         notes = [row.reason, *row.warnings] if row.reason else row.warnings
-        self.query_one("#row-detail", Static).update(
-            visible(f"Row {row.number} ({row.name or 'no name'}): ")
-            + visible("; ".join(notes) or row.outcome)
-        )
+        detail = f"Row {row.number} ({row.name or 'no name'}): " + ("; ".join(notes) or row.outcome)
+        self.query_one("#row-detail", Static).update(visible(detail))
 
     def _update_summary(self) -> None:
         assert self.plan is not None
@@ -488,7 +486,6 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
             self._show("step-preview")
             self.query_one("#preview", DataTable).focus()
             return
-        summary = visible(message.summary)
-        self.query_one("#done-summary", Static).update(summary)
+        self.query_one("#done-summary", Static).update(visible(message.summary))
         self._show("step-done")
-        self.notify(summary, title="Imported", timeout=6, markup=False)
+        self.notify(visible(message.summary), title="Imported", timeout=6, markup=False)
