@@ -17,7 +17,7 @@ from textual.driver import Driver
 from textual.screen import Screen
 
 from nextgen_tui.store.repository import Store
-from nextgen_tui.text.terminal import visible
+from nextgen_tui.text.visible import visible
 from screens import commands
 from screens.common.navigation import NewPartnership, OpenPartnership, StartMeeting
 from screens.partnerships.screen import PartnershipsScreen

@@ -26,7 +26,7 @@ from textual.style import Style
 
 from nextgen_tui.errors import StoreError
 from nextgen_tui.models import Stage
-from nextgen_tui.text.terminal import visible
+from nextgen_tui.text.visible import visible
 from screens.common.context import save, store_of
 from screens.common.lazy import push_lazy, reload_screen
 from screens.common.modal import DismissOnce

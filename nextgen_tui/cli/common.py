@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from nextgen_tui.text.terminal import visible
+from nextgen_tui.text.visible import visible
 
 if TYPE_CHECKING:
     from nextgen_tui.store.repository import Store

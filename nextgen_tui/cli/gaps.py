@@ -20,7 +20,7 @@ from nextgen_tui.gaps.catalogue import Gap, Severity
 from nextgen_tui.models import Partnership, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from nextgen_tui.paths import default_data_path
-from nextgen_tui.text.terminal import visible_json
+from nextgen_tui.text.visible import visible_json
 
 COMMAND = "gaps"
 

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from nextgen_tui.cli.common import EXIT_OK, fail, say
-from nextgen_tui.text.terminal import visible
+from nextgen_tui.text.visible import visible
 
 COMMAND = "import"
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from nextgen_tui import __version__
 from nextgen_tui.cli.common import EXIT_ERROR, EXIT_OK, fail
 from nextgen_tui.paths import bundled_demo_path, default_data_path
-from nextgen_tui.text.terminal import visible
+from nextgen_tui.text.visible import visible
 
 if TYPE_CHECKING:  # imported lazily at run time: --version and --help stay fast
     from nextgen_tui.store.repository import Store

@@ -16,7 +16,7 @@ from textual.dom import DOMNode
 from nextgen_tui.errors import FileChangedError, StoreError
 from nextgen_tui.models import explain
 from nextgen_tui.store.repository import Store
-from nextgen_tui.text.terminal import visible
+from nextgen_tui.text.visible import visible
 
 T = TypeVar("T")
 

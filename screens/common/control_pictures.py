@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.highlighter import Highlighter
 from rich.text import Text
 
-from nextgen_tui.text.terminal import pictures
+from nextgen_tui.text.visible import pictures
 
 
 class ControlPictures(Highlighter):

@@ -26,7 +26,7 @@ from nextgen_tui.meeting.agenda import next_phase, previous_phase
 from nextgen_tui.meeting.checkin import check_in, introduced_ids, set_introduced, undo_check_in
 from nextgen_tui.meeting.close import close_meeting, ranked_areas, suggested_priorities
 from nextgen_tui.models import MeetingPhase
-from nextgen_tui.text.terminal import visible
+from nextgen_tui.text.visible import visible
 from nextgen_tui.transfer.exports import export_to
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of

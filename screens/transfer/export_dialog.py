@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, Label, LoadingIndicator, Select, Stat
 
 from nextgen_tui.errors import ExportError, StoreError
 from nextgen_tui.models.snapshot import PartnershipSnapshot
-from nextgen_tui.text.terminal import visible
+from nextgen_tui.text.visible import visible
 from nextgen_tui.transfer.exports import (
     FORMAT_LABELS,
     default_filename,

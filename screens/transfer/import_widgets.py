@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widgets import DirectoryTree, Input, Label, Select, Static
 
 from nextgen_tui.models import ROLE_LABELS, TEAM_ROLES, Partnership, RoleKind
-from nextgen_tui.text.terminal import visible
+from nextgen_tui.text.visible import visible
 from nextgen_tui.transfer.plan import Outcome, RowPlan
 from nextgen_tui.transfer.spreadsheet import FIELDS, REQUIRED_FIELDS, RawTable
 

@@ -39,7 +39,7 @@ from textual.worker import get_current_worker
 
 from nextgen_tui.errors import ImportFileError, StoreError
 from nextgen_tui.models import RoleKind, explain
-from nextgen_tui.text.terminal import visible
+from nextgen_tui.text.visible import visible
 from nextgen_tui.transfer.apply import apply
 from nextgen_tui.transfer.plan import CHOICE_HELP, Choice, ImportPlan, Outcome, build_plan
 from nextgen_tui.transfer.spreadsheet import RawTable, load_table, rows_of

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from nextgen_tui.text.terminal import pictures, visible, visible_json
+from nextgen_tui.text.visible import pictures, visible, visible_json
 
 
 @pytest.mark.parametrize(
