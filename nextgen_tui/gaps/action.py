@@ -10,11 +10,27 @@ from collections.abc import Iterator
 from datetime import date
 
 from nextgen_tui.gaps.catalogue import Gap, make_gap
-from nextgen_tui.gaps.facts import Facts, is_known, names_of, open_teams
-from nextgen_tui.models import ConveningKind, RoleKind
+from nextgen_tui.gaps.facts import Facts, changed_number, is_known, names_of, open_teams
+from nextgen_tui.models import ConveningKind, RoleKind, Stage
 from nextgen_tui.text.wording import plural
 
 # ----------------------------------------------------------------------------- action
+
+
+def no_teams(facts: Facts) -> Iterator[Gap]:
+    launch = facts.snapshot.launch
+    held = launch is not None and launch.held
+    if not held and facts.partnership.stage.number < Stage.ACTION.number:
+        return
+    if open_teams(facts):
+        return
+    stage = facts.partnership.stage.label
+    why = "The launch was held" if held else f"The partnership is in {stage}"
+    yield make_gap(
+        "no-action-teams",
+        f"{why} but no action team exists. Form one action team per priority area with the "
+        "industry leaders who signed up for it.",
+    )
 
 
 def priorities(facts: Facts) -> Iterator[Gap]:
@@ -82,18 +98,22 @@ def commitments(facts: Facts) -> Iterator[Gap]:
     unplaced: dict[int, dict[int, None]] = {}
     for commitment in launch.commitments:
         pid = commitment.person_id
-        if is_known(facts, pid) and not facts.teams_of.get(pid):
+        team_id = team_of_area.get(commitment.area_id)
+        if is_known(facts, pid) and (team_id is None or team_id not in facts.teams_of.get(pid, ())):
             unplaced.setdefault(commitment.area_id, {})[pid] = None
     for area_id, found in unplaced.items():
         people = list(found)
         title = titles.get(area_id, f"priority {area_id}")
         team_id = team_of_area.get(area_id)
-        where = "Add them to its action team." if team_id else "Place them on an action team."
         verb = "is" if len(people) == 1 else "are"
+        if team_id is not None:
+            team_name = next(t.name for t in facts.snapshot.teams if t.id == team_id)
+            where = f"not on its action team {team_name}. Add them to it."
+        else:
+            where = "on no team for it: it has no action team yet. Form one and add them."
         yield make_gap(
             "commitment-unplaced",
-            f'{names_of(facts, people)} committed to "{title}" at the launch but {verb} on no '
-            f"action team. {where}",
+            f'{names_of(facts, people)} committed to "{title}" at the launch but {verb} {where}',
             people=people,
             teams=[team_id] if team_id else [],
         )
@@ -130,20 +150,26 @@ def stalled(facts: Facts) -> Iterator[Gap]:
     days = facts.limits.team_stall_days
     last = _last_meetings(facts)
     for team in open_teams(facts):
-        problems = []
+        problems, advice = [], []
         met = last.get(team.id)
         if met is not None:
             if (facts.today - met).days >= days:
-                problems.append(f"has not met since {met.isoformat()}")
+                problems.append(f"has not met in {days} days (last on {met.isoformat()})")
         elif team.formed is None or (facts.today - team.formed).days >= days:
-            problems.append("has never met")
+            problems.append(f"has not met in the {days} days since it was formed")
+        if problems:
+            advice.append(
+                f"schedule a meeting (at least every {days} days"
+                f"{changed_number(facts, 'team_stall_days')})"
+            )
         if not team.next_step:
             problems.append("has no next step")
+            advice.append("agree on a next step")
         if problems:
+            todo = " and ".join(advice)
             yield make_gap(
                 "team-stalled",
-                f"Action team {team.name} {' and '.join(problems)}. Schedule a meeting "
-                f"(at least every {days} days) and agree on a next step.",
+                f"Action team {team.name} {' and '.join(problems)}. {todo[0].upper()}{todo[1:]}.",
                 teams=[team.id],
             )
 
@@ -163,4 +189,4 @@ def unplugged(facts: Facts) -> Iterator[Gap]:
         )
 
 
-ACTION_CHECKS = (priorities, team_makeup, commitments, debrief, stalled, unplugged)
+ACTION_CHECKS = (no_teams, priorities, team_makeup, commitments, debrief, stalled, unplugged)

@@ -51,6 +51,12 @@ def leader_rank(role: RoleAssignment) -> tuple[int, int]:
     return (2 if details.invitation is InvitationStatus.ACCEPTED else 1, role.id)
 
 
+def leader_invited(role: RoleAssignment) -> bool:
+    """An industry leader who has not declined the invitation."""
+    details = role.leader
+    return details is not None and details.invitation is not InvitationStatus.DECLINED
+
+
 def leader_counts(role: RoleAssignment) -> bool:
     """An industry leader is at the table once accepted or attended, never when declined."""
     details = role.leader
@@ -159,6 +165,36 @@ class Facts:
             if role.champion is not None and role.champion.status is not ChampionStatus.DECLINED
         ]
 
+    def sector_problems(self, org: Organization) -> list[str]:
+        """How a company's known industry or region differs from the partnership's."""
+        p = self.partnership
+        problems = []
+        if org.industry and p.industry and not same_text(org.industry, p.industry):
+            problems.append(f"is in {org.industry}, not {p.industry}")
+        if org.region and p.region and not same_text(org.region, p.region):
+            problems.append(f"is in {org.region}, not {p.region}")
+        return problems
+
+    def champion_problem(self, person_id: int) -> str:
+        """Why a champion is not industry of this partnership (``""``: they are)."""
+        org = self.snapshot.organization_of(person_id)
+        if org is None:
+            return "has no organization"
+        if not org.is_industry:
+            return f"is from {org.name}, which is not a company"
+        problems = self.sector_problems(org)
+        return f"is from {org.name}, which {' and '.join(problems)}" if problems else ""
+
+    @cached_property
+    def counted_champions(self) -> list[int]:
+        """Committed champions from a company in the partnership's industry and region:
+        the ones that count toward the 2-6 and sit at the launch as industry."""
+        return [
+            pid
+            for pid in self.champions_with(ChampionStatus.COMMITTED)
+            if not self.champion_problem(pid)
+        ]
+
     @cached_property
     def counted_leaders(self) -> list[int]:
         """Industry leaders at the table: accepted or attended, never declined."""
@@ -208,6 +244,30 @@ def span(low: int, high: int | None) -> str:
     return str(low) if low == high else f"{low}-{high}"
 
 
+def aim(facts: Facts, low: str | None, high: str | None, what: str = "") -> str:
+    """The target a count is held to, to end a clause with.
+
+    ``"; the toolkit calls for 2-6"`` with the toolkit's numbers; when the partnership
+    changed them, ``" against your target of 3-6; the toolkit suggests 2-6"``. ``low`` and
+    ``high`` name :class:`Thresholds` fields (``None``: no bound on that side).
+    """
+    toolkit = Thresholds()
+
+    def target(limits: Thresholds) -> str:
+        return span(getattr(limits, low) if low else 0, getattr(limits, high) if high else None)
+
+    ours, theirs = target(facts.limits), target(toolkit)
+    if ours == theirs:
+        return f"; the toolkit calls for {ours}{what}"
+    return f" against your target of {ours}{what}; the toolkit suggests {theirs}"
+
+
+def changed_number(facts: Facts, field_name: str) -> str:
+    """``" (your setting; the default is 90)"`` when a limit was changed, else ``""``."""
+    ours, theirs = getattr(facts.limits, field_name), getattr(Thresholds(), field_name)
+    return "" if ours == theirs else f" (your setting; the default is {theirs})"
+
+
 def unique(ids: Iterable[int]) -> tuple[int, ...]:
     return tuple(dict.fromkeys(ids))
 
@@ -220,15 +280,6 @@ SYSTEM_EXAMPLES: dict[System, str] = {
     System.WORKFORCE: "the workforce board or a job center",
     System.ECONOMIC_DEVELOPMENT: "the chamber of commerce or an economic development organization",
 }
-
-#: The roles of non-industry people "at the table" at the launch.
-TABLE_ROLES = (
-    RoleKind.SUPPORT_DELEGATE,
-    RoleKind.CORE_TEAM,
-    RoleKind.CONVENER,
-    RoleKind.CO_CONVENER,
-    RoleKind.FACILITATOR,
-)
 
 
 def same_text(a: str, b: str) -> bool:

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from nextgen_tui.gaps.balance import table_balance
 from nextgen_tui.gaps.catalogue import Gap, make_gap
-from nextgen_tui.gaps.facts import SYSTEM_EXAMPLES, TABLE_ROLES, Facts, join_names, same_text, span
+from nextgen_tui.gaps.facts import (
+    SYSTEM_EXAMPLES,
+    Facts,
+    aim,
+    join_names,
+    leader_invited,
+    same_text,
+)
 from nextgen_tui.models import (
     CRITICAL_SYSTEMS,
     SYSTEM_LABELS,
@@ -19,44 +27,54 @@ from nextgen_tui.text.wording import plural
 
 def companies(facts: Facts) -> Iterator[Gap]:
     limits = facts.limits
-    leaders = facts.counted_leaders
-    orgs = {org.id: None for pid in leaders if (org := facts.company_of(pid)) is not None}
+    orgs = table_balance(facts).companies
     count = len(orgs)
-    target = span(limits.companies_min, limits.companies_max)
     if count < limits.companies_min:
         lead = (
-            f"Industry leaders from only {plural(count, 'company', 'companies')} have accepted"
+            f"Industry leaders and champions come from only {plural(count, 'company', 'companies')}"
             if count
             else "No industry leader has accepted yet"
         )
         more = limits.companies_min - count
         yield make_gap(
             "companies-too-few",
-            f"{lead}; the toolkit calls for {target} companies. Invite leaders from at "
-            f"least {plural(more, 'more company', 'more companies')}.",
+            f"{lead}{aim(facts, 'companies_min', 'companies_max', ' companies')}. Invite "
+            f"leaders from at least {plural(more, 'more company', 'more companies')}.",
             organizations=orgs,
         )
     elif count > limits.companies_max:
         yield make_gap(
             "companies-too-many",
-            f"Industry leaders from {count} companies; the toolkit calls for {target}. "
-            "Check that they all share the industry and region, or split the partnership.",
+            f"Industry leaders and champions from {count} companies"
+            f"{aim(facts, 'companies_min', 'companies_max')}. Check that they all share the "
+            "industry and region, or split the partnership.",
             organizations=orgs,
         )
 
 
 def industry_outnumbered(facts: Facts) -> Iterator[Gap]:
-    industry = [pid for pid in facts.counted_leaders if facts.is_industry(pid)]
-    others = [pid for pid in facts.holders(*TABLE_ROLES) if not facts.is_industry(pid)]
-    if len(others) > len(industry):
-        yield make_gap(
-            "industry-outnumbered",
-            f"{plural(len(others), 'non-industry person', 'non-industry people')} would sit "
-            f"at the table with {plural(len(industry), 'industry leader')}; the core team "
-            "must not outnumber the CEOs. Recruit at least "
-            f"{len(others) - len(industry)} more industry leaders or send fewer delegates.",
-            people=others,
-        )
+    balance = table_balance(facts)
+    industry, others = balance.industry, balance.public_people
+    if len(others) <= len(industry):
+        return
+    more = len(others) - len(industry)
+    advice = [f"Recruit at least {plural(more, 'more industry leader')}"]
+    delegates = balance.public.get("delegates", [])
+    if delegates:
+        advice.append("send fewer support team delegates")
+    core = balance.public.get("core", [])
+    warning = ""
+    if len(core) > len(industry):
+        warning = " The core planning team alone outnumbers them: it must not outnumber the CEOs."
+    yield make_gap(
+        "industry-outnumbered",
+        f"{plural(len(others), 'public partner')} would sit at the table "
+        f"({balance.public_breakdown()}) with {plural(len(industry), 'industry member')} "
+        f"({plural(len(balance.leaders), 'leader')}, "
+        f"{plural(len(balance.champions), 'champion')}).{warning} "
+        f"{' or '.join(advice)}.",
+        people=others,
+    )
 
 
 def support_team(facts: Facts) -> Iterator[Gap]:
@@ -65,7 +83,8 @@ def support_team(facts: Facts) -> Iterator[Gap]:
     if len(delegates) > most:
         yield make_gap(
             "support-team-too-large",
-            f"{len(delegates)} support team delegates; this cannot be everyone (up to {most}). "
+            f"{len(delegates)} support team delegates; this cannot be everyone"
+            f"{aim(facts, None, 'support_delegates_max')}. "
             f"Agree on a fair set of delegates and drop {len(delegates) - most}.",
             people=delegates,
         )
@@ -80,11 +99,37 @@ def support_team(facts: Facts) -> Iterator[Gap]:
 
 
 def facilitator(facts: Facts) -> Iterator[Gap]:
-    if not facts.holders(RoleKind.FACILITATOR):
+    chosen = facts.holders(RoleKind.FACILITATOR)
+    if not chosen:
         yield make_gap(
             "no-facilitator",
             "No facilitator is assigned. Choose someone versed in launching a partnership "
             "who will stay neutral: a convener or an outside facilitator.",
+        )
+    champions = {role.person_id for role in facts.active_champions}
+    p = facts.partnership
+    for pid in chosen:
+        org = facts.snapshot.organization_of(pid)
+        if pid in champions:
+            why = "is a champion of this partnership"
+        elif (role := facts.leaders.get(pid)) is not None and leader_invited(role):
+            why = "is an industry leader of this partnership"
+        elif (
+            org is not None
+            and org.is_industry
+            and org.industry
+            and p.industry
+            and same_text(org.industry, p.industry)
+        ):
+            why = f"works for {org.name}, a company in {p.industry}"
+        else:
+            continue
+        yield make_gap(
+            "facilitator-not-neutral",
+            f"The facilitator {facts.name(pid)} {why}; the facilitator must be completely "
+            "neutral. Choose a convener or an outside facilitator, and let industry speak "
+            "from the table.",
+            people=[pid],
         )
 
 
@@ -111,7 +156,6 @@ def opener_closer(facts: Facts) -> Iterator[Gap]:
 
 
 def off_sector(facts: Facts) -> Iterator[Gap]:
-    p = facts.partnership
     by_org: dict[int, list[int]] = {}
     for pid, role in facts.leaders.items():
         leader = role.leader
@@ -122,11 +166,7 @@ def off_sector(facts: Facts) -> Iterator[Gap]:
             by_org.setdefault(org.id, []).append(pid)
     for org_id, people in by_org.items():
         org = facts.snapshot.organizations[org_id]
-        problems = []
-        if org.industry and p.industry and not same_text(org.industry, p.industry):
-            problems.append(f"is in {org.industry}, not {p.industry}")
-        if org.region and p.region and not same_text(org.region, p.region):
-            problems.append(f"is in {org.region}, not {p.region}")
+        problems = facts.sector_problems(org)
         if problems:
             yield make_gap(
                 "off-sector-company",

@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nextgen_tui.gaps.catalogue import Gap, make_gap
-from nextgen_tui.gaps.facts import SYSTEM_EXAMPLES, Facts, join_names, span
+from nextgen_tui.gaps.facts import (
+    SYSTEM_EXAMPLES,
+    Facts,
+    aim,
+    changed_number,
+    join_names,
+    names_of,
+)
 from nextgen_tui.models import (
     CRITICAL_SYSTEMS,
     SYSTEM_LABELS,
     ChampionStatus,
+    OrgKind,
     RoleKind,
 )
 from nextgen_tui.text.wording import plural
@@ -39,25 +47,74 @@ def no_convener(facts: Facts) -> Iterator[Gap]:
 
 
 def champion_count(facts: Facts) -> Iterator[Gap]:
+    """Only champions from a company in the sector count (champion-not-industry says why)."""
     limits = facts.limits
-    committed = facts.champions_with(ChampionStatus.COMMITTED)
+    committed = facts.counted_champions
     count = len(committed)
-    target = span(limits.champions_min, limits.champions_max)
+    target = aim(facts, "champions_min", "champions_max")
     if count < limits.champions_min:
-        lead = f"Only {plural(count, 'committed champion')}" if count else "No committed champion"
+        lead = (
+            f"Only {plural(count, 'committed industry champion')}"
+            if count
+            else "No committed industry champion"
+        )
         yield make_gap(
             "champions-too-few",
-            f"{lead}; the toolkit calls for {target}. "
-            f"Recruit at least {limits.champions_min - count} more.",
+            f"{lead}{target}. Recruit at least {limits.champions_min - count} more.",
             people=committed,
         )
     elif count > limits.champions_max:
         yield make_gap(
             "champions-too-many",
-            f"{plural(count, 'committed champion')}; the toolkit calls for {target}. "
+            f"{plural(count, 'committed champion')}{target}. "
             f"Keep {limits.champions_max} at most as champions and invite the others as "
             "industry leaders.",
             people=committed,
+        )
+
+
+def champion_not_industry(facts: Facts) -> Iterator[Gap]:
+    for role in facts.active_champions:
+        why = facts.champion_problem(role.person_id)
+        if why:
+            yield make_gap(
+                "champion-not-industry",
+                f"Champion {facts.name(role.person_id)} {why}. Champions are industry leaders "
+                "from the partnership's own industry and region, so they do not count toward "
+                "the champions; make them a support partner, or fix the organization.",
+                people=[role.person_id],
+            )
+
+
+def convener_not_public(facts: Facts) -> Iterator[Gap]:
+    for pid in facts.holders(RoleKind.CONVENER, RoleKind.CO_CONVENER):
+        org = facts.company_of(pid)
+        if org is not None:
+            yield make_gap(
+                "convener-not-public",
+                f"Convener {facts.name(pid)} is from {org.name}, a company. Conveners are the "
+                "public partner organizations who do most of the coordination; industry "
+                "leads as champions.",
+                people=[pid],
+                organizations=[org.id],
+            )
+
+
+def kind_unknown(facts: Facts) -> Iterator[Gap]:
+    people_of: dict[int, list[int]] = {}
+    for pid in facts.company:  # everyone holding a current role
+        org = facts.snapshot.organization_of(pid)
+        if org is not None and org.kind is OrgKind.UNKNOWN:
+            people_of.setdefault(org.id, []).append(pid)
+    for org_id, people in people_of.items():
+        org = facts.snapshot.organizations[org_id]
+        yield make_gap(
+            "organization-kind-unknown",
+            f"Nobody has said what kind of organization {org.name} is, so "
+            f"{names_of(facts, people)} {'counts' if len(people) == 1 else 'count'} neither as "
+            "industry nor as a public system. Set its kind in the directory.",
+            people=people,
+            organizations=[org_id],
         )
 
 
@@ -100,7 +157,8 @@ def invite_letter(facts: Facts) -> Iterator[Gap]:
         yield make_gap(
             "invite-letter-unsigned",
             f"{lead} committed {noun} signed the invite letter; at least {needed} should "
-            "sign it jointly. Ask the committed champions to sign.",
+            f"sign it jointly{changed_number(facts, 'invite_signers_min')}. Ask the committed "
+            "champions to sign.",
             people=[pid for pid in committed if pid not in signed],
         )
 
@@ -127,22 +185,20 @@ def launch_host(facts: Facts) -> Iterator[Gap]:
 def core_team(facts: Facts) -> Iterator[Gap]:
     limits = facts.limits
     core = facts.holders(RoleKind.CORE_TEAM)
-    target = span(limits.core_team_min, limits.core_team_max)
+    target = aim(facts, "core_team_min", "core_team_max", " executives of the critical systems")
     count = len(core)
     if count < limits.core_team_min:
         yield make_gap(
             "core-team-size",
-            f"The core planning team has {plural(count, 'person', 'people')}; the toolkit "
-            f"calls for {target} executives of the critical systems. "
+            f"The core planning team has {plural(count, 'person', 'people')}{target}. "
             f"Add at least {limits.core_team_min - count} more.",
             people=core,
         )
     elif count > limits.core_team_max:
         yield make_gap(
             "core-team-size",
-            f"The core planning team has {count} people; the toolkit calls for {target}, so "
-            f"it will not outnumber the CEOs. Move {count - limits.core_team_max} to the "
-            "broad convening team.",
+            f"The core planning team has {count} people{target}, so it will not outnumber "
+            f"the CEOs. Move {count - limits.core_team_max} to the broad convening team.",
             people=core,
         )
     systems = {facts.snapshot.system_of(pid) for pid in core}
@@ -158,11 +214,11 @@ def core_team(facts: Facts) -> Iterator[Gap]:
 def convening_team(facts: Facts) -> Iterator[Gap]:
     wanted = facts.limits.convening_team_min
     count = len(facts.holders(RoleKind.CONVENING_TEAM))
+    target = aim(facts, "convening_team_min", None, " from the region's programs")
     if count < wanted:
         yield make_gap(
             "convening-team-small",
-            f"The broad convening team has {plural(count, 'person', 'people')}; the toolkit "
-            f"suggests {wanted} or more from the region's programs. "
+            f"The broad convening team has {plural(count, 'person', 'people')}{target}. "
             f"Consider adding {wanted - count} more.",
         )
 
@@ -177,4 +233,7 @@ PREPARE_CHECKS = (
     launch_host,
     core_team,
     convening_team,
+    champion_not_industry,
+    convener_not_public,
+    kind_unknown,
 )

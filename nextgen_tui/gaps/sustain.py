@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nextgen_tui.gaps.catalogue import Gap, make_gap
-from nextgen_tui.gaps.facts import Facts, names_of
+from nextgen_tui.gaps.facts import Facts, changed_number, names_of
 from nextgen_tui.models import ChampionStatus
 from nextgen_tui.text.wording import plural
 
@@ -15,6 +15,9 @@ from nextgen_tui.text.wording import plural
 
 
 def quarterly(facts: Facts) -> Iterator[Gap]:
+    launch = facts.snapshot.launch
+    if launch is None or not launch.held:
+        return  # quarterly convenings follow the launch
     days = facts.limits.convening_overdue_days
     held = facts.past_quarterly()
     if not held:
@@ -28,7 +31,8 @@ def quarterly(facts: Facts) -> Iterator[Gap]:
         yield make_gap(
             "no-quarterly-convening",
             f"The last quarterly convening was {ago} days ago ({held[0].on.isoformat()}); "
-            f"the partnership should meet at least every {days} days. Schedule the next one.",
+            f"the partnership should meet at least every {days} days"
+            f"{changed_number(facts, 'convening_overdue_days')}. Schedule the next one.",
         )
 
 

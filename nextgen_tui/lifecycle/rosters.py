@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from nextgen_tui.gaps.facts import Facts, leader_counts, span
-from nextgen_tui.models import ChampionStatus, RoleAssignment, RoleKind, Stage
+from nextgen_tui.gaps.balance import table_balance
+from nextgen_tui.gaps.facts import Facts, span
+from nextgen_tui.models import RoleAssignment, RoleKind, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 
 Status = Literal["ok", "low", "high", "none"]
@@ -85,7 +86,7 @@ def _conveners(facts: Facts, stage: Stage) -> RosterGroup:
 def _champions(facts: Facts, stage: Stage) -> RosterGroup:
     limits = facts.limits
     members = _one_per_person(facts.champions.values(), facts)
-    committed = len(facts.champions_with(ChampionStatus.COMMITTED))
+    committed = len(facts.counted_champions)  # industry of this sector only, as the rule counts
     return RosterGroup(
         "champions",
         "Champions",
@@ -143,11 +144,7 @@ def _convening_team(facts: Facts, stage: Stage) -> RosterGroup:
 def _leaders(facts: Facts, stage: Stage) -> RosterGroup:
     limits = facts.limits
     members = _one_per_person(facts.leaders.values(), facts)
-    companies = {
-        org.id
-        for role in members
-        if leader_counts(role) and (org := facts.company_of(role.person_id)) is not None
-    }
+    companies = table_balance(facts).companies  # committed champions' companies count too
     return RosterGroup(
         "leaders",
         "Industry leaders",

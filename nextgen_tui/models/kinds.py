@@ -23,6 +23,8 @@ class OrgKind(StrEnum):
     LABOR = "labor"
     COMMUNITY_ORG = "community_org"
     OTHER = "other"
+    #: Not known yet: counted neither as industry nor as any public system, and flagged.
+    UNKNOWN = "unknown"
 
 
 class System(StrEnum):
@@ -35,6 +37,7 @@ class System(StrEnum):
     LABOR = "labor"
     COMMUNITY = "community"
     OTHER = "other"
+    UNKNOWN = "unknown"
 
 
 SYSTEM_OF_KIND: dict[OrgKind, System] = {
@@ -49,6 +52,7 @@ SYSTEM_OF_KIND: dict[OrgKind, System] = {
     OrgKind.LABOR: System.LABOR,
     OrgKind.COMMUNITY_ORG: System.COMMUNITY,
     OrgKind.OTHER: System.OTHER,
+    OrgKind.UNKNOWN: System.UNKNOWN,
 }
 
 KIND_LABELS: dict[OrgKind, str] = {
@@ -63,6 +67,7 @@ KIND_LABELS: dict[OrgKind, str] = {
     OrgKind.LABOR: "Labor",
     OrgKind.COMMUNITY_ORG: "Community organization",
     OrgKind.OTHER: "Other",
+    OrgKind.UNKNOWN: "Unknown (not said yet)",
 }
 
 SYSTEM_LABELS: dict[System, str] = {
@@ -73,6 +78,7 @@ SYSTEM_LABELS: dict[System, str] = {
     System.LABOR: "labor",
     System.COMMUNITY: "community-based organizations",
     System.OTHER: "other",
+    System.UNKNOWN: "unknown: neither industry nor a public system",
 }
 
 #: The three systems the toolkit says the core and support teams must include.

@@ -42,7 +42,8 @@ class Record(Model):
 
 class Organization(Record):
     name: Name
-    kind: OrgKind = OrgKind.COMPANY
+    #: never defaulted to a company: industry vs public is what the app measures
+    kind: OrgKind = OrgKind.UNKNOWN
     industry: ShortText = ""
     region: ShortText = ""
     notes: LongText = ""
@@ -55,6 +56,11 @@ class Organization(Record):
     @property
     def is_industry(self) -> bool:
         return self.kind is OrgKind.COMPANY
+
+    @property
+    def is_public(self) -> bool:
+        """A public partner organization: known, and not a company."""
+        return self.kind not in (OrgKind.COMPANY, OrgKind.UNKNOWN)
 
 
 class Person(Record):

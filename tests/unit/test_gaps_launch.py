@@ -45,8 +45,8 @@ def test_companies_too_few_message_and_subjects() -> None:
     [gap] = b.of("companies-too-few")
     assert gap.stage is Stage.LAUNCH and gap.severity is Severity.BLOCKER
     assert gap.message == (
-        "Industry leaders from only 11 companies have accepted; the toolkit calls for 12-60 "
-        "companies. Invite leaders from at least 1 more company."
+        "Industry leaders and champions come from only 11 companies; the toolkit calls for "
+        "12-60 companies. Invite leaders from at least 1 more company."
     )
     assert set(gap.organizations) == {b.people[pid].organization_id for pid in leaders}
 
@@ -94,9 +94,9 @@ def test_industry_outnumbered_boundary(others: int, fires: bool) -> None:
     assert bool(gaps) is fires
     if fires:
         assert gaps[0].severity is Severity.BLOCKER and set(gaps[0].people) == set(people)
-        assert gaps[0].message.startswith(
-            "6 non-industry people would sit at the table with 5 industry leaders"
-        )
+        assert gaps[0].message.startswith("6 public partners would sit at the table (")
+        assert "with 5 industry members (5 leaders, 0 champions)." in gaps[0].message
+        assert "Recruit at least 1 more industry leader " in gaps[0].message
 
 
 def test_a_facilitator_from_a_company_is_not_counted_as_non_industry() -> None:

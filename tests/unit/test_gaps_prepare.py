@@ -97,11 +97,12 @@ def test_champions_too_few_message_says_what_to_do() -> None:
     _noise(b)
     [gap] = b.of("champions-too-few")
     assert gap.message == (
-        "Only 1 committed champion; the toolkit calls for 2-6. Recruit at least 1 more."
+        "Only 1 committed industry champion; the toolkit calls for 2-6. Recruit at least 1 more."
     )
     assert gap.severity is Severity.BLOCKER and gap.people == (one,)
     [none] = Build().of("champions-too-few")
-    assert none.message.startswith("No committed champion;") and "at least 2 more" in none.message
+    assert none.message.startswith("No committed industry champion;")
+    assert "at least 2 more" in none.message
 
 
 def test_champions_too_many_is_a_warning_naming_the_champions() -> None:
@@ -138,7 +139,8 @@ def test_champions_maximum_set_by_the_partnership(committed: int, fires: bool) -
         b.champion()
     assert bool(b.rules()["champions-too-many"]) is fires
     if fires:
-        assert "the toolkit calls for 2-4" in b.of("champions-too-many")[0].message
+        message = b.of("champions-too-many")[0].message
+        assert "against your target of 2-4; the toolkit suggests 2-6" in message
 
 
 # ----------------------------------------------------------------------------- champion details

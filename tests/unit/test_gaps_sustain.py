@@ -31,6 +31,7 @@ def test_complete_partnership_has_no_sustain_gap() -> None:
 @pytest.mark.parametrize(("ago", "fires"), [(0, False), (99, False), (100, True), (365, True)])
 def test_quarterly_convening_boundary(ago: int, fires: bool) -> None:
     b = Build()
+    b.set_launch(held=True, on=_days_ago(500))
     b.convening(_days_ago(400))
     b.convening(_days_ago(ago))
     b.convening(TODAY + timedelta(days=5))  # planned: not held yet
@@ -43,17 +44,32 @@ def test_quarterly_convening_boundary(ago: int, fires: bool) -> None:
 
 
 def test_never_convened() -> None:
-    [gap] = Build().of("no-quarterly-convening")
+    b = Build()
+    b.set_launch(held=True)
+    [gap] = b.of("no-quarterly-convening")
     assert gap.message.startswith("No quarterly partnership convening is recorded.")
+
+
+def test_quarterly_convening_waits_for_the_launch() -> None:
+    b = Build()
+    assert b.rules()["no-quarterly-convening"] == 0  # no launch meeting at all
+    b.set_launch(on=_days_ago(30))
+    assert b.rules()["no-quarterly-convening"] == 0  # planned, not held
+    b.set_partnership(stage=Stage.SUSTAIN)
+    assert b.rules()["no-quarterly-convening"] == 0  # even in Sustain
+    b.set_launch(held=True)
+    assert b.rules()["no-quarterly-convening"] == 1
 
 
 def test_overdue_days_set_by_the_partnership() -> None:
     b = Build()
+    b.set_launch(held=True)
     b.thresholds(convening_overdue_days=30)
     b.convening(_days_ago(29))
     assert b.rules()["no-quarterly-convening"] == 0
     b.thresholds(convening_overdue_days=29)
-    assert b.rules()["no-quarterly-convening"] == 1
+    [gap] = b.of("no-quarterly-convening")
+    assert "every 29 days (your setting; the default is 100)" in gap.message
 
 
 # ----------------------------------------------------------------------------- champions lapsed

@@ -232,5 +232,8 @@ def test_stage_order_and_labels() -> None:
 
 def test_every_kind_belongs_to_a_system() -> None:
     assert set(SYSTEM_OF_KIND) == set(OrgKind)
-    assert Organization(name="Acme").system is System.INDUSTRY
+    assert Organization(name="Acme", kind=OrgKind.COMPANY).system is System.INDUSTRY
+    unknown = Organization(name="Acme")  # never defaulted to a company
+    assert unknown.kind is OrgKind.UNKNOWN and unknown.system is System.UNKNOWN
+    assert not unknown.is_industry and not unknown.is_public
     assert Organization(name="Board", kind=OrgKind.WORKFORCE_BOARD).system is System.WORKFORCE

@@ -55,7 +55,7 @@ def test_group_status_agrees_with_the_gap_rules() -> None:
     b = Build()
     b.champion()
     b.roles_of(RoleKind.CORE_TEAM, *b.publics(13))
-    b.leaders(11)
+    b.leaders(10)  # with the committed champion's company: 11 of 12
     assert _group(b, Stage.PREPARE, "champions").status == "low"
     assert _group(b, Stage.PREPARE, "core_team").status == "high"
     assert _group(b, Stage.LAUNCH, "leaders").status == "low"
