@@ -17,7 +17,6 @@ from nextgen_tui.models import (
     ChampionDetails,
     LeaderDetails,
     Organization,
-    OrgKind,
     Person,
     RoleAssignment,
     RoleKind,
@@ -127,7 +126,7 @@ class _Applier:
             if key not in orgs and key not in new:
                 new[key] = Organization(
                     name=lead.organization,
-                    kind=lead.org_kind or OrgKind.COMPANY,
+                    kind=lead.org_kind,
                     industry=lead.org_industry,
                 )
         saved = self.store.save_many(list(new.values()))

@@ -79,6 +79,9 @@ _KIND_KEYS = _lookup(
         "non-profit": "community_org",
         "cbo": "community_org",
         "community": "community_org",
+        "unknown": "unknown",
+        "not known": "unknown",
+        "?": "unknown",
     },
 )
 
@@ -104,8 +107,9 @@ def parse_roles(text: str) -> list[RoleKind]:
 
 
 def parse_kind(text: str) -> OrgKind:
-    if not text:
-        return OrgKind.COMPANY
+    """A kind cell's kind; a blank cell is unknown (the plan guesses from the name)."""
+    if not text.strip():
+        return OrgKind.UNKNOWN
     value = _KIND_KEYS.get(header_key(text))
     if value is None:
         raise CellError(

@@ -39,6 +39,7 @@ from nextgen_tui.models import (
     RoleKind,
     explain,
 )
+from nextgen_tui.models.kind_guess import guess_kind
 from nextgen_tui.store.repository import Store
 from nextgen_tui.text.search import fold
 from nextgen_tui.text.wording import plural
@@ -101,7 +102,8 @@ class RowPlan:
     same_as: int | None = None  # an earlier row about the same person
     warnings: list[str] = field(default_factory=list)
     person: dict[str, str] = field(default_factory=dict)  # the given person fields
-    org_kind: OrgKind | None = None
+    org_kind: OrgKind = OrgKind.UNKNOWN  # what will be stored for a new organization
+    kind_from: str = "file"  # "file", "guess" (from the name), "directory" or "you"
     org_industry: str = ""
     roles: list[tuple[RoleKind, str]] = field(default_factory=list)  # (role, team name)
     start: date | None = None
@@ -150,6 +152,19 @@ class ImportPlan:
             return
         for member in self.group(lead):
             member.choice = choice
+
+    def set_kind(self, number: int, kind: OrgKind) -> list[RowPlan]:
+        """Set the kind of the new organization that row ``number`` names, for every row
+        naming it; returns the rows changed (none when it is already in the directory)."""
+        row = self.row(number)
+        if not row.valid or row.kind_from == "directory":
+            return []
+        key = fold(row.organization)
+        changed = [r for r in self.rows if r.valid and fold(r.organization) == key]
+        for member in changed:
+            member.org_kind, member.kind_from = kind, "you"
+            member.warnings = [w for w in member.warnings if not w.startswith("The kind of ")]
+        return changed
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for r in self.rows if r.outcome is outcome)
@@ -200,15 +215,12 @@ def _fill(plan: RowPlan, row: RosterRow, default_role: RoleKind | None) -> None:
     person = Person.model_validate({f: row.get(f) for f in _PERSON_FIELDS})
     plan.name = person.name
     plan.person = {f: getattr(person, f) for f in _PERSON_FIELDS if getattr(person, f)}
-    plan.org_kind = parse_kind(row.get("org_kind")) if row.get("org_kind") else None
-    org = Organization.model_validate(
-        {
-            "name": plan.organization,
-            "kind": plan.org_kind or OrgKind.COMPANY,
-            "industry": row.get("industry"),
-        }
-    )
+    org = Organization.model_validate({"name": plan.organization, "industry": row.get("industry")})
     plan.organization, plan.org_industry = org.name, org.industry
+    if row.get("org_kind"):
+        plan.org_kind = parse_kind(row.get("org_kind"))
+    else:  # never silently a company: guessed from the name (a named industry is a company)
+        plan.org_kind, plan.kind_from = guess_kind(org.name, org.industry), "guess"
     roles = parse_roles(row.get("roles"))
     team = " ".join(row.get("team").split())
     if any(row.get(f) for f in _CHAMPION_FIELDS) and RoleKind.CHAMPION not in roles:
@@ -276,7 +288,25 @@ def build_plan(
                 plan.partnership_error = f"Partnership: {explain(exc)}"
     _match(store, plan, on_match)
     _check_owners(store, plan)
+    _known_kinds(store, plan)
     return plan
+
+
+def _known_kinds(store: Store, plan: ImportPlan) -> None:
+    """An organization already in the directory keeps its kind; new ones of unknown kind
+    are pointed out."""
+    known = {fold(o.name): o for o in store.organizations()}
+    for row in plan.rows:
+        if not row.valid:
+            continue
+        org = known.get(fold(row.organization))
+        if org is not None:
+            row.org_kind, row.kind_from = org.kind, "directory"
+        elif row.org_kind is OrgKind.UNKNOWN and row.same_as is None:
+            row.warnings.append(
+                f"The kind of {row.organization} is unknown: it will count neither as industry "
+                "nor as a public system until you set it"
+            )
 
 
 def _match(store: Store, plan: ImportPlan, on_match: Choice) -> None:

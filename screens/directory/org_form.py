@@ -19,6 +19,7 @@ from textual.widgets import Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from nextgen_tui.models import KIND_LABELS, SYSTEM_LABELS, SYSTEM_OF_KIND, Organization, OrgKind
+from nextgen_tui.models.kind_guess import guess_kind
 from screens.common.context import save, store_of
 from screens.common.editor_form import EditorForm
 from screens.common.modal import DismissOnce
@@ -52,6 +53,7 @@ class OrgForm(EditorForm[int | None]):
         super().__init__()
         self.org_id = org_id
         self.initial_name = name
+        self.guess = guess_kind(name)  # the kind a new organization's name suggests
         self.org: Organization | None = None
         self.form_title = "Edit organization" if org_id else "New organization"
 
@@ -70,7 +72,11 @@ class OrgForm(EditorForm[int | None]):
         yield self.field(
             "kind",
             "Kind (decides its system: companies are industry)",
-            Select(kind_options(), value=org.kind if org else OrgKind.COMPANY, allow_blank=False),
+            Select(
+                kind_options(),
+                value=org.kind if org else self.guess,
+                allow_blank=False,
+            ),
         )
         yield self.field("industry", "Industry", Input(org.industry if org else ""))
         yield self.field("region", "Region", Input(org.region if org else ""))
@@ -79,6 +85,16 @@ class OrgForm(EditorForm[int | None]):
             "Notes",
             TextArea(org.notes if org else "", soft_wrap=True, show_line_numbers=False),
         )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A new organization's kind follows a guess from its name until the user picks one
+        (never silently a company: a name that says nothing is unknown)."""
+        if self.org is not None or event.input.id != "field-name":
+            return
+        kind = self.query_one("#field-kind", Select)
+        if kind.value == self.guess:
+            self.guess = guess_kind(event.value)
+            kind.value = self.guess
 
     def submit(self) -> None:
         values = self.values()
@@ -101,7 +117,9 @@ class OrgForm(EditorForm[int | None]):
 class OrgKindScreen(DismissOnce, ModalScreen[OrgKind | None]):
     """Asks whether to create an organization that is not in the directory yet, and its kind.
 
-    Enter creates it with the highlighted kind (a company by default); escape declines.
+    Enter creates it with the highlighted kind (the kind guessed from its name, never a
+    company by default); escape declines. ``question`` replaces the question (the import
+    preview asks for the kind of an organization it will create).
     """
 
     DEFAULT_CSS = """
@@ -125,33 +143,45 @@ class OrgKindScreen(DismissOnce, ModalScreen[OrgKind | None]):
         ),
     ]
 
-    def __init__(self, name: str) -> None:
+    def __init__(
+        self,
+        name: str,
+        kind: OrgKind | None = None,
+        *,
+        question: str = "“$name” is not in the directory yet. Create it as a new organization "
+        "of this kind ($guess):",
+        hint: str = "enter creates it, escape goes back to the form",
+    ) -> None:
         super().__init__()
         self.org_name = name
+        self.kind = kind if kind is not None else guess_kind(name)
+        self.question = question
+        self.hint = hint
 
     def compose(self) -> ComposeResult:
+        guess = (
+            "guessed from its name"
+            if self.kind is not OrgKind.UNKNOWN
+            else "its name does not say; pick one, or leave it unknown"
+        )
         with Vertical():
             yield Static(
-                Content.from_markup(
-                    "“$name” is not in the directory yet. Create it as a new organization of "
-                    "this kind:",
-                    name=self.org_name,
-                ),
+                Content.from_markup(self.question, name=self.org_name, guess=guess),
                 id="kind-question",
             )
             yield OptionList(
                 *(Option(label, id=kind.value) for label, kind in kind_options()), id="kind-list"
             )
-            yield Static(Content("enter creates it, escape goes back to the form"), id="kind-hint")
+            yield Static(Content(self.hint), id="kind-hint")
 
     def on_mount(self) -> None:
         kinds = self.query_one(OptionList)
-        kinds.highlighted = 0
+        kinds.highlighted = list(KIND_LABELS).index(self.kind)
         kinds.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(OrgKind(event.option.id or OrgKind.COMPANY))
+        self.dismiss(OrgKind(event.option.id or OrgKind.UNKNOWN))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -19,6 +19,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static, TextArea
 
 from nextgen_tui.models import KIND_LABELS, Organization, OrgKind, Person, field_errors
+from nextgen_tui.models.kind_guess import guess_kind
 from nextgen_tui.store.repository import Store
 from nextgen_tui.text.search import rank
 from screens.common.context import save, store_of
@@ -26,7 +27,9 @@ from screens.common.editor_form import EditorForm
 from screens.directory.org_form import OrgKindScreen, name_clash
 
 PERSON_FIELDS = ("name", "title", "email", "phone", "notes")
-NEW_ORG_HINT = "Not in the directory yet: saving offers to create it."
+NEW_ORG_HINT = (
+    "Not in the directory yet: saving offers to create it (its kind guessed from the name)."
+)
 
 
 class PersonForm(EditorForm[int | None]):
@@ -135,7 +138,7 @@ class PersonForm(EditorForm[int | None]):
             if kind is not None:
                 self._save(person, org_to_create.updated(kind=kind))
 
-        self.app.push_screen(OrgKindScreen(new_org.name), answered)
+        self.app.push_screen(OrgKindScreen(new_org.name, new_org.kind), answered)
 
     def _validated_person(
         self, values: dict[str, Any], org: Organization | None, errors: dict[str, str]
@@ -152,7 +155,7 @@ class PersonForm(EditorForm[int | None]):
 
     def _validated_org(self, typed: str, errors: dict[str, str]) -> Organization | None:
         try:
-            org = Organization.model_validate({"name": typed, "kind": OrgKind.COMPANY})
+            org = Organization.model_validate({"name": typed, "kind": guess_kind(typed)})
         except ValidationError as exc:
             message = field_errors(exc).get("name", "is not a valid name")
             errors["organization"] = message.replace("Name", "Organization", 1)

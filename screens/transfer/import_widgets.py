@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DirectoryTree, Input, Label, Select, Static
 
-from nextgen_tui.models import ROLE_LABELS, TEAM_ROLES, Partnership, RoleKind
+from nextgen_tui.models import KIND_LABELS, ROLE_LABELS, TEAM_ROLES, OrgKind, Partnership, RoleKind
 from nextgen_tui.text.visible import visible
 from nextgen_tui.transfer.plan import Outcome, RowPlan
 from nextgen_tui.transfer.spreadsheet import FIELDS, REQUIRED_FIELDS, RawTable
@@ -193,24 +193,41 @@ def outcome_cell(row: RowPlan) -> Text:
     return Text(label, style=_OUTCOME_STYLE[row.outcome])
 
 
+#: How the kind to be stored was found, as the Kind cell says it.
+_KIND_FROM = {"file": "", "guess": " (guess)", "directory": " (directory)", "you": ""}
+
+
+def kind_cell(row: RowPlan) -> Text:
+    """The kind the organization will have; unknown stands out, a guess says so."""
+    if not row.valid:
+        return Text("")
+    label = KIND_LABELS[row.org_kind] + _KIND_FROM.get(row.kind_from, "")
+    return Text(label, style="bold yellow" if row.org_kind is OrgKind.UNKNOWN else "")
+
+
 def preview_columns() -> list[tuple[str, str]]:
     return [
         ("Row", "row"),
         ("Outcome", "outcome"),
         ("Name", "name"),
         ("Organization", "organization"),
+        ("Kind", "kind"),
         ("Roles", "roles"),
         ("Notes", "notes"),
     ]
 
 
+def notes_cell(row: RowPlan) -> Text:
+    return Text(visible("; ".join([row.reason, *row.warnings] if row.reason else row.warnings)))
+
+
 def preview_row(row: RowPlan) -> list[Text]:
-    notes = "; ".join([row.reason, *row.warnings] if row.reason else row.warnings)
     return [
         Text(str(row.number), justify="right"),
         outcome_cell(row),
         Text(visible(row.name)),
         Text(visible(row.organization)),
+        kind_cell(row),
         Text(visible(row.role_text)),
-        Text(visible(notes)),
+        notes_cell(row),
     ]

@@ -38,7 +38,7 @@ from textual.widgets import (
 from textual.worker import get_current_worker
 
 from nextgen_tui.errors import ImportFileError, StoreError
-from nextgen_tui.models import RoleKind, explain
+from nextgen_tui.models import OrgKind, RoleKind, explain
 from nextgen_tui.text.visible import visible
 from nextgen_tui.transfer.apply import apply
 from nextgen_tui.transfer.plan import CHOICE_HELP, Choice, ImportPlan, Outcome, build_plan
@@ -47,11 +47,14 @@ from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of
 from screens.common.control_pictures import ControlPictures
 from screens.common.modal import DismissOnce
+from screens.directory.org_form import OrgKindScreen
 from screens.transfer.import_widgets import (
     STEP_TITLES,
     ColumnMapping,
     PartnershipChooser,
     RosterFileTree,
+    kind_cell,
+    notes_cell,
     outcome_cell,
     preview_columns,
     preview_row,
@@ -110,6 +113,13 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
             "Add anyway",
             tooltip="Highlighted match: " + CHOICE_HELP[Choice.ADD],
             id="import.add",
+        ),
+        Binding(
+            "o",
+            "org_kind",
+            "Kind",
+            tooltip="Set the kind of the highlighted row's new organization",
+            id="import.org_kind",
         ),
         Binding(
             "U",
@@ -222,6 +232,8 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
             return self.step in ("step-file", "step-map")
         if action == "commit":
             return self.step == "step-preview"
+        if action == "org_kind":
+            return not self.busy and self.step == "step-preview"
         if action in ("choose", "choose_all"):
             return self.step == "step-preview" and bool(
                 self.plan and self.plan.count(Outcome.MATCH)
@@ -365,6 +377,7 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
         hint = ""
         if self.plan.count(Outcome.MATCH):
             hint = " On a matching row press u (update), k (keep) or a (add anyway)."
+        hint += " o sets a new organization's kind."
         self.query_one("#summary", Static).update(visible(self.plan.summary()) + hint)
 
     def _refresh_choice(self, number: int) -> None:
@@ -393,6 +406,35 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
             if member.outcome is Outcome.MATCH:
                 self._refresh_choice(member.number)
         self._update_summary()
+
+    def action_org_kind(self) -> None:
+        """Pick the kind a new organization will be stored with (shown in the Kind column)."""
+        table = self.query_one("#preview", DataTable)
+        if self.plan is None or not table.row_count:
+            return
+        plan = self.plan
+        row = plan.row(
+            int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
+        )
+        if not row.valid or row.kind_from == "directory":
+            why = (
+                "is invalid" if not row.valid else "names an organization already in the directory"
+            )
+            self.notify(f"Row {row.number} {why}: its kind is not set here.", markup=False)
+            return
+
+        def chosen(kind: OrgKind | None) -> None:
+            if kind is not None:
+                for member in plan.set_kind(row.number, kind):
+                    table.update_cell(str(member.number), "kind", kind_cell(member))
+                    table.update_cell(str(member.number), "notes", notes_cell(member))
+
+        question = "The kind of “$name”, a new organization the import will add ($guess):"
+        hint = "enter sets it for every row naming it, escape leaves it"
+        self.app.push_screen(
+            OrgKindScreen(visible(row.organization), row.org_kind, question=question, hint=hint),
+            chosen,
+        )
 
     def action_choose_all(self, choice: str) -> None:
         if self.plan is None:

@@ -85,7 +85,7 @@ def select(screen: Screen[Any]) -> None:
 
 #: screen builder (from the partnership id), how it is answered (twice), the one answer
 ANSWERED_TWICE: dict[str, tuple[Callable[[int], Screen[Any]], Answer, object]] = {
-    "org kind: selected twice": (lambda pid: OrgKindScreen("Acme"), select, OrgKind.COMPANY),
+    "org kind: selected twice": (lambda pid: OrgKindScreen("Acme Inc"), select, OrgKind.COMPANY),
     "merge: selected twice": (lambda pid: MergeScreen(AREAS[0], AREAS[1:]), select, 2),
     "merge: cancelled twice": (
         lambda pid: MergeScreen(AREAS[0], AREAS[1:]),

@@ -116,6 +116,7 @@ async def test_add_organizations_and_people_from_the_palette(store: Store) -> No
         dana = next(p for p in store.people() if p.name == "Dana Dean")
         college = store.organization_by_name("Valley College")
         assert college is not None and dana.organization_id == college.id
+        assert college.kind is OrgKind.COMMUNITY_COLLEGE  # guessed from the name: public
         stage_screen(app)  # back where the convener was
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from nextgen_tui.app import RosterApp
 from nextgen_tui.models import ChampionStatus, OrgKind, RoleKind
@@ -123,8 +123,10 @@ async def test_add_a_person_with_a_new_organization_creates_both_in_one_change(
         assert store.organization_by_name("Riverton Workforce Board") is None
         await pilot.press("ctrl+s")
         await wait(pilot)
-        for _ in range(4):  # company, k-12, community college, university, workforce board
-            await pilot.press("down")
+        # the kind is guessed from the name, never a company by default
+        kinds = pilot.app.screen.query_one(OptionList)
+        assert kinds.highlighted_option is not None
+        assert kinds.highlighted_option.id == OrgKind.WORKFORCE_BOARD.value
         await pilot.press("enter")
         await wait(pilot)
         assert pilot.app.screen is screen

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, LoadingIndicator, ProgressBar, Sel
 
 from nextgen_tui.app import RosterApp
 from nextgen_tui.errors import StoreError
-from nextgen_tui.models import ChampionStatus, RoleAssignment, RoleKind
+from nextgen_tui.models import ChampionStatus, OrgKind, RoleAssignment, RoleKind
 from nextgen_tui.store.repository import Store
 from nextgen_tui.transfer.spreadsheet import RawTable, load_table
 from screens.transfer.export_dialog import ExportScreen
@@ -88,7 +88,19 @@ async def test_wizard_imports_a_csv_into_the_partnership(store: Store, tmp_path:
         await _next(app, pilot)
         rows = _cell_texts(app.screen.query_one("#preview", DataTable))
         assert [r[1] for r in rows] == ["new", "new", "invalid"]
-        assert "Organization is empty" in rows[2][5]
+        assert "Organization is empty" in rows[2][6]
+        # the kind that will be stored, guessed from the name where the file says none
+        assert [r[4] for r in rows[:2]] == [
+            "Unknown (not said yet) (guess)",
+            "Community college (guess)",
+        ]
+        await pilot.press("o")  # Acme is a company: say so
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OrgKindScreen"
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        rows = _cell_texts(app.screen.query_one("#preview", DataTable))
+        assert rows[0][4] == "Company" and "kind" not in rows[0][6]
         assert rows[1][2] == "Bob [/]"  # literal, not markup
         assert store.people() == []  # nothing written before confirming
         await pilot.press("down", "down")  # the whole reason of the highlighted row
@@ -108,6 +120,8 @@ async def test_wizard_imports_a_csv_into_the_partnership(store: Store, tmp_path:
     assert roles["Ann Lee"].champion is not None
     assert roles["Ann Lee"].champion.status is ChampionStatus.COMMITTED
     assert roles["Bob [/]"].role is RoleKind.CORE_TEAM
+    kinds = {o.name: o.kind for o in store.organizations()}
+    assert kinds == {"Acme": OrgKind.COMPANY, "Valley College": OrgKind.COMMUNITY_COLLEGE}
 
 
 async def test_wizard_explains_a_missing_file_and_stays_on_the_step(

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import Workbook
 
 from nextgen_tui.errors import ImportFileError
-from nextgen_tui.models import ChampionStatus, InvitationStatus, OrgKind, RoleKind
+from nextgen_tui.models import ChampionStatus, InvitationStatus, Organization, OrgKind, RoleKind
 from nextgen_tui.store.repository import Store
 from nextgen_tui.transfer.apply import ImportResult, apply
 from nextgen_tui.transfer.plan import Choice, ImportPlan, Outcome, build_plan
@@ -118,7 +118,8 @@ def test_every_column_of_the_table_is_imported(store: Store, tmp_path: Path) -> 
     assert (acme.name, acme.kind, acme.industry) == ("Acme Tools", OrgKind.COMPANY, "Machining")
     college = store.organization(people["Dee Dean"].organization_id or 0)
     assert college.kind is OrgKind.COMMUNITY_COLLEGE
-    assert store.organization(people["Ben Ode"].organization_id or 0).kind is OrgKind.COMPANY
+    # a blank kind is never silently a company: "Ode Metal" says nothing, so unknown
+    assert store.organization(people["Ben Ode"].organization_id or 0).kind is OrgKind.UNKNOWN
 
     champion = _roles(store, "Ann Lee")[RoleKind.CHAMPION].champion
     assert champion is not None
@@ -569,3 +570,45 @@ def test_progress_is_reported(store: Store, tmp_path: Path) -> None:
     steps: list[tuple[int, int]] = []
     apply(store, plan, lambda done, total: steps.append((done, total)))
     assert steps[-1] == (4, 4)
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+def test_a_blank_kind_is_guessed_from_the_name_and_shown_in_the_plan(
+    store: Store, tmp_path: Path
+) -> None:
+    store.save_organization(Organization(name="Valley Forge", kind=OrgKind.COMPANY))
+    roster = _file(
+        tmp_path,
+        "name,organization,org_kind,industry,roles\n"
+        "Ann,Valley Community College,,,core_team\n"
+        "Bea,Tri-County Workforce Development Board,,,core_team\n"
+        "Cy,North Valley Chamber of Commerce,,,core_team\n"
+        "Di,Precision Parts,,Advanced Manufacturing,industry_leader\n"
+        "Ed,Mystery Works,,,industry_leader\n"
+        "Flo,Mystery Works,,,industry_leader\n"
+        "Gus,valley forge,,,industry_leader\n",
+    )
+    plan = _plan(store, roster)
+    kinds = {row.name: (row.org_kind, row.kind_from) for row in plan.rows}
+    assert kinds == {
+        "Ann": (OrgKind.COMMUNITY_COLLEGE, "guess"),
+        "Bea": (OrgKind.WORKFORCE_BOARD, "guess"),
+        "Cy": (OrgKind.CHAMBER, "guess"),
+        "Di": (OrgKind.COMPANY, "guess"),  # the row names its industry: a company
+        "Ed": (OrgKind.UNKNOWN, "guess"),
+        "Flo": (OrgKind.UNKNOWN, "guess"),
+        "Gus": (OrgKind.COMPANY, "directory"),  # already in the directory: its kind stays
+    }
+    ed = plan.row(6)
+    assert any("The kind of Mystery Works is unknown" in w for w in ed.warnings)
+    assert plan.set_kind(3, OrgKind.UNIVERSITY) == [plan.row(3)]
+    assert plan.set_kind(8, OrgKind.LABOR) == []  # the directory's organization: not here
+    changed = plan.set_kind(7, OrgKind.COMPANY)  # every row naming it
+    assert [r.name for r in changed] == ["Ed", "Flo"] and not ed.warnings
+    apply(store, plan)
+    by_name = {o.name: o.kind for o in store.organizations()}
+    assert by_name["Mystery Works"] is OrgKind.COMPANY
+    assert by_name["Tri-County Workforce Development Board"] is OrgKind.UNIVERSITY
+    assert by_name["Valley Forge"] is OrgKind.COMPANY
