@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import SelectionList
+from textual.widgets import Select, SelectionList
 
 from nextgen_tui.app import RosterApp
 from nextgen_tui.gaps.analysis import analyze
@@ -92,6 +92,9 @@ async def test_add_organizations_and_people_from_the_palette(store: Store) -> No
     async with app.run_test(size=SIZE) as pilot:
         await _palette(pilot, "add organization")
         await type_in(pilot, "Acme Forge")
+        kind = app.screen.query_one("#field-kind", Select)
+        assert kind.value is OrgKind.UNKNOWN  # the name says nothing: never a company
+        kind.value = OrgKind.COMPANY  # the convener says what it is
         await pilot.press("ctrl+s")
         await wait(pilot)
         [acme] = store.organizations()
@@ -203,6 +206,7 @@ async def test_record_a_convening_and_its_attendance(store: Store) -> None:
     bo = f.person(store, "Bo Best", f.org(store, "Best Castings"))
     for who in (ann, bo):
         f.champion(store, p, who)
+    store.save_launch(LaunchMeeting(partnership_id=p.id, held=True, on=date(2026, 1, 5)))
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
         assert stage_screen(app).view_stage is Stage.SUSTAIN
