@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from nextgen_tui.errors import MeetingError
 from nextgen_tui.meeting.record import open_meeting, validated
-from nextgen_tui.models import ActionArea, Commitment, LaunchMeeting, Opportunity
+from nextgen_tui.models import ActionArea, Commitment, LaunchMeeting, Opportunity, OrgKind, RoleKind
 from nextgen_tui.store.repository import Store
 
 ANONYMOUS = 0  # the person id of anonymous dot votes
@@ -187,13 +187,44 @@ def votes_used(meeting: LaunchMeeting, person_id: int) -> int:
     return sum(area.votes.get(person_id, 0) for area in meeting.action_areas)
 
 
+def dot_refusal(store: Store, partnership_id: int, person_id: int) -> str:
+    """Why ``person_id`` may not place a dot (``""``: they may).
+
+    The toolkit has public partners listen and make space for industry to set its
+    priorities, so only industry attendees vote: people from a company, and champions or
+    industry leaders whose organization's kind is not known yet.
+    """
+    person = store.person(person_id)
+    org = store.organization(person.organization_id) if person.organization_id else None
+    if org is not None and org.is_industry:
+        return ""
+    industry_roles = (RoleKind.CHAMPION, RoleKind.INDUSTRY_LEADER)
+    if (org is None or org.kind is OrgKind.UNKNOWN) and any(
+        role.role in industry_roles and role.current
+        for role in store.roles(partnership_id=partnership_id, person_id=person_id)
+    ):
+        return ""
+    if org is not None and org.kind is OrgKind.UNKNOWN:
+        return (
+            f"{person.name} is from {org.name}, whose kind is unknown: only industry "
+            "attendees place dots. Set its kind in the directory, or count the dot as "
+            "anonymous."
+        )
+    where = f" from {org.name}" if org is not None else ""
+    return (
+        f"{person.name} is a public partner{where}: public partners listen at the launch "
+        "while industry sets its priorities, so only industry attendees place dots."
+    )
+
+
 def vote(
     store: Store, partnership_id: int, area_id: int, person_id: int = ANONYMOUS, delta: int = 1
 ) -> ActionArea:
     """Add (``delta`` 1) or take back (-1) a dot on an area for a person or anonymously.
 
-    A person may place at most the meeting's ``vote_limit`` dots in all; anonymous dots
-    (``person_id`` 0, e.g. counted off a flip chart) have no limit.
+    Only industry attendees place dots (:func:`dot_refusal`); taking one back is always
+    allowed. A person may place at most the meeting's ``vote_limit`` dots in all;
+    anonymous dots (``person_id`` 0, e.g. counted off a flip chart) have no limit.
     """
     if delta not in (1, -1):
         raise MeetingError("A vote adds or takes back one dot at a time.")
@@ -204,6 +235,9 @@ def vote(
     if delta < 0 and current == 0:
         raise MeetingError(f"{who} has no dot on {area.title!r} to take back.")
     if delta > 0 and person_id != ANONYMOUS:
+        refused = dot_refusal(store, partnership_id, person_id)
+        if refused:
+            raise MeetingError(refused)
         used = votes_used(meeting, person_id)
         if used >= meeting.vote_limit:
             raise MeetingError(

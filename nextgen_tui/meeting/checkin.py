@@ -21,6 +21,7 @@ from nextgen_tui.models import (
     RoleAssignment,
     RoleKind,
 )
+from nextgen_tui.models.kind_guess import guess_kind
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from nextgen_tui.store.repository import Store
 from nextgen_tui.text.search import fold, rank
@@ -52,11 +53,16 @@ class Invitee:
     search_key: str  # folded "name\norganization", prepared once
     champion: bool = False  # a committed champion
     declined: bool = False  # declined the invitation (they may still walk in)
+    unknown: bool = False  # their organization's kind is not known yet
+
+    @property
+    def facilitator(self) -> bool:
+        return RoleKind.FACILITATOR in self.roles
 
     @property
     def observer(self) -> bool:
-        """Public partners (non-industry) attend the launch as observers."""
-        return not self.industry
+        """Public partners (non-industry) listen at the launch; the facilitator runs it."""
+        return not self.industry and not self.facilitator
 
 
 def committed_champions(snapshot: PartnershipSnapshot) -> set[int]:
@@ -102,6 +108,7 @@ def invitees(snapshot: PartnershipSnapshot) -> list[Invitee]:
                 search_key=f"{fold(person.name)}\n{fold(org_name)}",
                 champion=person_id in champions,
                 declined=person_id in declined and person_id not in champions,
+                unknown=org is not None and org.kind is OrgKind.UNKNOWN,
             )
         )
     result.sort(key=lambda i: (i.name.casefold(), i.person_id))
@@ -169,13 +176,15 @@ def walk_in(
     now: datetime,
     title: str = "",
     email: str = "",
+    kind: OrgKind | None = None,
 ) -> Person:
     """Add someone who was not invited and check them in, all in one change.
 
-    ``company`` is the name of an existing organization (any letter case) or of a new
-    company, created in the partnership's industry and region. A walk-in from a company
-    becomes an industry leader (invitation accepted); one from a public organization is
-    checked in as an observer. Someone already in the directory (same name and
+    ``company`` is the name of an existing organization (any letter case) or of a new one,
+    of ``kind`` (``None``: guessed from its name, never silently a company; a new company
+    is in the partnership's industry and region). A walk-in from a company becomes an
+    industry leader (invitation accepted); one from a public organization (or one of
+    unknown kind) is checked in to listen. Someone already in the directory (same name and
     organization) is reused rather than duplicated.
     """
     open_meeting(store, partnership_id)
@@ -188,16 +197,14 @@ def walk_in(
     with store.transaction(f"Walk-in {name.strip()}"):
         org = store.organization_by_name(company)
         if org is None:
+            new_kind = kind if kind is not None else guess_kind(company)
+            sector = (
+                {"industry": partnership.industry, "region": partnership.region}
+                if new_kind is OrgKind.COMPANY
+                else {}
+            )
             org = store.save_organization(
-                validated(
-                    Organization,
-                    {
-                        "name": company,
-                        "kind": OrgKind.COMPANY,
-                        "industry": partnership.industry,
-                        "region": partnership.region,
-                    },
-                )
+                validated(Organization, {"name": company, "kind": new_kind, **sector})
             )
         wanted = fold(name.strip())
         person = next(

@@ -20,6 +20,7 @@ from nextgen_tui.models import (
     MeetingPhase,
     RoleKind,
 )
+from nextgen_tui.models.snapshot import PartnershipSnapshot
 from nextgen_tui.store.repository import Store
 
 #: How many of the top-voted areas the close dialog preselects.
@@ -42,6 +43,7 @@ class CloseResult:
     meeting: LaunchMeeting
     teams: list[ActionTeam]
     attended: list[int]  # person ids recorded as attending industry leaders
+    support: list[int]  # public partners who committed: on their teams as support
 
 
 def close_meeting(
@@ -61,6 +63,7 @@ def close_meeting(
     existing = {t.priority_area_id: t for t in snapshot.teams if t.closed is None}
     teams: list[ActionTeam] = []
     attended: list[int] = []
+    support: list[int] = []
     with store.transaction("Close the launch meeting"):
         for area in areas:
             team = existing.get(area.id) or store.save_team(
@@ -75,6 +78,8 @@ def close_meeting(
             for item in meeting.commitments:
                 person = snapshot.people.get(item.person_id)
                 if item.area_id == area.id and person is not None and not person.deleted:
+                    if is_public(snapshot, item.person_id):
+                        support.append(item.person_id)  # support member, never industry
                     store.assign(
                         partnership_id,
                         item.person_id,
@@ -90,6 +95,8 @@ def close_meeting(
                 r.role is RoleKind.INDUSTRY_LEADER and r.person_id == person.id
                 for r in snapshot.current_roles
             )
+            if is_public(snapshot, person.id):
+                continue  # a public partner listened: never recorded as an industry leader
             if has_leader_role or snapshot.is_industry(person.id):
                 ensure_leader(store, partnership_id, person.id, attended=True)
                 attended.append(person.id)
@@ -103,4 +110,10 @@ def close_meeting(
             ),
             "Close the launch meeting",
         )
-    return CloseResult(meeting=closed, teams=teams, attended=attended)
+    return CloseResult(meeting=closed, teams=teams, attended=attended, support=support)
+
+
+def is_public(snapshot: PartnershipSnapshot, person_id: int) -> bool:
+    """From a public partner organization (known, and not a company)."""
+    org = snapshot.organization_of(person_id)
+    return org is not None and org.is_public

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from nextgen_tui.meeting.checkin import committed_champions, introduced_ids
+from nextgen_tui.models import OrgKind
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 
 # --------------------------------------------------------------------------- counters
@@ -46,6 +47,9 @@ def counters(snapshot: PartnershipSnapshot) -> Counters:
     present = [c.person_id for c in launch.checkins] if launch else []
     present = [p for p in present if p in snapshot.people]
     industry = [p for p in present if snapshot.is_industry(p)]
+    unknown = [
+        p for p in present if (o := snapshot.organization_of(p)) and o.kind is OrgKind.UNKNOWN
+    ]
     companies = {snapshot.people[p].organization_id for p in industry}
     champions = committed_champions(snapshot)
     introduced = introduced_ids(snapshot)
@@ -55,7 +59,7 @@ def counters(snapshot: PartnershipSnapshot) -> Counters:
         companies_min=thresholds.companies_min,
         companies_max=thresholds.companies_max,
         industry=len(industry),
-        non_industry=len(present) - len(industry),
+        non_industry=len(present) - len(industry) - len(unknown),  # unknown: neither side
         champions=sum(1 for p in present if p in champions),
         introduced=sum(1 for p in industry if p in introduced),
     )

@@ -9,6 +9,7 @@ from nextgen_tui.meeting.counters import counters
 from nextgen_tui.models import (
     TEAM_ROLES,
     LaunchMeeting,
+    RoleKind,
 )
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from nextgen_tui.text.markdown import md_escape
@@ -42,16 +43,23 @@ def summary_markdown(snapshot: PartnershipSnapshot) -> str:
         f"{plural(count.present, 'person', 'people')} from "
         f"{plural(count.companies, 'company', 'companies')} "
         f"(target {count.companies_target}): {count.industry} industry, "
-        f"{plural(count.non_industry, 'public partner')} (observers), "
+        f"{plural(count.non_industry, 'public partner')} (listening), "
         f"{plural(count.champions, 'champion')}."
         if count.present
         else "Nobody was checked in."
     )
     lines.append("")
     present = [c for c in meeting.checkins if c.person_id in snapshot.people]
+    facilitators = {r.person_id for r in snapshot.holders(RoleKind.FACILITATOR)}
     present.sort(key=lambda c: snapshot.person_name(c.person_id).casefold())
     for checkin in present:
-        role = "" if snapshot.is_industry(checkin.person_id) else " — observer"
+        role = (
+            ""
+            if snapshot.is_industry(checkin.person_id)
+            else " — facilitator"
+            if checkin.person_id in facilitators
+            else " — observer"
+        )
         lines.append(f"- {who(checkin.person_id)}{role}")
     companies: dict[str, int] = {}
     for checkin in present:

@@ -33,12 +33,15 @@ from nextgen_tui.models import (
     LaunchMeeting,
     Opportunity,
     Organization,
+    OrgKind,
     Person,
     field_errors,
 )
+from nextgen_tui.models.kind_guess import guess_kind
 from screens.common.context import save, store_of
 from screens.common.form import FormScreen
 from screens.common.modal import DismissOnce
+from screens.directory.org_form import kind_options
 
 
 class WalkInForm(FormScreen[int]):
@@ -60,8 +63,30 @@ class WalkInForm(FormScreen[int]):
             "Company (new, or the start of an existing one; right arrow completes)",
             Input(suggester=SuggestFromList(names, case_sensitive=False)),
         )
+        yield self.field(
+            "kind",
+            "Kind, if the organization is new (guessed from its name)",
+            Select(kind_options(), value=OrgKind.UNKNOWN, allow_blank=False),
+        )
         yield self.field("title", "Title (optional)", Input())
         yield self.field("email", "Email (optional)", Input())
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A new organization's kind follows the name until the facilitator picks one; an
+        existing one shows its own kind."""
+        if event.input.id != "field-company":
+            return
+        select = self.query_one("#field-kind", Select)
+        known = store_of(self).organization_by_name(event.value.strip())
+        if known is not None:
+            select.value, select.disabled = known.kind, True
+            return
+        select.disabled = False
+        if select.value == self.guess:
+            self.guess = guess_kind(event.value)
+            select.value = self.guess
+
+    guess: OrgKind = OrgKind.UNKNOWN
 
     def submit(self) -> None:
         values = self.values()
@@ -92,6 +117,7 @@ class WalkInForm(FormScreen[int]):
                 title=str(values["title"]),
                 email=str(values["email"]),
                 now=store.clock(),
+                kind=OrgKind(values["kind"]),
             ),
             done=None,
         )

@@ -190,13 +190,18 @@ class CountersPanel(Vertical):
 
 
 def person_prompt(person: Invitee, arrived: datetime | None, introduced: bool) -> Content:
-    """``✓ Name — Company (observer) champion · 09:30 · introduced`` (arrival time last, so a
+    """``✓ Name — Company (observer) champion · 09:30 · introduced`` (the facilitator is
+    shown as the facilitator, not an observer; arrival time last, so a
     narrow list wastes no column on people who have not arrived)."""
     mark: tuple[str, str] = ("✓ ", "green") if arrived else ("· ", "dim")
     parts: list[str | tuple[str, str]] = [mark, (person.name, "bold" if arrived else "")]
     if person.organization:
         parts.append((f" — {person.organization}", "dim"))
-    if person.observer:
+    if person.facilitator:
+        parts.append((" (facilitator)", "italic"))
+    elif person.unknown:
+        parts.append((" (kind unknown)", "italic"))
+    elif person.observer:
         parts.append((" (observer)", "italic"))
     if person.champion:
         parts.append((" champion", "italic"))
