@@ -141,8 +141,14 @@ class DemoBuilder:
         start: int,
         invitation: InvitationStatus,
         attended: bool = False,
+        invited_by: str = "",
     ) -> RoleAssignment:
-        details = LeaderDetails(invitation=invitation, attended=attended, introduced=attended)
+        details = LeaderDetails(
+            invitation=invitation,
+            attended=attended,
+            introduced=attended,
+            invited_by_id=self.pid(invited_by) if invited_by else None,
+        )
         return self.store.assign(
             partnership.id,
             self.pid(key),

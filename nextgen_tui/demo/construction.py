@@ -79,10 +79,12 @@ def build_construction(b: DemoBuilder) -> None:
         "ironwood.apprentice rivelec.owner harlowexc.president northgate.safety "
         "cfplumb.owner vmh.ceo"
     )
-    for key in accepted:
-        b.leader(p, key, -30, InvitationStatus.ACCEPTED)
+    inviters = ("delgado.president", "ironwood.ceo", "northgate.vp")
+    for index, key in enumerate(accepted):
+        inviter = "" if key in inviters else inviters[index % len(inviters)]
+        b.leader(p, key, -30, InvitationStatus.ACCEPTED, invited_by=inviter)
     for key in ["summitroof.owner", "tamsin.president", "rivelec.training"]:
-        b.leader(p, key, -30, InvitationStatus.INVITED)
+        b.leader(p, key, -30, InvitationStatus.INVITED, invited_by="ironwood.ceo")
     b.leader(p, "bridgewater.gm", -30, InvitationStatus.DECLINED)
     b.store.save_launch(
         LaunchMeeting(

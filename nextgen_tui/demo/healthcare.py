@@ -1,7 +1,8 @@
 """The demo's Prepare partnership: *Healthcare, North Valley*, two months into Prepare
 with the gaps a new partnership really has: one committed champion, one asked with
 nobody to follow up, one prospect not yet passionate about the industry, a core team of
-four without economic development.
+four without economic development, and a convening-team member from an organization
+nobody has said the kind of (taken off a sign-up sheet), so it counts on neither side.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from nextgen_tui.demo.builder import DemoBuilder
 from nextgen_tui.demo.region import HEALTHCARE, REGION, keys
 from nextgen_tui.models import (
     ChampionStatus,
+    Organization,
+    OrgKind,
     Partnership,
+    Person,
     RoleKind,
     Stage,
 )
@@ -42,3 +46,22 @@ def build_healthcare(b: DemoBuilder) -> None:
     b.champion(
         p, "willow.ed", -12, ChampionStatus.PROSPECT, "nvcc.deanhealth", missing=["industry"]
     )
+    # off the health fair's sign-up sheet: what kind of organization is it?
+    store = b.store
+    mystery = store.save_organization(
+        Organization(
+            name="Valley Care Collaborative",
+            kind=OrgKind.UNKNOWN,
+            region=REGION,
+            notes="Signed up at the spring health fair; nobody has asked what it is yet.",
+        )
+    )
+    robin = store.save_person(
+        Person(
+            name="Robin Ellery",
+            title="Coordinator",
+            email="robin.ellery@valleycare.example",
+            organization_id=mystery.id,
+        )
+    )
+    store.assign(p.id, robin.id, RoleKind.CONVENING_TEAM, start=b.day(-20))

@@ -162,8 +162,11 @@ def _prepare(b: DemoBuilder, p: Partnership) -> None:
 
 def _launch(b: DemoBuilder, p: Partnership) -> None:
     store = b.store
-    for key, invitation, attended in LEADERS:
-        b.leader(p, key, LAUNCH - 45, invitation, attended)
+    # each champion personally invited some of their peers
+    inviters = ("harlow.ceo", "ridgeline.president", "kestrel.coo", "bluestone.vpops")
+    for index, (key, invitation, attended) in enumerate(LEADERS):
+        inviter = "" if key in inviters else inviters[index % len(inviters)]
+        b.leader(p, key, LAUNCH - 45, invitation, attended, inviter)
     b.assign(p, DELEGATES, RoleKind.SUPPORT_DELEGATE, LAUNCH - 25)
     b.assign(p, ["commonground.principal"], RoleKind.FACILITATOR, LAUNCH - 25)
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from nextgen_tui.gaps.balance import table_balance
-from nextgen_tui.gaps.facts import Facts, span
+from nextgen_tui.gaps.balance import TableBalance, table_balance
+from nextgen_tui.gaps.facts import Facts, leader_counts, span
 from nextgen_tui.models import RoleAssignment, RoleKind, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 
@@ -209,6 +209,35 @@ def _teams(facts: Facts, stage: Stage) -> list[RosterGroup]:
             )
         )
     return groups
+
+
+def launch_balance(snapshot: PartnershipSnapshot) -> TableBalance:
+    """Who sits at the launch table: the very numbers ``industry-outnumbered`` uses."""
+    return table_balance(Facts.of(snapshot, date.min))
+
+
+@dataclass(frozen=True)
+class Invitations:
+    """How many industry leaders one champion personally invited, and how many accepted."""
+
+    invited: int = 0
+    accepted: int = 0
+
+
+def invitations_by_champion(snapshot: PartnershipSnapshot) -> dict[int, Invitations]:
+    """Champion person id -> the invitations recorded as theirs (current leader roles)."""
+    counts: dict[int, Invitations] = {}
+    seen: set[int] = set()
+    for role in snapshot.holders(RoleKind.INDUSTRY_LEADER):
+        details = role.leader
+        if details is None or details.invited_by_id is None or role.person_id in seen:
+            continue
+        seen.add(role.person_id)
+        before = counts.get(details.invited_by_id, Invitations())
+        counts[details.invited_by_id] = Invitations(
+            before.invited + 1, before.accepted + (1 if leader_counts(role) else 0)
+        )
+    return counts
 
 
 def groups_for(snapshot: PartnershipSnapshot, stage: Stage) -> list[RosterGroup]:

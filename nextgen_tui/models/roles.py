@@ -47,6 +47,8 @@ class LeaderDetails(Model):
     invitation: InvitationStatus = InvitationStatus.INVITED
     attended: bool = False
     introduced: bool = False
+    #: the champion who personally extended the invitation (none recorded: ``None``)
+    invited_by_id: RecordId | None = None
 
 
 class RoleAssignment(Record):

@@ -13,6 +13,7 @@ from nextgen_tui.models import (
     InvitationStatus,
     LeaderDetails,
     RoleAssignment,
+    RoleKind,
 )
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from screens.common.context import save, store_of
@@ -112,18 +113,34 @@ class ChampionEditor(_RoleForm):
 
 
 class LeaderEditor(_RoleForm):
-    """An industry leader's invitation status, and whether they attended and were introduced."""
+    """An industry leader's invitation: its status, the champion who invited them, and
+    whether they attended and were introduced."""
 
     role_name = "Industry leader"
 
     def compose_fields(self) -> ComposeResult:
-        role, _ = self.loaded()
+        role, snapshot = self.loaded()
         details = role.leader or LeaderDetails()
         choices = [(Content(label), status) for status, label in INVITATION_LABELS.items()]
         yield self.field(
             "invitation",
             "Invitation",
             Select(choices, value=details.invitation, allow_blank=False),
+        )
+        champions = [
+            r.person_id
+            for r in snapshot.holders(RoleKind.CHAMPION)
+            if r.champion is not None and r.champion.status is not ChampionStatus.DECLINED
+        ]
+        inviter = details.invited_by_id
+        yield self.field(
+            "invited_by_id",
+            "Invited by (the champion who personally asked them)",
+            person_select(
+                people_options(snapshot, champions, keep=inviter),
+                inviter,
+                prompt="Nobody recorded" if champions else "Nobody recorded (no champion yet)",
+            ),
         )
         yield self.check("attended", "Attended the launch meeting", details.attended)
         yield self.check("introduced", "Introduced at the meeting", details.introduced)

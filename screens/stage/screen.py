@@ -28,7 +28,12 @@ from nextgen_tui.errors import NotFoundError
 from nextgen_tui.gaps.analysis import analyze
 from nextgen_tui.gaps.catalogue import Gap
 from nextgen_tui.lifecycle.advance import WaiverRequired, advance_stage
-from nextgen_tui.lifecycle.rosters import RosterGroup, groups_for
+from nextgen_tui.lifecycle.rosters import (
+    RosterGroup,
+    groups_for,
+    invitations_by_champion,
+    launch_balance,
+)
 from nextgen_tui.models import Partnership, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from screens.common.context import save, store_of
@@ -42,6 +47,7 @@ from screens.stage.widgets import (
     GapList,
     RosterList,
     StageBar,
+    balance_line,
     convenings_group,
     status_line,
     waiver_lines,
@@ -145,6 +151,7 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
         yield StageBar(id="stage-bar")
         yield Static("", id="stage-status", markup=False)
         yield Static("", id="stage-waivers", markup=False)
+        yield Static("", id="stage-balance", markup=False)
         with Horizontal(id="stage-body"):
             with Vertical(id="roster-pane", classes="pane"):
                 yield Static(Content("Who's at the table"), classes="pane-title")
@@ -209,6 +216,11 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
         waiver_box.update(waivers)
         waiver_box.set_class(bool(waivers), "-shown")
         self.groups = groups_for(self.snapshot, stage)
+        balance_box = self.query_one("#stage-balance", Static)
+        launch_view = stage is Stage.LAUNCH
+        balance_box.update(balance_line(launch_balance(self.snapshot)) if launch_view else "")
+        balance_box.set_class(launch_view, "-shown")
+        invites = invitations_by_champion(self.snapshot) if launch_view else None
         convenings = []
         if stage is Stage.SUSTAIN:
             overdue = any(gap.rule == "no-quarterly-convening" for gap in self.gaps)
@@ -217,8 +229,8 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
         roster = self.roster
         if switched:
             roster.highlighted = None
-        roster.show(self.groups, self.snapshot, convenings)
-        self.gap_list.show(self.gaps, stage)
+        roster.show(self.groups, self.snapshot, convenings, invites)
+        self.gap_list.show(self.gaps, stage, current)
         self.refresh_bindings()
 
     # ------------------------------------------------------------------ bindings

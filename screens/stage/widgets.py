@@ -7,7 +7,7 @@ never as markup. Colours are theme variables, so theme switching recolours every
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,8 +16,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from nextgen_tui.gaps.balance import TableBalance
 from nextgen_tui.gaps.catalogue import Gap, Severity
-from nextgen_tui.lifecycle.rosters import RosterGroup
+from nextgen_tui.lifecycle.rosters import Invitations, RosterGroup
 from nextgen_tui.models import (
     ChampionStatus,
     Convening,
@@ -104,11 +105,15 @@ def group_prompt(group: RosterGroup) -> Content:
     )
 
 
-def _champion_detail(role: RoleAssignment, snapshot: PartnershipSnapshot) -> str:
+def _champion_detail(
+    role: RoleAssignment, snapshot: PartnershipSnapshot, invites: Invitations | None = None
+) -> str:
     details = role.champion
     if details is None:
         return ""
     bits = [details.status.value]
+    if invites is not None:  # the Launch view: who they personally invited
+        bits.append(f"invited {invites.invited}, {invites.accepted} accepted")
     if details.status is not ChampionStatus.DECLINED:
         met = 3 - len(details.missing_criteria)
         bits.append(f"criteria {met}/3")
@@ -121,11 +126,13 @@ def _champion_detail(role: RoleAssignment, snapshot: PartnershipSnapshot) -> str
     return " · ".join(bits)
 
 
-def _leader_detail(role: RoleAssignment) -> str:
+def _leader_detail(role: RoleAssignment, snapshot: PartnershipSnapshot) -> str:
     details = role.leader
     if details is None:
         return ""
     bits = [details.invitation.value]
+    if details.invited_by_id is not None:
+        bits.append(f"invited by {snapshot.person_name(details.invited_by_id)}")
     if details.invitation is not InvitationStatus.DECLINED:
         if details.attended:
             bits.append("attended")
@@ -134,11 +141,13 @@ def _leader_detail(role: RoleAssignment) -> str:
     return " · ".join(bits)
 
 
-def member_detail(role: RoleAssignment, snapshot: PartnershipSnapshot) -> str:
+def member_detail(
+    role: RoleAssignment, snapshot: PartnershipSnapshot, invites: Invitations | None = None
+) -> str:
     if role.role is RoleKind.CHAMPION:
-        return _champion_detail(role, snapshot)
+        return _champion_detail(role, snapshot, invites)
     if role.role is RoleKind.INDUSTRY_LEADER:
-        return _leader_detail(role)
+        return _leader_detail(role, snapshot)
     if role.role is RoleKind.ACTION_TEAM_LEAD:
         return "lead"
     return ""
@@ -174,9 +183,11 @@ def convening_prompt(convening: Convening, snapshot: PartnershipSnapshot) -> Con
     )
 
 
-def member_prompt(role: RoleAssignment, snapshot: PartnershipSnapshot) -> Content:
+def member_prompt(
+    role: RoleAssignment, snapshot: PartnershipSnapshot, invites: Invitations | None = None
+) -> Content:
     org = snapshot.organization_of(role.person_id)
-    detail = member_detail(role, snapshot)
+    detail = member_detail(role, snapshot, invites)
     return Content.from_markup(
         "   $name[$text-muted]$org[/][$text-secondary]$detail[/]",
         name=snapshot.person_name(role.person_id),
@@ -225,10 +236,12 @@ class RosterList(OptionList):
         groups: Sequence[RosterGroup],
         snapshot: PartnershipSnapshot,
         convenings: Sequence[Convening] = (),
+        invites: Mapping[int, Invitations] | None = None,
     ) -> None:
         """Replace the contents, keeping the highlight on the same line where possible.
 
-        ``convenings`` are listed under the group whose key is :data:`CONVENINGS_KEY`.
+        ``convenings`` are listed under the group whose key is :data:`CONVENINGS_KEY`;
+        ``invites`` (the Launch view) adds each champion's invited / accepted counts.
         """
         keep = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option] = []
@@ -237,7 +250,11 @@ class RosterList(OptionList):
             options.append(Option(group_prompt(group), id=f"g|{group.key}"))
             entries.append(RosterEntry(group))
             for role in group.members:
-                options.append(Option(member_prompt(role, snapshot), id=f"m|{group.key}|{role.id}"))
+                counts = None
+                if invites is not None and role.role is RoleKind.CHAMPION:
+                    counts = invites.get(role.person_id, Invitations())
+                prompt = member_prompt(role, snapshot, counts)
+                options.append(Option(prompt, id=f"m|{group.key}|{role.id}"))
                 entries.append(RosterEntry(group, role))
             if group.key == CONVENINGS_KEY:
                 for convening in convenings:
@@ -273,17 +290,19 @@ class RosterList(OptionList):
 # ---------------------------------------------------------------------------- gaps
 
 
-def gap_prompt(gap: Gap, upcoming: bool) -> Content:
+def gap_prompt(gap: Gap, other_stage: bool) -> Content:
     style = SEVERITY_STYLE[gap.severity]
     mark = SEVERITY_MARK[gap.severity]
-    prefix = f"[$text-muted]{gap.stage.label}:[/] " if upcoming else ""
+    prefix = f"[$text-muted]{gap.stage.label}:[/] " if other_stage else ""
     return Content.from_markup(
         f"[{style}]$mark[/] {prefix}$message", mark=mark, message=gap.message
     )
 
 
 class GapList(OptionList):
-    """What's missing: the viewed stage's gaps first (blockers first), then upcoming ones."""
+    """What's missing: the viewed stage's gaps first (blockers first), then those of the
+    stages after the partnership's own ("Upcoming") and of stages it has passed ("Earlier
+    stages"), each labelled with its stage."""
 
     BINDINGS = [
         Binding(
@@ -299,23 +318,43 @@ class GapList(OptionList):
         super().__init__(id=id, markup=False)
         self.gaps: list[Gap | None] = []
 
-    def show(self, gaps: Sequence[Gap], stage: Stage) -> None:
+    def show(self, gaps: Sequence[Gap], stage: Stage, current: Stage | None = None) -> None:
+        """``current`` is the partnership's stage (the viewed one when not given)."""
+        current_stage = current or stage
+        now = current_stage.number
         here = [gap for gap in gaps if gap.stage is stage]
-        later = [gap for gap in gaps if gap.stage.number > stage.number]
         here.sort(key=lambda gap: list(Severity).index(gap.severity))
+        others = [gap for gap in gaps if gap.stage is not stage]
+        sections = (
+            (
+                f"Current stage ({current_stage.label})",
+                [g for g in others if g.stage.number == now],
+            ),
+            ("Upcoming", [gap for gap in others if gap.stage.number > now]),
+            ("Earlier stages", [gap for gap in others if gap.stage.number < now]),
+        )
         options: list[Option] = []
         entries: list[Gap | None] = []
         if not here:
-            options.append(Option(Content(f"Nothing missing for {stage.label}."), disabled=True))
+            empty = (
+                f"Nothing flagged for {stage.label} yet: its rules apply as the partnership "
+                "gets there."
+                if stage.number > now
+                else f"Nothing missing for {stage.label}."
+            )
+            options.append(Option(Content(empty), disabled=True))
             entries.append(None)
         for gap in here:
-            options.append(Option(gap_prompt(gap, upcoming=False)))
+            options.append(Option(gap_prompt(gap, other_stage=False)))
             entries.append(gap)
-        if later:
-            options.append(Option(Content.from_markup("[b $text-muted]Upcoming[/]"), disabled=True))
+        for title, found in sections:
+            if not found:
+                continue
+            heading = Content.from_markup("[b $text-muted]$title[/]", title=title)
+            options.append(Option(heading, disabled=True))
             entries.append(None)
-            for gap in later:
-                options.append(Option(gap_prompt(gap, upcoming=True)))
+            for gap in found:
+                options.append(Option(gap_prompt(gap, other_stage=True)))
                 entries.append(gap)
         self.gaps = entries
         keep = self.highlighted
@@ -358,6 +397,19 @@ def status_line(stage: Stage, current: Stage, gaps: Sequence[Gap]) -> Content:
     else:
         where = f"upcoming · the partnership is in {current.label}"
     return Content.from_markup(f"[b]{stage.label}[/] {ready}  [$text-muted]{where}[/]")
+
+
+def balance_line(balance: TableBalance) -> Content:
+    """The launch table as ``industry-outnumbered`` counts it, group by group."""
+    over = len(balance.public_people) > len(balance.industry)
+    style = "$text-error" if over else "$text-success"
+    unknown = f" · {len(balance.unknown)} of unknown kind (neither side)" if balance.unknown else ""
+    return Content.from_markup(
+        f"At the table: [b {style}]$industry[/] vs [b]$public[/][$text-warning]$unknown[/]",
+        industry=balance.industry_text(),
+        public=balance.public_text(),
+        unknown=unknown,
+    )
 
 
 def waiver_lines(waivers: Sequence[Waiver], stage: Stage) -> Content:
