@@ -262,6 +262,16 @@ def app_commands(app: App[Any], screen: Screen[Any]) -> list[Command]:
                     f"Show who is at the table in {stage.label} and what is missing",
                 )
             )
+        guide = getattr(screen, "action_guide", None)
+        if callable(guide):
+            commands.append(
+                Command(
+                    "Toolkit guide for this stage",
+                    guide,
+                    "Who is at the table and each partner's role, checked against this "
+                    "partnership (g)",
+                )
+            )
     commands += [
         Command("Add person", partial(add_person, app), "Add a person to the directory"),
         Command(

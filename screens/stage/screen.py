@@ -8,7 +8,7 @@ puts the viewed stage first (blockers first) and later stages as upcoming; enter
 goes to the place to fix it. ``a`` advances the partnership, asking for a waiver reason
 when blockers remain. Stage-specific keys open the stage's forms (``l`` launch meeting and
 ``m`` the live meeting in Launch, ``t`` action team and ``b`` debrief in Action, ``c``
-convening in Sustain).
+convening in Sustain); ``g`` shows the toolkit's guide to the viewed stage.
 
 The snapshot and gaps are computed once per change (``reload``); switching stages only
 rebuilds the two lists.
@@ -125,6 +125,13 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
             show=False,
             tooltip="Engagement over time and public-system coverage, as pictures",
             id="stage.engagement",
+        ),
+        Binding(
+            "i",
+            "guide",
+            "Guide",
+            tooltip="The toolkit's guide to this stage, checked against this partnership",
+            id="stage.guide",
         ),
         Binding(
             "escape",
@@ -314,6 +321,14 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
         self.notify(f"Moved to {partnership.stage.label}.", timeout=3, markup=False)
         self.view_stage = partnership.stage
         self.reload()
+
+    def action_guide(self) -> None:
+        """The viewed stage's guide from the toolkit, each statement checked."""
+        if self.snapshot is None or self.view_stage is None:
+            return
+        from screens.stage.guide import GuideScreen
+
+        self.app.push_screen(GuideScreen(self.view_stage, self.gaps, self.partnership.name))
 
     def action_launch_form(self) -> None:
         editors.open_form(self, "launch", self.partnership_id, None, self._after)

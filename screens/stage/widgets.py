@@ -131,13 +131,13 @@ def _leader_detail(role: RoleAssignment, snapshot: PartnershipSnapshot) -> str:
     if details is None:
         return ""
     bits = [details.invitation.value]
-    if details.invited_by_id is not None:
-        bits.append(f"invited by {snapshot.person_name(details.invited_by_id)}")
     if details.invitation is not InvitationStatus.DECLINED:
         if details.attended:
             bits.append("attended")
         if details.introduced:
             bits.append("introduced")
+    if details.invited_by_id is not None:
+        bits.append(f"invited by {snapshot.person_name(details.invited_by_id)}")
     return " · ".join(bits)
 
 
