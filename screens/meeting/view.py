@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from nextgen_tui.errors import StoreError
 from nextgen_tui.meeting.checkin import InviteeSearch, introduced_ids, invitees
 from nextgen_tui.meeting.counters import counters
+from nextgen_tui.meeting.guidance import guidance
 from nextgen_tui.meeting.summary import summary_markdown
 from nextgen_tui.models import LaunchMeeting, MeetingPhase
 from nextgen_tui.models.snapshot import PartnershipSnapshot
@@ -158,7 +159,12 @@ class MeetingView(DismissOnce, Screen[None]):
             self.show_summary()
             return
         bar = self.query_one(PhaseBar)
-        bar.show_phase(self.meeting, self.snapshot.partnership.name if self.snapshot else "")
+        snapshot = self.snapshot
+        bar.show_phase(
+            self.meeting,
+            snapshot.partnership.name if snapshot else "",
+            guidance(self.meeting, snapshot) if snapshot else "",
+        )
         bar.show_time(self.meeting, store.clock())
         used = PHASE_SECTIONS.get(self.meeting.phase, ()) if self.meeting.phase else ()
         for section in SECTIONS:

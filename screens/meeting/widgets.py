@@ -74,6 +74,7 @@ class PhaseBar(Vertical):
     PhaseBar { height: auto; padding: 0 1; background: $boost; }
     PhaseBar Static { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     PhaseBar #phase-label { text-style: bold; color: $accent; }
+    PhaseBar #phase-purpose { color: $text; }
     PhaseBar #phase-timer.-over { color: $error; text-style: bold; }
     PhaseBar .agenda { color: $text-muted; }
     PhaseBar #phase-agenda-short { display: none; }
@@ -81,12 +82,16 @@ class PhaseBar(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="phase-label")
+        yield Static(id="phase-purpose", markup=False)
         yield Static(id="phase-timer")
         yield Static(id="phase-agenda", classes="agenda")
         yield Static(id="phase-agenda-short", classes="agenda")
 
-    def show_phase(self, meeting: LaunchMeeting, partnership: str) -> None:
-        """Update the label and agenda (on a phase change)."""
+    def show_phase(self, meeting: LaunchMeeting, partnership: str, purpose: str = "") -> None:
+        """Update the label, the part's purpose and speaker, and the agenda."""
+        purpose_line = self.query_one("#phase-purpose", Static)
+        purpose_line.update(Content(purpose))
+        purpose_line.display = bool(purpose)
         label = "Not started" if meeting.phase is None else f"Now: {meeting.phase.label}"
         if meeting.held:
             label = "Closed"

@@ -1,0 +1,165 @@
+"""What the convener and the facilitator see of industry vs public: the Launch view's table
+balance (the same numbers as the rule), the stage guide, who invited whom, gaps of other
+stages labelled, and the meeting's purpose and speaker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+from textual.content import Content
+from textual.widgets import Select, Static
+
+from nextgen_tui.app import RosterApp
+from nextgen_tui.meeting.agenda import start_meeting
+from nextgen_tui.models import MeetingPhase, OrgKind, RoleKind, Stage
+from nextgen_tui.store.repository import Store
+from screens.meeting.screen import MeetingScreen
+from screens.stage.guide import GuideScreen
+from screens.stage.widgets import GapList, RosterList
+from tests.conftest import FIXED_NOW
+from tests.support.app_ui import gap_rules, roster_lines, stage_screen, wait
+from tests.support.gap_builder import Build
+from tests.support.meeting_ui import Host
+
+SIZE = (120, 40)
+
+
+def _text(widget: Static) -> str:
+    visual = widget.visual
+    assert isinstance(visual, Content)
+    return visual.plain
+
+
+def _gap_lines(app: App[Any]) -> list[str]:
+    return [str(option.prompt) for option in app.screen.query_one(GapList).options]
+
+
+async def test_launch_view_balance_and_the_rule_count_the_same_people(store: Store) -> None:
+    b = Build()
+    b.leaders(3)
+    b.champion()  # counts on the industry side
+    b.roles_of(RoleKind.SUPPORT_DELEGATE, *b.publics(4))
+    b.roles_of(RoleKind.CORE_TEAM, *b.publics(2))
+    convener = b.public_person(OrgKind.WORKFORCE_BOARD)
+    b.role(convener, RoleKind.CONVENER)
+    b.role(convener, RoleKind.CORE_TEAM)  # one person, counted once
+    b.role(b.person(b.org(OrgKind.UNKNOWN)), RoleKind.SUPPORT_DELEGATE)  # neither side
+    b.save(store)
+    async with RosterApp(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await wait(pilot)
+        balance = _text(stage_screen(pilot.app).query_one("#stage-balance", Static))
+        industry = "4 industry (3 leaders, 1 champion)"
+        public = "7 public (4 support team delegates, 3 core planning team members)"
+        assert balance == f"At the table: {industry} vs {public} · 1 of unknown kind (neither side)"
+        [message] = [line for line in _gap_lines(pilot.app) if "would sit at the table" in line]
+        # the rule says the same numbers, group by group
+        assert "7 public partners would sit at the table (4 support team delegates, " in message
+        assert "3 core planning team members) with 4 industry members (3 leaders, 1 champion)" in (
+            message
+        )
+        assert "Recruit at least 3 more industry leaders or send fewer support team" in message
+        await pilot.press("1")  # the balance belongs to the Launch view
+        await wait(pilot)
+        assert not stage_screen(pilot.app).query_one("#stage-balance", Static).display
+
+
+async def test_guide_shows_each_statement_met_or_not_with_its_rule(store: Store) -> None:
+    b = Build()
+    b.leaders(2)
+    b.roles_of(RoleKind.SUPPORT_DELEGATE, *b.publics(3))
+    b.save(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "g")
+        await wait(pilot)
+        assert isinstance(app.screen, GuideScreen)
+        text = _text(app.screen.query_one("#guide-text", Static))
+        assert "2 Launch: the toolkit's guide" in text
+        assert "✖ not met  Industry leads the table" in text
+        assert "(checked by: industry-outnumbered)" in text
+        assert "· advice  Listen, and make space for industry" in text
+        assert "Institute for Networked Communities" in text  # attribution
+        await pilot.press("1")  # another stage's guide
+        await pilot.pause()
+        assert "1 Prepare: the toolkit's guide" in _text(
+            app.screen.query_one("#guide-text", Static)
+        )
+        await pilot.press("escape")
+        await wait(pilot)
+        assert stage_screen(app).view_stage is Stage.LAUNCH
+
+
+async def test_action_without_teams_is_a_blocker_and_earlier_gaps_are_labelled(
+    store: Store,
+) -> None:
+    b = Build()
+    b.set_partnership(stage=Stage.ACTION)
+    b.save(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert stage_screen(app).view_stage is Stage.ACTION
+        assert gap_rules(app) == ["no-action-teams"]
+        lines = _gap_lines(app)
+        assert not any("Nothing missing" in line for line in lines)
+        assert "Earlier stages" in lines and "Upcoming" not in lines
+        earlier = lines[lines.index("Earlier stages") + 1 :]
+        assert earlier[0].startswith("✖ Prepare: ")
+        await pilot.press("1")  # a passed stage: the partnership's own stage comes next
+        await wait(pilot)
+        lines = _gap_lines(app)
+        assert "Current stage (Action)" in lines
+        await pilot.press("4")  # a stage not reached yet, with nothing flagged
+        await wait(pilot)
+        assert _gap_lines(app)[0].startswith("Nothing flagged for Sustain yet")
+
+
+async def test_who_invited_a_leader_is_edited_and_counted_per_champion(store: Store) -> None:
+    b = Build()
+    champion = b.champion(b.person(b.org(OrgKind.COMPANY), name="Carla Champ"))
+    leader = b.leader(b.person(b.org(OrgKind.COMPANY), name="Lee Leader"))
+    b.save(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await wait(pilot)
+        assert any("Carla Champ" in line and "invited 0, 0 accepted" in line for line in (
+            roster_lines(app)
+        ))  # fmt: skip
+        roster = app.screen.query_one(RosterList)
+        roster.focus()
+        assert roster.highlight_group("leaders", leader)
+        await pilot.press("enter")
+        await wait(pilot)
+        assert type(app.screen).__name__ == "LeaderEditor"
+        app.screen.query_one("#field-invited_by_id", Select).value = champion
+        await pilot.press("ctrl+s")
+        await wait(pilot)
+        [role] = [r for r in store.roles() if r.role is RoleKind.INDUSTRY_LEADER]
+        assert role.leader is not None and role.leader.invited_by_id == champion
+        lines = roster_lines(app)
+        assert any("Lee Leader" in line and "invited by Carla Champ" in line for line in lines)
+        assert any("Carla Champ" in line and "invited 1, 1 accepted" in line for line in lines)
+
+
+async def test_meeting_shows_the_parts_purpose_and_who_speaks(store: Store) -> None:
+    b = Build()
+    opener = b.champion(b.person(b.org(OrgKind.COMPANY), name="Olive Opener"))
+    b.set_launch(opener_id=opener)
+    b.save(store)
+    start_meeting(store, 1, FIXED_NOW)
+    app = Host(store, 1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        purpose = _text(screen.query_one("#phase-purpose", Static))
+        assert purpose.startswith("Olive Opener, the opening champion: welcome everyone")
+        for _ in range(2):
+            await pilot.press("f8")
+            await pilot.pause()
+        assert store.launch(1).phase is MeetingPhase.OPPORTUNITIES
+        purpose = _text(screen.query_one("#phase-purpose", Static))
+        assert purpose.startswith("Industry, champions first: industry names the trends")
+        assert "public partners listen" in purpose
