@@ -55,7 +55,9 @@ def seed(store: Store) -> int:
     with store.transaction("seed"):
         p = store.save_partnership(Partnership(name="Bench", industry="Mfg", region="North"))
         companies = [
-            store.save_organization(Organization(name=f"{rng.choice(lasts)} Works {i}"))
+            store.save_organization(
+                Organization(name=f"{rng.choice(lasts)} Works {i}", kind=OrgKind.COMPANY)
+            )
             for i in range(150)
         ]
         public = [

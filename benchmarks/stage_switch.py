@@ -81,7 +81,9 @@ def seed(store: Store) -> int:
         leaders: list[Person] = []
         for i in range(COMPANIES):
             company = store.save_organization(
-                Organization(name=f"Company {i}", industry="Mfg", region="North")
+                Organization(
+                    name=f"Company {i}", kind=OrgKind.COMPANY, industry="Mfg", region="North"
+                )
             )
             for j in range(2):
                 who = store.save_person(Person(name=f"Leader {i}-{j}", organization_id=company.id))

@@ -36,7 +36,10 @@ def seed(store: Store) -> tuple[int, list[int]]:
     with store.transaction("Seed"):
         p = store.save_partnership(Partnership(name="Resume Test", industry="Mfg", region="X"))
         people = []
-        firms = [store.save_organization(Organization(name=f"Firm {i}")) for i in range(14)]
+        firms = [
+            store.save_organization(Organization(name=f"Firm {i}", kind=OrgKind.COMPANY))
+            for i in range(14)
+        ]
         for i in range(INDUSTRY_PEOPLE):
             firm = firms[i % len(firms)]
             who = store.save_person(Person(name=f"Leader {i}", organization_id=firm.id))
