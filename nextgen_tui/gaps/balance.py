@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nextgen_tui.gaps.facts import Facts
-from nextgen_tui.models import OrgKind, RoleKind
+from nextgen_tui.models import ChampionStatus, OrgKind, RoleKind
 from nextgen_tui.text.wording import plural
 
 #: The public groups at the launch table, in the order they are counted and shown:
@@ -79,6 +79,12 @@ def table_balance(facts: Facts) -> TableBalance:
             companies[org.id] = None
     public: dict[str, list[int]] = {}
     unknown: list[int] = []
+    # leaders and committed champions whose organization's kind is unknown: neither side
+    for pid in (*facts.counted_leaders, *facts.champions_with(ChampionStatus.COMMITTED)):
+        org = facts.snapshot.organization_of(pid)
+        if pid not in seen and org is not None and org.kind is OrgKind.UNKNOWN:
+            seen.add(pid)
+            unknown.append(pid)
     for key, _, _, roles in PUBLIC_GROUPS:
         group: list[int] = []
         for pid in facts.holders(*roles):

@@ -103,6 +103,17 @@ def open_form(
     return False
 
 
+def organization(node: DOMNode, organization_id: int, done: Done) -> bool:
+    """The organization's form (to say what kind it is)."""
+
+    def factory() -> Screen[int | None]:
+        from screens.directory.org_form import OrgForm
+
+        return OrgForm(organization_id)
+
+    return push_lazy(node, factory, done)
+
+
 def convening(node: DOMNode, partnership_id: int, convening_id: int | None, done: Done) -> bool:
     """Record a new convening (``convening_id`` None) or edit one and its attendance."""
 

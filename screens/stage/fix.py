@@ -12,7 +12,9 @@ from typing import Literal
 from nextgen_tui.gaps.catalogue import Gap
 from nextgen_tui.models import RoleKind
 
-Form = Literal["partnership", "launch", "new_team", "team", "debrief", "convening", "champion"]
+Form = Literal[
+    "partnership", "launch", "new_team", "team", "debrief", "convening", "champion", "organization"
+]
 
 #: Rules fixed in a form rather than in a roster.
 RULE_FORM: dict[str, Form] = {
@@ -21,12 +23,16 @@ RULE_FORM: dict[str, Form] = {
     "no-closer": "launch",
     "meeting-part-empty": "launch",
     "priority-without-team": "new_team",
+    "no-action-teams": "new_team",
     "no-debrief": "debrief",
     "no-quarterly-convening": "convening",
 }
 
 #: Rules about one champion: with a single person concerned, open that champion's editor.
 CHAMPION_RULES = frozenset({"champion-criteria-unmet", "champion-no-outreach-owner"})
+
+#: Rules about one organization: open that organization's form (to say its kind).
+ORGANIZATION_RULES = frozenset({"organization-kind-unknown"})
 
 #: Rules fixed by adding or changing people in a group: the group's role.
 RULE_ROLE: dict[str, RoleKind] = {
@@ -47,6 +53,9 @@ RULE_ROLE: dict[str, RoleKind] = {
     "support-team-too-large": RoleKind.SUPPORT_DELEGATE,
     "support-team-missing-system": RoleKind.SUPPORT_DELEGATE,
     "no-facilitator": RoleKind.FACILITATOR,
+    "facilitator-not-neutral": RoleKind.FACILITATOR,
+    "champion-not-industry": RoleKind.CHAMPION,
+    "convener-not-public": RoleKind.CONVENER,
     "commitment-unplaced": RoleKind.ACTION_TEAM_MEMBER,
     "core-member-unplugged": RoleKind.CORE_TEAM,
     "champions-lapsed": RoleKind.CHAMPION,
@@ -63,10 +72,13 @@ class FixTarget:
     role: RoleKind | None = None
     person_id: int | None = None
     team_id: int | None = None
+    organization_id: int | None = None
 
 
 def fix_target(gap: Gap) -> FixTarget:
     person = gap.people[0] if len(gap.people) == 1 else None
+    if gap.rule in ORGANIZATION_RULES and gap.organizations:
+        return FixTarget(form="organization", organization_id=gap.organizations[0])
     if gap.rule in RULE_FORM:
         return FixTarget(form=RULE_FORM[gap.rule])
     if gap.teams:

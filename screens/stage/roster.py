@@ -180,6 +180,8 @@ class RosterActions(_Base):
                 if assignment.person_id == target.person_id:
                     opened = editors.edit_role(self, assignment, self._after)
                     break
+        elif target.form == "organization" and target.organization_id is not None:
+            opened = editors.organization(self, target.organization_id, self._after)
         elif target.form is not None:
             opened = editors.open_form(self, target.form, pid, target.team_id, self._after)
         if not opened:

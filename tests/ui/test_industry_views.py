@@ -18,7 +18,7 @@ from screens.meeting.screen import MeetingScreen
 from screens.stage.guide import GuideScreen
 from screens.stage.widgets import GapList, RosterList
 from tests.conftest import FIXED_NOW
-from tests.support.app_ui import gap_rules, roster_lines, stage_screen, wait
+from tests.support.app_ui import gap_rules, highlight_gap, roster_lines, stage_screen, wait
 from tests.support.gap_builder import Build
 from tests.support.meeting_ui import Host
 
@@ -163,3 +163,26 @@ async def test_meeting_shows_the_parts_purpose_and_who_speaks(store: Store) -> N
         purpose = _text(screen.query_one("#phase-purpose", Static))
         assert purpose.startswith("Industry, champions first: industry names the trends")
         assert "public partners listen" in purpose
+
+
+async def test_enter_on_an_unknown_kind_opens_the_organization_to_say_what_it_is(
+    store: Store,
+) -> None:
+    b = Build()
+    b.role(b.person(b.org(OrgKind.UNKNOWN, "Mystery Works")), RoleKind.CORE_TEAM)
+    b.save(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "organization-kind-unknown" in gap_rules(app)
+        await highlight_gap(pilot, "organization-kind-unknown")
+        await pilot.press("enter")
+        await wait(pilot)
+        assert type(app.screen).__name__ == "OrgForm"
+        kind = app.screen.query_one("#field-kind", Select)
+        assert kind.value is OrgKind.UNKNOWN
+        kind.value = OrgKind.ECONOMIC_DEVELOPMENT
+        await pilot.press("ctrl+s")
+        await wait(pilot)
+        assert "organization-kind-unknown" not in gap_rules(app)
+        [org] = [o for o in store.organizations() if o.name == "Mystery Works"]
+        assert org.kind is OrgKind.ECONOMIC_DEVELOPMENT
