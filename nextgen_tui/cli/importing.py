@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from nextgen_tui.errors import ImportFileError, StoreError
-    from nextgen_tui.models import RoleKind, explain
+    from nextgen_tui.models import KIND_LABELS, RoleKind, explain
     from nextgen_tui.store.repository import Store
     from nextgen_tui.transfer.apply import apply
     from nextgen_tui.transfer.plan import Choice, Outcome, build_plan
@@ -105,9 +105,16 @@ def run(args: argparse.Namespace) -> int:
         )
         if plan.partnership_error:
             return fail(COMMAND, plan.partnership_error)
+        told: set[str] = set()
         for row in plan.rows:
             if row.outcome is Outcome.INVALID:
                 say(f"row {row.number}: not imported: {visible(row.reason)}\n")
+            elif row.kind_from == "guess" and row.organization not in told:
+                told.add(row.organization)  # a new organization's kind, guessed from its name
+                say(
+                    f"row {row.number}: {visible(row.organization)} will be added as "
+                    f"{KIND_LABELS[row.org_kind]} (guessed: no kind given)\n"
+                )
             for warning in row.warnings:
                 say(f"row {row.number}: {visible(warning)}\n")
         say(plan.summary() + "\n")

@@ -71,20 +71,20 @@ def test_json_output(seeded: Path) -> None:
     assert {row["partnership"] for row in rows} == {"Healthcare, [x] Bay"}
     few = next(row for row in rows if row["rule"] == "champions-too-few")
     assert (few["stage"], few["severity"]) == ("prepare", "blocker")
-    assert few["message"].startswith("No committed champion;")
+    assert few["message"].startswith("No committed industry champion;")
     assert {row["severity"] for row in rows} <= {"blocker", "warning", "hint"}
 
 
 def test_json_subjects_name_what_the_gap_concerns(store: Store, db_path: Path) -> None:
     b = Build.complete()
     b.set_partnership(name="Manufacturing")
-    b.thresholds(companies_min=13)
+    b.thresholds(companies_min=15)  # 12 leaders' companies and 2 champions' companies
     b.save(store)
     store.close()
     rows = json.loads(gaps("--db", db_path, "--today", TODAY, "--json").stdout)
     [row] = rows
     assert row["rule"] == "companies-too-few"
-    assert len(row["subjects"]) == 12
+    assert len(row["subjects"]) == 14
     assert all(s["kind"] == "organization" and s["name"] for s in row["subjects"])
 
 

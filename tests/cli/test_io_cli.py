@@ -44,6 +44,10 @@ def test_import_creates_the_partnership_and_reports_each_row(tmp_path: Path) -> 
     assert "3 rows: 2 new people, 0 matches" in result.stdout
     assert "The partnership Health Care, East will be created." in result.stdout
     assert "Imported: 2 people added" in result.stdout
+    # a blank kind is guessed from the name and said; what the name does not say is unknown
+    assert "row 3: Valley College will be added as Community college (guessed" in result.stdout
+    assert "row 2: Acme will be added as Unknown (not said yet) (guessed" in result.stdout
+    assert "row 2: The kind of Acme is unknown" in result.stdout
     with Store(db, read_only=True) as store:
         p = store.partnership_by_name("Health Care, East")
         assert p is not None and (p.industry, p.region) == ("Health care", "East")
