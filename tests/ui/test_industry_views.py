@@ -186,3 +186,36 @@ async def test_enter_on_an_unknown_kind_opens_the_organization_to_say_what_it_is
         assert "organization-kind-unknown" not in gap_rules(app)
         [org] = [o for o in store.organizations() if o.name == "Mystery Works"]
         assert org.kind is OrgKind.ECONOMIC_DEVELOPMENT
+
+
+async def test_walk_in_form_shows_the_guessed_kind_and_lets_the_facilitator_change_it(
+    store: Store,
+) -> None:
+    b = Build()
+    b.save(store)
+    start_meeting(store, 1, FIXED_NOW)
+    app = Host(store, 1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2", *"Dee Dean", "tab", *"Valley Community College")
+        await pilot.pause()
+        kind = app.screen.query_one("#field-kind", Select)
+        assert kind.value is OrgKind.COMMUNITY_COLLEGE  # guessed, shown before saving
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("f2", *"Mo Maker", "tab", *"Mystery Works")
+        await pilot.pause()
+        kind = app.screen.query_one("#field-kind", Select)
+        assert kind.value is OrgKind.UNKNOWN  # the name says nothing: never a company
+        kind.value = OrgKind.COMPANY  # the facilitator asks, and says so
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    kinds = {o.name: o.kind for o in store.organizations()}
+    assert kinds["Valley Community College"] is OrgKind.COMMUNITY_COLLEGE
+    assert kinds["Mystery Works"] is OrgKind.COMPANY
+    leaders = {
+        store.person(r.person_id).name for r in store.roles() if r.role is RoleKind.INDUSTRY_LEADER
+    }
+    assert leaders == {"Mo Maker"}  # the college's dean is a public partner, not a leader
+    observers = {store.person(c.person_id).name: c.observer for c in store.launch(1).checkins}
+    assert observers == {"Dee Dean": True, "Mo Maker": False}
