@@ -45,7 +45,7 @@ def companies(facts: Facts) -> Iterator[Gap]:
     elif count > limits.companies_max:
         yield make_gap(
             "companies-too-many",
-            f"Industry leaders and champions from {count} companies"
+            f"Industry leaders and champions from {plural(count, 'company', 'companies')}"
             f"{aim(facts, 'companies_min', 'companies_max')}. Check that they all share the "
             "industry and region, or split the partnership.",
             organizations=orgs,
@@ -83,7 +83,7 @@ def support_team(facts: Facts) -> Iterator[Gap]:
     if len(delegates) > most:
         yield make_gap(
             "support-team-too-large",
-            f"{len(delegates)} support team delegates; this cannot be everyone"
+            f"{plural(len(delegates), 'support team delegate')}; this cannot be everyone"
             f"{aim(facts, None, 'support_delegates_max')}. "
             f"Agree on a fair set of delegates and drop {len(delegates) - most}.",
             people=delegates,

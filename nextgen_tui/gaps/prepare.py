@@ -197,8 +197,9 @@ def core_team(facts: Facts) -> Iterator[Gap]:
     elif count > limits.core_team_max:
         yield make_gap(
             "core-team-size",
-            f"The core planning team has {count} people{target}, so it will not outnumber "
-            f"the CEOs. Move {count - limits.core_team_max} to the broad convening team.",
+            f"The core planning team has {plural(count, 'person', 'people')}{target}, so it "
+            f"will not outnumber the CEOs. Move {count - limits.core_team_max} to the broad "
+            "convening team.",
             people=core,
         )
     systems = {facts.snapshot.system_of(pid) for pid in core}

@@ -30,7 +30,8 @@ def quarterly(facts: Facts) -> Iterator[Gap]:
     if ago >= days:
         yield make_gap(
             "no-quarterly-convening",
-            f"The last quarterly convening was {ago} days ago ({held[0].on.isoformat()}); "
+            f"The last quarterly convening was {plural(ago, 'day')} ago "
+            f"({held[0].on.isoformat()}); "
             f"the partnership should meet at least every {days} days"
             f"{changed_number(facts, 'convening_overdue_days')}. Schedule the next one.",
         )

@@ -287,3 +287,24 @@ def test_industry_outnumbered_breaks_down_the_groups_and_fits_the_advice() -> No
     assert gap2.message.endswith(
         "Recruit at least 1 more industry leader or send fewer support team delegates."
     )
+
+
+# ----------------------------------------------------------------------------- wording
+
+
+def test_counts_of_one_read_right_and_changed_targets_say_so() -> None:
+    b = Build()
+    b.thresholds(core_team_min=0, core_team_max=0, companies_min=0, companies_max=0)
+    b.role(b.public_person(), RoleKind.CORE_TEAM)
+    b.leader()
+    [core] = b.of("core-team-size")
+    assert (
+        core.message.startswith("The core planning team has 1 person against your target of 0")
+        and "the toolkit suggests 6-12" in core.message
+    )
+    [companies] = b.of("companies-too-many")
+    assert companies.message.startswith("Industry leaders and champions from 1 company against")
+    b2 = Build()
+    b2.leader()
+    b2.roles_of(RoleKind.CORE_TEAM, *b2.publics(2))
+    assert "Recruit at least 1 more industry leader." in b2.of("industry-outnumbered")[0].message
