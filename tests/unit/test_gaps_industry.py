@@ -299,7 +299,9 @@ def test_counts_of_one_read_right_and_changed_targets_say_so() -> None:
     b.leader()
     [core] = b.of("core-team-size")
     assert (
-        core.message.startswith("The core planning team has 1 person against your target of 0")
+        core.message.startswith(
+            "The core planning team has 1 person against your target of up to 0"
+        )
         and "the toolkit suggests 6-12" in core.message
     )
     [companies] = b.of("companies-too-many")
