@@ -57,7 +57,7 @@ def status_report(snapshot: PartnershipSnapshot, today: date) -> str:
     """Each stage's rosters with counts against the toolkit's targets, and its gaps."""
     from nextgen_tui.gaps.analysis import analyze
     from nextgen_tui.gaps.catalogue import Severity
-    from nextgen_tui.lifecycle.rosters import groups_for
+    from nextgen_tui.lifecycle.rosters import groups_for, launch_balance
     from nextgen_tui.region.engagement import engagement, engagement_markdown
 
     p = snapshot.partnership
@@ -101,6 +101,9 @@ def status_report(snapshot: PartnershipSnapshot, today: date) -> str:
             for member in group.members:
                 lines.append(f"- {_who(snapshot, member.person_id)}{_details(snapshot, member)}")
             lines.append("")
+        if stage is Stage.LAUNCH:  # the same count as the rule industry-outnumbered
+            balance = launch_balance(snapshot)
+            lines += [f"At the table: {balance.industry_text()} vs {balance.public_text()}.", ""]
         lines += ["### Gaps", ""]
         found = [g for g in gaps if g.stage is stage]
         if not found:

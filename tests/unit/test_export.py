@@ -296,7 +296,10 @@ def test_status_report_has_each_stages_rosters_counts_targets_and_gaps(store: St
     for number, label in enumerate(["Prepare", "Launch", "Action", "Sustain"], start=1):
         assert f"## Stage {number}: {label}" in report
     assert "## Stage 1: Prepare (current stage)" in report
-    assert "#### Champions: 1 committed (target 2-6) — too few" in report
+    # Ann Lee Corp is in Machining, not Advanced Manufacturing: her commitment does not count
+    assert "#### Champions: 0 committed (target 2-6) — too few" in report
+    assert "(champion-not-industry)" in report
+    assert "At the table: 0 industry (0 leaders, 0 champions) vs " in report
     assert "- **Ann Lee**, Title Ann Lee, Ann Lee Corp — committed" in report
     assert "hosts the launch; outreach by Ben Ode" in report
     assert "**Blocker** (champions-too-few)" in report
