@@ -269,7 +269,7 @@ def app_commands(app: App[Any], screen: Screen[Any]) -> list[Command]:
                     "Toolkit guide for this stage",
                     guide,
                     "Who is at the table and each partner's role, checked against this "
-                    "partnership (g)",
+                    "partnership (i)",
                 )
             )
     commands += [

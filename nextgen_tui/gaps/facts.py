@@ -282,6 +282,17 @@ SYSTEM_EXAMPLES: dict[System, str] = {
 }
 
 
+#: The roles of public partners "at the table" at the launch (the rule industry-outnumbered
+#: counts them group by group in :mod:`.balance`).
+TABLE_ROLES = (
+    RoleKind.SUPPORT_DELEGATE,
+    RoleKind.CORE_TEAM,
+    RoleKind.CONVENER,
+    RoleKind.CO_CONVENER,
+    RoleKind.FACILITATOR,
+)
+
+
 def same_text(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
 

@@ -1,4 +1,4 @@
-"""The toolkit guide of one stage (key ``g`` on a stage view, or the palette): who is at the
+"""The toolkit guide of one stage (key ``i`` on a stage view, or the palette): who is at the
 table, the public partners' role and industry's role, and beside each statement whether
 this partnership meets it, with the rule that checks it."""
 
@@ -68,7 +68,7 @@ class GuideScreen(DismissOnce, ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape", "dismiss", "Close", tooltip="Close the guide", id="guide.close"),
-        Binding("g", "dismiss", "Close", show=False, tooltip="Close the guide", id="guide.close_g"),
+        Binding("i", "dismiss", "Close", show=False, tooltip="Close the guide", id="guide.close_i"),
         *(
             Binding(
                 str(stage.number),

@@ -8,7 +8,7 @@ puts the viewed stage first (blockers first) and later stages as upcoming; enter
 goes to the place to fix it. ``a`` advances the partnership, asking for a waiver reason
 when blockers remain. Stage-specific keys open the stage's forms (``l`` launch meeting and
 ``m`` the live meeting in Launch, ``t`` action team and ``b`` debrief in Action, ``c``
-convening in Sustain); ``g`` shows the toolkit's guide to the viewed stage.
+convening in Sustain); ``i`` shows the toolkit's guide to the viewed stage.
 
 The snapshot and gaps are computed once per change (``reload``); switching stages only
 rebuilds the two lists.

@@ -72,7 +72,7 @@ async def test_guide_shows_each_statement_met_or_not_with_its_rule(store: Store)
     b.save(store)
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "g")
+        await pilot.press("2", "i")
         await wait(pilot)
         assert isinstance(app.screen, GuideScreen)
         text = _text(app.screen.query_one("#guide-text", Static))
