@@ -91,7 +91,9 @@ class OrgForm(EditorForm[int | None]):
         (never silently a company: a name that says nothing is unknown)."""
         if self.org is not None or event.input.id != "field-name":
             return
-        kind = self.query_one("#field-kind", Select)
+        kind = next(iter(self.query("#field-kind").results(Select)), None)
+        if kind is None:  # the form is closing
+            return
         if kind.value == self.guess:
             self.guess = guess_kind(event.value)
             kind.value = self.guess

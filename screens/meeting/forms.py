@@ -76,7 +76,9 @@ class WalkInForm(FormScreen[int]):
         existing one shows its own kind."""
         if event.input.id != "field-company":
             return
-        select = self.query_one("#field-kind", Select)
+        select = next(iter(self.query("#field-kind").results(Select)), None)
+        if select is None:  # the form is closing
+            return
         known = store_of(self).organization_by_name(event.value.strip())
         if known is not None:
             select.value, select.disabled = known.kind, True
