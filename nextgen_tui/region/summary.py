@@ -5,11 +5,11 @@ blockers and warnings of the current stage (as the partnerships list counts them
 distinct companies engaged, industry and public people at the table, committed
 champions, the last and next quarterly convening, and the action teams active or stalled.
 
-*At the table* follows the gap rules: industry people are the industry leaders who
-accepted or attended, the committed champions and the industry members of open action
-teams; public people are the non-industry support delegates, core team, conveners,
-facilitator and action-team members. The companies are those of the industry people.
-Pure functions of snapshots, no Textual.
+*At the table* is counted exactly as the Launch view and the rule ``industry-outnumbered``
+count it (:func:`nextgen_tui.gaps.balance.table_balance`): industry leaders who accepted or
+attended and committed in-sector champions against the public partners at the table;
+people of an organization of unknown kind on neither side. The companies are those the
+rule ``companies-too-few`` counts. Pure functions of snapshots, no Textual.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from datetime import date
 
 from nextgen_tui.gaps.analysis import CHECKS
 from nextgen_tui.gaps.catalogue import Severity
-from nextgen_tui.gaps.facts import TABLE_ROLES, Facts
+from nextgen_tui.gaps.balance import table_balance
+from nextgen_tui.gaps.facts import Facts
 from nextgen_tui.models import ChampionStatus, ConveningKind, Partnership
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 
@@ -56,14 +57,7 @@ def summarize(snapshot: PartnershipSnapshot, today: date) -> PartnershipLine:
             blockers += gap.severity is Severity.BLOCKER
             warnings += gap.severity is Severity.WARNING
     committed = facts.champions_with(ChampionStatus.COMMITTED)
-    team_people = [pid for members in facts.team_people.values() for pid in members]
-    industry = {
-        pid for pid in (*facts.counted_leaders, *committed, *team_people) if facts.is_industry(pid)
-    }
-    public = {
-        pid for pid in (*facts.holders(*TABLE_ROLES), *team_people) if not facts.is_industry(pid)
-    }
-    companies = {org.id for pid in industry if (org := facts.company_of(pid)) is not None}
+    balance = table_balance(facts)
     quarterly = sorted(c.on for c in snapshot.convenings if c.kind is ConveningKind.QUARTERLY)
     past = [on for on in quarterly if on <= today]
     future = [on for on in quarterly if on > today]
@@ -73,9 +67,9 @@ def summarize(snapshot: PartnershipSnapshot, today: date) -> PartnershipLine:
         partnership=snapshot.partnership,
         blockers=blockers,
         warnings=warnings,
-        companies=len(companies),
-        industry=len(industry),
-        public=len(public),
+        companies=len(balance.companies),
+        industry=len(balance.industry),
+        public=len(balance.public_people),
         champions=len(committed),
         last_convening=past[-1] if past else None,
         next_convening=future[0] if future else None,

@@ -8,7 +8,9 @@ from datetime import date
 import pytest
 
 from nextgen_tui.gaps.analysis import analyze
+from nextgen_tui.gaps.balance import table_balance
 from nextgen_tui.gaps.catalogue import Severity
+from nextgen_tui.gaps.facts import Facts
 from nextgen_tui.models import System
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from nextgen_tui.region.coverage import group_coverage, region_coverage
@@ -58,6 +60,16 @@ def test_region_lines(store: Store, seeded: Seeded) -> None:
         assert line.blockers == sum(g.severity is Severity.BLOCKER for g in here)
         assert line.warnings == sum(g.severity is Severity.WARNING for g in here)
     assert mfg.blockers + mfg.warnings > 0
+
+
+def test_region_counts_the_table_as_the_launch_rule_does(store: Store, seeded: Seeded) -> None:
+    """Industry vs public is counted one way on every screen: the region's numbers are the
+    launch table's, and industry-outnumbered fires exactly when its public side is larger."""
+    for line in region_lines(snapshots(store), TODAY):
+        balance = table_balance(Facts.of(store.snapshot(line.partnership.id), TODAY))
+        assert (line.industry, line.public) == (len(balance.industry), len(balance.public_people))
+        rules = {g.rule for g in analyze(store.snapshot(line.partnership.id), TODAY)}
+        assert ("industry-outnumbered" in rules) == (line.public > line.industry)
 
 
 def test_region_matrix(store: Store, seeded: Seeded) -> None:
