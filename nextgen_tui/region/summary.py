@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from nextgen_tui.gaps.analysis import CHECKS
-from nextgen_tui.gaps.catalogue import Severity
 from nextgen_tui.gaps.balance import table_balance
+from nextgen_tui.gaps.catalogue import Severity
 from nextgen_tui.gaps.facts import Facts
 from nextgen_tui.models import ChampionStatus, ConveningKind, Partnership
 from nextgen_tui.models.snapshot import PartnershipSnapshot
