@@ -187,7 +187,7 @@ class DurableJSONStorage(Storage):
         self.path = Path(path)
         self.read_only = read_only
         self._data: dict[str, dict[str, Any]] | None = None
-        self._committed_text: str | None = None
+        self._committed_text: str | bytes | None = None  # JSON of the last saved data
         self._signature: FileSignature | None = None
         self._deferred = 0
         self._dirty = False
@@ -272,7 +272,21 @@ class DurableJSONStorage(Storage):
                 "reload the file and make it again."
             )
 
-    def _flush(self) -> None:
+    def write_encoded(self, data: dict[str, dict[str, Any]], encoded: bytes) -> None:
+        """Save ``data``, which the caller has encoded as ``encoded`` (compact UTF-8 JSON).
+
+        For a caller that keeps the encoding of what did not change (the repository does),
+        so a save costs the change, not the file. The same checks and atomic, durable write
+        as :meth:`write`; not for use inside :meth:`deferred`.
+        """
+        if self.read_only:
+            self.discard_changes()
+            raise ReadOnlyError(f"{self.path.name} is open read-only; changes cannot be saved.")
+        assert not self._deferred, "write_encoded writes at once"
+        self._data = data
+        self._flush(encoded)
+
+    def _flush(self, encoded: bytes | None = None) -> None:
         assert self._data is not None
         try:
             self._refuse_if_changed()
@@ -281,19 +295,20 @@ class DurableJSONStorage(Storage):
             raise
         # compact, and without the cycle check (plain JSON data has no cycles): about twice
         # as fast as json.dumps' defaults on a large roster, which dominates a save's time
-        text = json.dumps(
-            self._data, ensure_ascii=False, separators=(",", ":"), check_circular=False
-        )
+        if encoded is None:
+            encoded = json.dumps(
+                self._data, ensure_ascii=False, separators=(",", ":"), check_circular=False
+            ).encode("utf-8")
         try:
             # checked again right before the rename: a change made while this one was
             # being written is refused too, never overwritten
             signature = atomic_write_bytes(
-                self.path, text.encode("utf-8"), before_replace=self._refuse_if_changed
+                self.path, encoded, before_replace=self._refuse_if_changed
             )
         except (WriteFailedError, FileChangedError):
             self.discard_changes()
             raise
-        self._committed_text = text
+        self._committed_text = encoded
         self._signature = signature
         self._dirty = False
 

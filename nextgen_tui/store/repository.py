@@ -1,9 +1,9 @@
-"""The repository: the only code that reads or writes the TinyDB data file.
+"""The repository: the partnership API over the roster file.
 
-Callers get and give pydantic models, never TinyDB documents. Every change is one atomic,
-durable write (see :mod:`nextgen_tui.storage`) and one entry in the undo history; a
-group of changes made inside :meth:`Store.transaction` is one write and one undo entry,
-all or nothing.
+Callers get and give pydantic models, never the file's documents. Every change is one
+atomic, durable write and one entry in the undo history; a group of changes made inside
+:meth:`Store.transaction` is one write and one undo entry, all or nothing (the mechanics
+are in :mod:`nextgen_tui.store.tables`, the file's format in :mod:`.schema`).
 
 Deleting a person or organization is a soft delete: the record is marked deleted and the
 roles it held are ended, so history stays and undo (or :meth:`Store.restore_person`)
@@ -12,24 +12,9 @@ brings it back.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from pathlib import Path
-from typing import Any, TypeVar
+from datetime import date
 
-from pydantic import ValidationError
-from tinydb import TinyDB
-from tinydb.table import Document
-
-from nextgen_tui.errors import (
-    InvalidDataError,
-    NotFoundError,
-    ReadOnlyError,
-    StoreError,
-    UnreadableFileError,
-)
+from nextgen_tui.errors import InvalidDataError
 from nextgen_tui.models import (
     ActionTeam,
     ChampionDetails,
@@ -39,310 +24,19 @@ from nextgen_tui.models import (
     Organization,
     Partnership,
     Person,
-    Record,
     RoleAssignment,
     RoleKind,
-    explain,
 )
 from nextgen_tui.models.outreach import Outreach, outreach_by_person, outreach_elsewhere
 from nextgen_tui.models.snapshot import PartnershipSnapshot
-from nextgen_tui.store.backups import BACKUP_INTERVAL, make_backup, remove_stale_backup_temps
-from nextgen_tui.store.durable import (
-    DurableJSONStorage,
-    refuse_unless_regular,
-    remove_stale_temp_files,
-)
-from nextgen_tui.store.lock import FileLock
-from nextgen_tui.store.siblings import roster_target
-
-FORMAT_NAME = "sector-partnership-roster"
-SCHEMA_VERSION = 1
-META_TABLE = "_meta"
-UNDO_DEPTH = 100
-
-#: Table name -> model of its documents.
-TABLES: dict[str, type[Record]] = {
-    "organizations": Organization,
-    "people": Person,
-    "partnerships": Partnership,
-    "roles": RoleAssignment,
-    "launches": LaunchMeeting,
-    "teams": ActionTeam,
-    "convenings": Convening,
-}
-_TABLE_OF: dict[type[Record], str] = {model: name for name, model in TABLES.items()}
-
-#: Migrations from version N to N+1, applied in order to the raw data of an older file.
-Migration = Callable[[dict[str, dict[str, Any]]], None]
-MIGRATIONS: dict[int, Migration] = {}
-
-R = TypeVar("R", bound=Record)
+from nextgen_tui.store.tables import TableStore
 
 
-@dataclass
-class _Change:
-    """One undoable change: the documents it touched as they were before it."""
-
-    label: str
-    before: list[tuple[str, int, dict[str, Any] | None]] = field(default_factory=list)
-
-
-class Store:
+class Store(TableStore):
     """The roster file, open for reading and (unless ``read_only``) writing."""
-
-    def __init__(
-        self,
-        path: str | Path,
-        *,
-        read_only: bool = False,
-        create: bool = True,
-        clock: Callable[[], datetime] = datetime.now,
-    ) -> None:
-        # a roster reached through a link is the link's target: the lock, the temporary
-        # file, the backups and the rename all go beside the real file; the link stays
-        self.path = roster_target(Path(path).expanduser())
-        self.read_only = read_only
-        self.clock = clock
-        self._lock: FileLock | None = None
-        self._undo: list[_Change] = []
-        self._change: _Change | None = None
-        self._cache: dict[str, dict[int, Record]] = {}
-        self._backed_up_at: datetime | None = None
-        if not self.path.exists() and (read_only or not create):
-            raise UnreadableFileError(f"There is no roster file at {self.path}.")
-        refuse_unless_regular(self.path)  # before a lock is made beside a FIFO or a device
-        if not read_only:
-            if not self.path.parent.is_dir():
-                raise StoreError(f"The folder {self.path.parent} does not exist.")
-            self._lock = FileLock(self.path)
-            self._lock.acquire()
-            remove_stale_temp_files(self.path)
-            remove_stale_backup_temps(self.path)
-        try:
-            self._storage = DurableJSONStorage(self.path, read_only=read_only)
-            self._db = TinyDB(storage=lambda: self._storage)
-            self._check_and_migrate()
-        except BaseException:
-            self.close()
-            raise
-
-    # ------------------------------------------------------------------ lifecycle
-
-    def close(self) -> None:
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
 
     def __enter__(self) -> Store:
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def today(self) -> date:
-        return self.clock().date()
-
-    def _check_and_migrate(self) -> None:
-        data = self._storage.read()
-        if data is None:  # a new file
-            if self.read_only:
-                raise UnreadableFileError(f"There is no roster file at {self.path}.")
-            self._storage.write(self._fresh_data())
-            return
-        meta = data.get(META_TABLE, {}).get("1")
-        if not isinstance(meta, dict) or meta.get("format") != FORMAT_NAME:
-            raise UnreadableFileError(
-                f"{self.path} is not a roster file of this app (it is JSON of another "
-                "kind). Nothing was changed; choose another file."
-            )
-        version = meta.get("schema_version")
-        if not isinstance(version, int) or version < 1:
-            raise UnreadableFileError(
-                f"{self.path} has no valid schema version; it may be damaged. Nothing was changed."
-            )
-        if version > SCHEMA_VERSION:
-            raise UnreadableFileError(
-                f"{self.path} was saved by a newer version of this app (data version "
-                f"{version}; this app reads up to {SCHEMA_VERSION}). Update the app to "
-                "open it. Nothing was changed."
-            )
-        unknown = set(data) - set(TABLES) - {META_TABLE}
-        if unknown:
-            raise UnreadableFileError(
-                f"{self.path} holds tables this app does not know "
-                f"({', '.join(sorted(unknown))}). Nothing was changed."
-            )
-        if version < SCHEMA_VERSION:
-            if self.read_only:
-                raise UnreadableFileError(
-                    f"{self.path} was saved by an older version of this app and must be "
-                    "upgraded; open it without --read-only once."
-                )
-            self._backup_once()
-            for step in range(version, SCHEMA_VERSION):
-                MIGRATIONS[step](data)
-            data[META_TABLE]["1"]["schema_version"] = SCHEMA_VERSION
-        self._validate_all(data)
-        if version < SCHEMA_VERSION:
-            self._storage.write(data)
-
-    def _validate_all(self, data: dict[str, dict[str, Any]]) -> None:
-        """Check every document now, so a damaged file is refused on open, not mid-session."""
-        for table, model in TABLES.items():
-            docs = data.get(table, {})
-            if not isinstance(docs, dict):
-                raise UnreadableFileError(
-                    f"{self.path} is damaged: its {table} are not a table. Nothing was changed."
-                )
-            parsed: dict[int, Record] = {}
-            for key, doc in docs.items():
-                try:
-                    doc_id = int(key)
-                    parsed[doc_id] = model.model_validate({**doc, "id": doc_id})
-                except (ValueError, TypeError, ValidationError) as exc:
-                    detail = explain(exc) if isinstance(exc, ValidationError) else ""
-                    raise UnreadableFileError(
-                        f"{self.path} is damaged: record {key} of {table} is not valid. "
-                        f"{detail} Nothing was changed."
-                    ) from exc
-            self._cache[table] = parsed
-
-    def _fresh_data(self) -> dict[str, dict[str, Any]]:
-        meta = {
-            "format": FORMAT_NAME,
-            "schema_version": SCHEMA_VERSION,
-            "created": self.clock().isoformat(timespec="seconds"),
-        }
-        return {META_TABLE: {"1": meta}, **{table: {} for table in TABLES}}
-
-    def reload(self) -> None:
-        """Read the file again, e.g. after it was changed by another program."""
-        self._storage.reload()
-        self._reset_caches()
-        self._undo.clear()
-        self._check_and_migrate()
-
-    def _reset_caches(self) -> None:
-        """Forget parsed records and TinyDB's table state (its next-id counters)."""
-        self._cache.clear()
-        self._db = TinyDB(storage=lambda: self._storage)
-
-    # ------------------------------------------------------------------ low level
-
-    def _records(self, model: type[R]) -> dict[int, R]:
-        table = _TABLE_OF[model]
-        cached = self._cache.get(table)
-        if cached is None:
-            raw = (self._storage.read() or {}).get(table, {})
-            cached = {int(k): model.model_validate({**v, "id": int(k)}) for k, v in raw.items()}
-            self._cache[table] = cached
-        return cached  # type: ignore[return-value]
-
-    def _get(self, model: type[R], record_id: int) -> R:
-        found = self._records(model).get(record_id)
-        if found is None:
-            raise NotFoundError(f"That {model.__name__.lower()} no longer exists.")
-        return found
-
-    def _put(self, record: R) -> R:
-        """Insert (id 0) or replace a record, inside the current change."""
-        assert self._change is not None, "writes happen inside _changing()"
-        table_name = _TABLE_OF[type(record)]
-        table = self._db.table(table_name)
-        doc = record.model_dump(mode="json", exclude={"id"})
-        records = self._records(type(record))
-        if record.id and record.id in records:
-            before = records[record.id].model_dump(mode="json", exclude={"id"})
-            self._change.before.append((table_name, record.id, before))
-            table.update(doc, doc_ids=[record.id])
-            saved = record
-        else:
-            new_id = record.id or table.insert(doc)
-            if record.id:
-                table.insert(Document(doc, doc_id=record.id))
-            self._change.before.append((table_name, new_id, None))
-            saved = record.updated(id=new_id)
-        records[saved.id] = saved
-        return saved
-
-    def _remove(self, record: Record) -> None:
-        assert self._change is not None, "writes happen inside _changing()"
-        table_name = _TABLE_OF[type(record)]
-        records = self._records(type(record))
-        if record.id not in records:
-            return
-        before = records[record.id].model_dump(mode="json", exclude={"id"})
-        self._change.before.append((table_name, record.id, before))
-        self._db.table(table_name).remove(doc_ids=[record.id])
-        del records[record.id]
-
-    @contextlib.contextmanager
-    def transaction(self, label: str) -> Iterator[None]:
-        """Make several changes as one write and one undo step; all or nothing."""
-        if self.read_only:
-            raise ReadOnlyError(f"{self.path.name} is open read-only; changes cannot be saved.")
-        if self._change is not None:  # nested: part of the outer change
-            yield
-            return
-        self._backup_once()
-        self._change = _Change(label)
-        try:
-            with self._storage.deferred():
-                yield
-        except BaseException:
-            self._change = None
-            self._reset_caches()
-            raise
-        change, self._change = self._change, None
-        if change.before:
-            self._undo.append(change)
-            del self._undo[:-UNDO_DEPTH]
-
-    def save_many(self, records: Sequence[R], label: str = "Save records") -> list[R]:
-        """Insert (id 0) or replace many records: one table pass, one write, one undo step.
-
-        For imports of thousands of rows: TinyDB rewrites a whole table on every insert, so
-        saving records one by one is quadratic. The records are already validated models;
-        references between them are the caller's to check (the roster import plan does).
-        Inside a surrounding :meth:`transaction` this is part of that change.
-        """
-        if not records:
-            return []
-        with self.transaction(label):
-            assert self._change is not None
-            data = self._storage.read() or {}
-            next_ids: dict[str, int] = {}
-            saved: list[R] = []
-            for record in records:
-                table_name = _TABLE_OF[type(record)]
-                raw = data.setdefault(table_name, {})
-                cache = self._records(type(record))
-                if record.id and record.id in cache:
-                    before = cache[record.id].model_dump(mode="json", exclude={"id"})
-                    self._change.before.append((table_name, record.id, before))
-                    result = record
-                else:
-                    if table_name not in next_ids:
-                        next_ids[table_name] = max((int(k) for k in raw), default=0) + 1
-                    new_id = record.id or next_ids[table_name]
-                    next_ids[table_name] = max(next_ids[table_name], new_id + 1)
-                    self._change.before.append((table_name, new_id, None))
-                    result = record if record.id else record.updated(id=new_id)
-                raw[str(result.id)] = result.model_dump(mode="json", exclude={"id"})
-                cache[result.id] = result
-                saved.append(result)
-            self._storage.write(data)
-            # TinyDB's tables cache their next id: start afresh so they see these records
-            self._db = TinyDB(storage=lambda: self._storage)
-            return saved
-
-    def _backup_once(self) -> None:
-        """Back the file up before the first change of a session, of each new day, and
-        after every :data:`BACKUP_INTERVAL` of editing."""
-        now, last = self.clock(), self._backed_up_at
-        if last is None or last.date() != now.date() or now - last >= BACKUP_INTERVAL:
-            make_backup(self.path, now)
-            self._backed_up_at = now
 
     # ------------------------------------------------------------------ undo
 
@@ -356,35 +50,15 @@ class Store:
         if not self._undo:
             return None
         change = self._undo[-1]
-        self._change = _Change("undo")
         try:
-            with self._storage.deferred():
-                for table_name, doc_id, before in reversed(change.before):
-                    table = self._db.table(table_name)
-                    model = TABLES[table_name]
-                    records = self._records(model)
-                    if doc_id in records:
-                        table.remove(doc_ids=[doc_id])
-                        del records[doc_id]
-                    if before is not None:
-                        table.insert(Document(before, doc_id=doc_id))
-                        records[doc_id] = model.model_validate({**before, "id": doc_id})
+            for table_name, doc_id, before in reversed(change.before):
+                self._restore(table_name, doc_id, before)
+            self._save()
         except BaseException:
             self._reset_caches()
             raise
-        finally:
-            self._change = None
         self._undo.pop()
         return change.label
-
-    # ------------------------------------------------------------------ validation helper
-
-    @staticmethod
-    def _validated(model: type[R], data: dict[str, Any]) -> R:
-        try:
-            return model.model_validate(data)
-        except ValidationError as exc:
-            raise InvalidDataError(explain(exc)) from exc
 
     # ------------------------------------------------------------------ organizations
 

@@ -21,7 +21,7 @@ from nextgen_tui.errors import (
 )
 from nextgen_tui.models import Person
 from nextgen_tui.store import durable as storage
-from nextgen_tui.store import repository as store_module
+from nextgen_tui.store import schema as store_module
 from nextgen_tui.store.backups import BACKUPS_KEPT, backup_folder, backups
 from nextgen_tui.store.repository import Store
 from tests.conftest import FIXED_NOW

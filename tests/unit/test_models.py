@@ -82,6 +82,8 @@ def test_notes_may_have_newlines_but_not_other_control_characters() -> None:
     assert Person(name="Ann", notes="line one\nline two\ttab").notes == "line one\nline two\ttab"
     fields, _ = _errors(Person, {"name": "Ann", "notes": "bell\x07"})
     assert fields == {"notes": "Notes must not contain control characters"}
+    fields, _ = _errors(Person, {"name": "Ann", "notes": "line one\nbell\x07"})
+    assert fields == {"notes": "Notes must not contain control characters"}
 
 
 @pytest.mark.parametrize("good", ["ann@example.org", "a.b+tag@mail.example.co.uk", ""])

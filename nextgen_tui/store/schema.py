@@ -1,0 +1,118 @@
+"""What a roster file must hold: its format name, schema version and tables, the
+migrations from older versions, and the check of every record when a file is opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from nextgen_tui.errors import UnreadableFileError
+from nextgen_tui.models import (
+    ActionTeam,
+    Convening,
+    LaunchMeeting,
+    Organization,
+    Partnership,
+    Person,
+    Record,
+    RoleAssignment,
+    explain,
+)
+
+FORMAT_NAME = "sector-partnership-roster"
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+
+#: Table name -> model of its documents.
+TABLES: dict[str, type[Record]] = {
+    "organizations": Organization,
+    "people": Person,
+    "partnerships": Partnership,
+    "roles": RoleAssignment,
+    "launches": LaunchMeeting,
+    "teams": ActionTeam,
+    "convenings": Convening,
+}
+TABLE_OF: dict[type[Record], str] = {model: name for name, model in TABLES.items()}
+
+#: The raw data of a file: table name -> document id (a string) -> document.
+RawData = dict[str, dict[str, Any]]
+
+#: Migrations from version N to N+1, applied in order to the raw data of an older file.
+Migration = Callable[[RawData], None]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def fresh_data(created: str) -> RawData:
+    """The data of a new, empty roster file."""
+    meta = {"format": FORMAT_NAME, "schema_version": SCHEMA_VERSION, "created": created}
+    return {META_TABLE: {"1": meta}, **{table: {} for table in TABLES}}
+
+
+def file_version(path: Path, data: RawData) -> int:
+    """The schema version of ``data``, refusing files of another kind or a newer app."""
+    meta = data.get(META_TABLE, {}).get("1")
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT_NAME:
+        raise UnreadableFileError(
+            f"{path} is not a roster file of this app (it is JSON of another "
+            "kind). Nothing was changed; choose another file."
+        )
+    version = meta.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise UnreadableFileError(
+            f"{path} has no valid schema version; it may be damaged. Nothing was changed."
+        )
+    if version > SCHEMA_VERSION:
+        raise UnreadableFileError(
+            f"{path} was saved by a newer version of this app (data version "
+            f"{version}; this app reads up to {SCHEMA_VERSION}). Update the app to "
+            "open it. Nothing was changed."
+        )
+    unknown = set(data) - set(TABLES) - {META_TABLE}
+    if unknown:
+        raise UnreadableFileError(
+            f"{path} holds tables this app does not know "
+            f"({', '.join(sorted(unknown))}). Nothing was changed."
+        )
+    return version
+
+
+def outdated(version: int) -> bool:
+    """Whether a file of schema ``version`` must be migrated before use."""
+    return version < SCHEMA_VERSION
+
+
+def migrate(data: RawData, version: int) -> None:
+    """Bring ``data`` of schema ``version`` up to :data:`SCHEMA_VERSION`, in place."""
+    for step in range(version, SCHEMA_VERSION):
+        MIGRATIONS[step](data)
+    data[META_TABLE]["1"]["schema_version"] = SCHEMA_VERSION
+
+
+def parse_table(path: Path, table: str, docs: object) -> dict[int, Record]:
+    """Every document of ``table`` as a validated model, so a damaged file is refused on
+    open, not mid-session. Nothing is trusted: each document goes through full validation.
+    """
+    if not isinstance(docs, dict):
+        raise UnreadableFileError(
+            f"{path} is damaged: its {table} are not a table. Nothing was changed."
+        )
+    validate = TABLES[table].model_validate
+    parsed: dict[int, Record] = {}
+    for key, doc in docs.items():
+        try:
+            doc_id = int(key)
+            if not isinstance(doc, dict):
+                raise TypeError("a record is a JSON object")
+            parsed[doc_id] = validate({**doc, "id": doc_id})
+        except (ValueError, TypeError, ValidationError) as exc:
+            detail = explain(exc) if isinstance(exc, ValidationError) else ""
+            raise UnreadableFileError(
+                f"{path} is damaged: record {key} of {table} is not valid. "
+                f"{detail} Nothing was changed."
+            ) from exc
+    return parsed

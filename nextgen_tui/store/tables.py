@@ -1,0 +1,299 @@
+"""The generic half of the store: the open file, its records as typed models, and changes
+made in transactions (one atomic, durable write and one undo step each).
+
+:class:`TableStore` knows tables and records, not partnerships: the partnership API is
+:class:`nextgen_tui.store.repository.Store`, built on it. A save re-encodes only the
+records that changed (:mod:`nextgen_tui.store.encoded`) and writes the file's bytes
+through :class:`~nextgen_tui.store.durable.DurableJSONStorage`, which keeps every
+guarantee: atomic, fsync'd, refused if another program changed the file, one writer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from nextgen_tui.errors import (
+    InvalidDataError,
+    NotFoundError,
+    ReadOnlyError,
+    StoreError,
+    UnreadableFileError,
+)
+from nextgen_tui.models import Record, explain
+from nextgen_tui.store.backups import BACKUP_INTERVAL, make_backup, remove_stale_backup_temps
+from nextgen_tui.store.durable import (
+    DurableJSONStorage,
+    refuse_unless_regular,
+    remove_stale_temp_files,
+)
+from nextgen_tui.store.encoded import EncodedFile
+from nextgen_tui.store.lock import FileLock
+from nextgen_tui.store.siblings import roster_target
+from nextgen_tui.store.schema import (
+    TABLE_OF,
+    TABLES,
+    RawData,
+    file_version,
+    fresh_data,
+    migrate,
+    outdated,
+    parse_table,
+)
+
+UNDO_DEPTH = 100
+
+R = TypeVar("R", bound=Record)
+
+#: A record as it was before a change: table, id, its document (``None``: it did not exist).
+Before = tuple[str, int, dict[str, Any] | None]
+
+
+@dataclass
+class _Change:
+    """One undoable change: the documents it touched as they were before it."""
+
+    label: str
+    before: list[Before] = field(default_factory=list)
+
+
+class TableStore:
+    """The roster file, open for reading and (unless ``read_only``) writing."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        create: bool = True,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        # a roster reached through a link is the link's target: the lock, the temporary
+        # file, the backups and the rename all go beside the real file; the link stays
+        self.path = roster_target(Path(path).expanduser())
+        self.read_only = read_only
+        self.clock = clock
+        self._lock: FileLock | None = None
+        self._undo: list[_Change] = []
+        self._change: _Change | None = None
+        self._cache: dict[str, dict[int, Record]] = {}
+        self._next_ids: dict[str, int] = {}
+        self._file = EncodedFile({})
+        self._backed_up_at: datetime | None = None
+        if not self.path.exists() and (read_only or not create):
+            raise UnreadableFileError(f"There is no roster file at {self.path}.")
+        refuse_unless_regular(self.path)  # before a lock is made beside a FIFO or a device
+        if not read_only:
+            if not self.path.parent.is_dir():
+                raise StoreError(f"The folder {self.path.parent} does not exist.")
+            self._lock = FileLock(self.path)
+            self._lock.acquire()
+            remove_stale_temp_files(self.path)
+            remove_stale_backup_temps(self.path)
+        try:
+            self._storage = DurableJSONStorage(self.path, read_only=read_only)
+            self._check_and_migrate()
+        except BaseException:
+            self.close()
+            raise
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> TableStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    def _check_and_migrate(self) -> None:
+        data = self._storage.read()
+        if data is None:  # a new file
+            if self.read_only:
+                raise UnreadableFileError(f"There is no roster file at {self.path}.")
+            self._storage.write(fresh_data(self.clock().isoformat(timespec="seconds")))
+            data = self._storage.read()
+            assert data is not None
+            self._file = EncodedFile(data)
+            return
+        version = file_version(self.path, data)
+        if outdated(version):
+            if self.read_only:
+                raise UnreadableFileError(
+                    f"{self.path} was saved by an older version of this app and must be "
+                    "upgraded; open it without --read-only once."
+                )
+            self._backup_once()
+            migrate(data, version)
+        for table in TABLES:
+            self._cache[table] = parse_table(self.path, table, data.get(table, {}))
+            _canonical_keys(data, table)
+        self._file = EncodedFile(data)
+        if outdated(version):
+            self._storage.write(data)
+
+    def reload(self) -> None:
+        """Read the file again, e.g. after it was changed by another program."""
+        self._storage.reload()
+        self._cache.clear()
+        self._next_ids.clear()
+        self._undo.clear()
+        self._check_and_migrate()
+
+    def _reset_caches(self) -> None:
+        """Forget unsaved changes: back to the data of the last save."""
+        self._storage.discard_changes()
+        self._cache.clear()
+        self._next_ids.clear()
+        self._file = EncodedFile(self._storage.read() or {})
+
+    # ------------------------------------------------------------------ low level
+
+    def _records(self, model: type[R]) -> dict[int, R]:
+        table = TABLE_OF[model]
+        cached = self._cache.get(table)
+        if cached is None:
+            cached = parse_table(self.path, table, self._file.data.get(table, {}))
+            self._cache[table] = cached
+        return cached  # type: ignore[return-value]
+
+    def _get(self, model: type[R], record_id: int) -> R:
+        found = self._records(model).get(record_id)
+        if found is None:
+            raise NotFoundError(f"That {model.__name__.lower()} no longer exists.")
+        return found
+
+    def _next_id(self, table: str, records: dict[int, Any]) -> int:
+        """A new id: one past the highest this session has seen (as TinyDB numbers them)."""
+        next_id = self._next_ids.get(table)
+        if next_id is None:
+            next_id = max(records, default=0) + 1
+        return next_id
+
+    def _put(self, record: R) -> R:
+        """Insert (id 0) or replace a record, inside the current change."""
+        assert self._change is not None, "writes happen inside transaction()"
+        table = TABLE_OF[type(record)]
+        records = self._records(type(record))
+        existing = records.get(record.id) if record.id else None
+        if existing is not None:
+            before = existing.model_dump(mode="json", exclude={"id"})
+            self._change.before.append((table, record.id, before))
+            saved = record
+        else:
+            next_id = self._next_id(table, records)
+            new_id = record.id or next_id
+            self._next_ids[table] = max(next_id, new_id + 1)
+            self._change.before.append((table, new_id, None))
+            # only the id changes, and it is the store's own: no need to validate again
+            saved = record if record.id else record.model_copy(update={"id": new_id})
+        self._file.put(table, str(saved.id), saved.model_dump(mode="json", exclude={"id"}))
+        records[saved.id] = saved
+        return saved
+
+    def _remove(self, record: Record) -> None:
+        assert self._change is not None, "writes happen inside transaction()"
+        table = TABLE_OF[type(record)]
+        records = self._records(type(record))
+        if record.id not in records:
+            return
+        before = records[record.id].model_dump(mode="json", exclude={"id"})
+        self._change.before.append((table, record.id, before))
+        self._file.put(table, str(record.id), None)
+        del records[record.id]
+
+    def _restore(self, table: str, doc_id: int, doc: dict[str, Any] | None) -> Before:
+        """Put a record back as ``doc`` (``None``: remove it), for undo; not saved yet.
+
+        Returns the record as it was, in the same form, so the step can be reversed.
+        """
+        model = TABLES[table]
+        records = self._records(model)
+        current = records.get(doc_id)
+        replaced = None if current is None else current.model_dump(mode="json", exclude={"id"})
+        if doc is None:
+            records.pop(doc_id, None)
+        else:
+            records[doc_id] = model.model_validate({**doc, "id": doc_id})
+            self._next_ids[table] = max(self._next_id(table, records), doc_id + 1)
+        self._file.put(table, str(doc_id), doc)
+        return (table, doc_id, replaced)
+
+    def _save(self) -> None:
+        """Write the file: atomic and durable, re-encoding only the records that changed."""
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path.name} is open read-only; changes cannot be saved.")
+        self._storage.write_encoded(self._file.data, self._file.encode())
+
+    @contextlib.contextmanager
+    def transaction(self, label: str) -> Iterator[None]:
+        """Make several changes as one write and one undo step; all or nothing."""
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path.name} is open read-only; changes cannot be saved.")
+        if self._change is not None:  # nested: part of the outer change
+            yield
+            return
+        self._backup_once()
+        change = self._change = _Change(label)
+        try:
+            yield
+            if change.before:
+                self._save()
+        except BaseException:
+            if change.before:  # something changed in memory: back to the saved data
+                self._reset_caches()
+            raise
+        finally:
+            self._change = None
+        if change.before:
+            self._undo.append(change)
+            del self._undo[:-UNDO_DEPTH]
+
+    def save_many(self, records: Sequence[R], label: str = "Save records") -> list[R]:
+        """Insert (id 0) or replace many records: one write, one undo step.
+
+        For imports of thousands of rows. The records are already validated models;
+        references between them are the caller's to check (the roster import plan does).
+        Inside a surrounding :meth:`transaction` this is part of that change.
+        """
+        if not records:
+            return []
+        with self.transaction(label):
+            return [self._put(record) for record in records]
+
+    def _backup_once(self) -> None:
+        """Back the file up before the first change of a session, of each new day, and
+        after every :data:`BACKUP_INTERVAL` of editing."""
+        now, last = self.clock(), self._backed_up_at
+        if last is None or last.date() != now.date() or now - last >= BACKUP_INTERVAL:
+            make_backup(self.path, now)
+            self._backed_up_at = now
+
+    # ------------------------------------------------------------------ validation helper
+
+    @staticmethod
+    def _validated(model: type[R], data: dict[str, Any]) -> R:
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            raise InvalidDataError(explain(exc)) from exc
+
+
+def _canonical_keys(data: RawData, table: str) -> None:
+    """Write document ids as TinyDB does ("7", not "007"), so a save finds each record."""
+    docs = data.get(table)
+    if docs and any(key != str(int(key)) for key in docs):
+        data[table] = {str(int(key)): doc for key, doc in docs.items()}
