@@ -10,6 +10,8 @@ from pydantic import (
     ValidationError,
 )
 
+from nextgen_tui.models.fields import PATTERN_MESSAGES
+
 # --------------------------------------------------------------------------- errors
 
 FIELD_LABELS: dict[str, str] = {
@@ -73,6 +75,15 @@ def _message(error: Any) -> str:
         return f"must be {low} {bound}"
     if kind.startswith("date") or kind.startswith("datetime"):
         return "must be a date like 2026-03-31"
+    if kind == "string_too_short":  # only names have a minimum length (1)
+        return "is required"
+    if kind == "string_too_long":
+        given = error.get("input")
+        length = f" (it has {len(given.strip())})" if isinstance(given, str) else ""
+        return f"must be at most {ctx.get('max_length')} characters{length}"
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        return PATTERN_MESSAGES.get(pattern, "has characters that are not allowed")
     if kind == "extra_forbidden":
         return "is not a known field"
     if kind in ("string_type", "bool_type", "bool_parsing"):

@@ -4,11 +4,12 @@ migrations from older versions, and the check of every record when a file is ope
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from nextgen_tui.errors import UnreadableFileError
 from nextgen_tui.models import (
@@ -93,26 +94,39 @@ def migrate(data: RawData, version: int) -> None:
     data[META_TABLE]["1"]["schema_version"] = SCHEMA_VERSION
 
 
+@functools.cache
+def _list_adapter(model: type[Record]) -> TypeAdapter[list[Record]]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
 def parse_table(path: Path, table: str, docs: object) -> dict[int, Record]:
     """Every document of ``table`` as a validated model, so a damaged file is refused on
-    open, not mid-session. Nothing is trusted: each document goes through full validation.
+    open, not mid-session. Nothing is trusted: each document goes through full validation,
+    all of a table's in one call to pydantic (a call per document cost a fifth of opening).
     """
     if not isinstance(docs, dict):
         raise UnreadableFileError(
             f"{path} is damaged: its {table} are not a table. Nothing was changed."
         )
+    try:
+        ids = [int(key) for key in docs]
+        parsed = _list_adapter(TABLES[table]).validate_python(
+            [{**doc, "id": doc_id} for doc_id, doc in zip(ids, docs.values(), strict=True)]
+        )
+        return dict(zip(ids, parsed, strict=True))
+    except (ValueError, TypeError, ValidationError):
+        pass  # find the first bad document, to name it
     validate = TABLES[table].model_validate
-    parsed: dict[int, Record] = {}
     for key, doc in docs.items():
         try:
             doc_id = int(key)
             if not isinstance(doc, dict):
                 raise TypeError("a record is a JSON object")
-            parsed[doc_id] = validate({**doc, "id": doc_id})
+            validate({**doc, "id": doc_id})
         except (ValueError, TypeError, ValidationError) as exc:
             detail = explain(exc) if isinstance(exc, ValidationError) else ""
             raise UnreadableFileError(
                 f"{path} is damaged: record {key} of {table} is not valid. "
                 f"{detail} Nothing was changed."
             ) from exc
-    return parsed
+    raise AssertionError("a table that failed validation as a whole has no bad record")
