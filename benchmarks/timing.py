@@ -49,7 +49,7 @@ class KeyToDraw:
         started = time.perf_counter()
         self.app._driver.send_message(events.Key(key, character))
         while not done():
-            if time.perf_counter() - started > 5:
+            if time.perf_counter() - started > 30:
                 raise TimeoutError(f"no result after the key {key!r}")
             await asyncio.sleep(0.0002)
         ready = time.perf_counter()

@@ -2,10 +2,11 @@
 
 A roster file is one JSON object: table name -> document id -> document. Encoding all of
 it on every save cost most of a save's time at 10,000 people. :class:`EncodedFile` keeps
-the encoded bytes of each table and, once a table is edited, of each of its documents; a
-save re-encodes the documents that changed and joins bytes that are already encoded. The
-result is byte for byte what ``json.dumps(data, ensure_ascii=False, separators=(",", ":"))``
-gives (compact, UTF-8), which the tests check.
+the encoded bytes of each table and, once a table is edited, of each of its documents in
+blocks of ``BLOCK`` documents; a save re-encodes the documents that changed, joins the
+block that holds them again and then every part in one final join (one copy of the file).
+The result is byte for byte what ``json.dumps(data, ensure_ascii=False,
+separators=(",", ":"))`` gives (compact, UTF-8), which the tests check.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ import json
 from typing import Any
 
 from nextgen_tui.store.schema import RawData
+
+#: Documents per block of an edited table: a save joins one block again, then the blocks.
+BLOCK = 512
 
 # compact, and without the cycle check (plain JSON data has no cycles)
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
@@ -24,53 +28,90 @@ def encode_json(value: Any) -> bytes:
     return _ENCODER.encode(value).encode("utf-8")
 
 
+class _Blocks:
+    """An edited table's documents, encoded one by one (``"id":{...}``), in file order."""
+
+    def __init__(self, docs: dict[str, Any]) -> None:
+        self.entries: list[dict[str, bytes]] = []
+        self.block_of: dict[str, int] = {}
+        self.joined: list[bytes | None] = []
+        for key, doc in docs.items():
+            self.put(key, doc)
+
+    def put(self, key: str, doc: Any) -> None:
+        block = self.block_of.get(key)
+        if block is None:  # a new document goes last, as in the table's dict
+            if not self.entries or len(self.entries[-1]) >= BLOCK:
+                self.entries.append({})
+                self.joined.append(None)
+            block = self.block_of[key] = len(self.entries) - 1
+        self.entries[block][key] = encode_json(key) + b":" + encode_json(doc)
+        self.joined[block] = None
+
+    def remove(self, key: str) -> None:
+        block = self.block_of.pop(key, None)
+        if block is not None:
+            del self.entries[block][key]
+            self.joined[block] = None
+
+    def parts(self) -> list[bytes]:
+        """Each non-empty block's bytes (comma-separated documents)."""
+        parts = []
+        for index, entries in enumerate(self.entries):
+            if not entries:
+                continue
+            joined = self.joined[index]
+            if joined is None:
+                joined = self.joined[index] = b",".join(entries.values())
+            parts.append(joined)
+        return parts
+
+
 class EncodedFile:
     """The raw data of a roster file with its encoding cached table by table."""
 
     def __init__(self, data: RawData) -> None:
         self.data = data
-        #: table -> its members' encoded bytes (``"id":{...}``), once the table was edited
-        self._entries: dict[str, dict[str, bytes]] = {}
-        #: table -> the encoded bytes of its members, comma-separated, without braces
+        #: table -> its documents' encodings, once the table was edited
+        self._blocks: dict[str, _Blocks] = {}
+        #: table -> the encoded bytes of a table never edited, without braces
         self._bodies: dict[str, bytes] = {}
 
     def put(self, table: str, key: str, doc: dict[str, Any] | None) -> None:
         """Store ``doc`` under ``key`` in ``table`` (``None`` removes it)."""
         docs = self.data.setdefault(table, {})
-        entries = self._entries_of(table)
+        blocks = self._blocks.get(table)
+        if blocks is None:  # the first edit of this table encodes its documents one by one
+            blocks = self._blocks[table] = _Blocks(docs)
+            self._bodies.pop(table, None)
         if doc is None:
             docs.pop(key, None)
-            entries.pop(key, None)
+            blocks.remove(key)
         else:
             docs[key] = doc
-            entries[key] = encode_json(key) + b":" + encode_json(doc)
-        self._bodies.pop(table, None)
-
-    def _entries_of(self, table: str) -> dict[str, bytes]:
-        entries = self._entries.get(table)
-        if entries is None:  # the first edit of this table encodes its members one by one
-            docs = self.data.get(table, {})
-            entries = {key: encode_json(key) + b":" + encode_json(doc) for key, doc in docs.items()}
-            self._entries[table] = entries
-        return entries
-
-    def _body(self, table: str) -> bytes:
-        body = self._bodies.get(table)
-        if body is None:
-            entries = self._entries.get(table)
-            if entries is None:  # never edited: encode the table in one go
-                body = encode_json(self.data[table])[1:-1]
-            else:
-                body = b",".join(entries.values())
-            self._bodies[table] = body
-        return body
+            blocks.put(key, doc)
 
     def encode(self) -> bytes:
         """The whole file, as ``json.dumps`` would write it (compact, UTF-8)."""
-        parts = []
+        parts: list[bytes] = [b"{"]
         for table, docs in self.data.items():
-            if isinstance(docs, dict):
-                parts.append(encode_json(table) + b":{" + self._body(table) + b"}")
-            else:  # not a table (refused on open; encoded as is all the same)
-                parts.append(encode_json(table) + b":" + encode_json(docs))
-        return b"{" + b",".join(parts) + b"}"
+            if len(parts) > 1:
+                parts.append(b",")
+            parts.append(encode_json(table))
+            if not isinstance(docs, dict):  # not a table (refused on open; encoded as is)
+                parts += [b":", encode_json(docs)]
+                continue
+            parts.append(b":{")
+            blocks = self._blocks.get(table)
+            if blocks is not None:
+                block_parts = blocks.parts()
+                for i, block in enumerate(block_parts):
+                    parts += (b",", block) if i else (block,)
+            else:
+                body = self._bodies.get(table)
+                if body is None:
+                    body = self._bodies[table] = encode_json(docs)[1:-1]
+                parts.append(body)
+            parts.append(b"}")
+        parts.append(b"}")
+        return b"".join(parts)

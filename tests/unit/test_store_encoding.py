@@ -116,3 +116,27 @@ def test_a_damaged_record_is_still_refused_on_open(tmp_path: Path) -> None:
     path.write_bytes(_compact(data))
     with pytest.raises(UnreadableFileError, match="record 2 of people is not valid"):
         Store(path, read_only=True)
+
+
+def test_edits_across_many_blocks_keep_the_file_equal_to_its_json(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(encoded_module, "BLOCK", 3)
+    data: dict[str, dict[str, object]] = {
+        "_meta": {"1": {"format": "x"}},
+        "people": {str(i): {"name": f"P{i}"} for i in range(1, 11)},
+    }
+    encoded = EncodedFile(data)
+    encoded.put("people", "5", {"name": "Five, renamed"})
+    for key in ("1", "2", "3"):  # a whole block emptied
+        encoded.put("people", key, None)
+    encoded.put("people", "11", {"name": "Eleven"})
+    encoded.put("people", "2", {"name": "Two is back, last"})
+    assert encoded.encode() == _compact(data)
+    assert list(json.loads(encoded.encode())["people"]) == [
+        "4", "5", "6", "7", "8", "9", "10", "11", "2"
+    ]  # fmt: skip
+    for key in list(data["people"]):
+        encoded.put("people", key, None)
+    assert json.loads(encoded.encode())["people"] == {}
+    assert encoded.encode() == _compact(data)
