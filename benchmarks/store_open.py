@@ -39,14 +39,13 @@ def main() -> None:
             path = Path(folder) / f"roster-{size}.json"
             seed(path, size)
 
-            def read_only(_: int) -> None:
-                Store(path, read_only=True).close()
-
-            def writer(_: int) -> None:
-                Store(path).close()
-
             json_s, store_s, writer_s = alternate(
-                [lambda _: json.loads(path.read_bytes()), read_only, writer], runs
+                [
+                    lambda _, path=path: json.loads(path.read_bytes()),
+                    lambda _, path=path: Store(path, read_only=True).close(),
+                    lambda _, path=path: Store(path).close(),
+                ],
+                runs,
             )
             print(
                 f"{size:>8,} {path.stat().st_size / 1e6:>6.1f} {json_s * 1000:>9.1f} "
