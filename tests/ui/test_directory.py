@@ -478,3 +478,26 @@ async def test_directory_fits_small_screens(store: Store, width: int) -> None:
         text = screen_text(pilot.app)
         assert "Ann Lee" in text and "John Smithers" in text
         assert screen.query_one("#people-table", DirectoryTable).current == ids["ann"]
+
+
+async def test_a_large_directory_shows_a_page_and_the_next_as_the_cursor_nears_the_end(
+    store: Store,
+) -> None:
+    company = f.org(store, "Bluestone Foods")
+    everyone = DirectoryTable.PAGE_ROWS * 2 + 50
+    store.save_many(
+        [f.Person(name=f"Pat Example {i:04}", organization_id=company.id) for i in range(everyone)]
+    )
+    async with RosterApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_directory(pilot)
+        table = screen.query_one("#people-table", DirectoryTable)
+        await pilot.pause()
+        assert table.row_count == DirectoryTable.PAGE_ROWS  # a page, not everyone at once
+        assert f"{everyone} people" in screen_text(pilot.app)
+        await pilot.press("down")  # from the search to the table
+        for _ in range(4):
+            await pilot.press("ctrl+end")
+            await pilot.pause()
+        assert table.row_count == everyone
+        assert table.current == people_shown(screen)[-1]
+        assert f"Pat Example {everyone - 1:04}" in screen_text(pilot.app)
