@@ -1,11 +1,16 @@
-"""Switching stage views on a partnership of 60 companies (target: median under 50 ms).
+"""Switching stage views (keys 1-4) against a bare anchor (target: 1.5x or less).
 
-Measures, never asserts:
+For a partnership of 60 companies (about 200 roles) and of 450 (about 1,000 roles), in the
+same run, measures and never asserts:
 
 * key to stage drawn (app, under Pilot): ``1``-``4`` sent to the running app as a real
-  keypress until the first screen refresh after the new stage view is built;
+  keypress until the first screen refresh after the new stage view is shown;
+* key to lists drawn (anchor): a bare Textual app with two option lists that swaps in
+  the same lines, computed beforehand, on the same keys (what no stage view can beat);
 * refresh after a change (logic): ``PartnershipScreen.reload`` (snapshot, gaps, rosters
   and both lists rebuilt), which runs after every edit.
+
+Prints medians, p90s and the ratios app/anchor.
 
 Run: ``.venv/bin/python benchmarks/stage_switch.py``
 """
@@ -13,6 +18,7 @@ Run: ``.venv/bin/python benchmarks/stage_switch.py``
 from __future__ import annotations
 
 import asyncio
+import statistics
 import sys
 import tempfile
 import time
@@ -21,6 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+
+from textual.app import App, ComposeResult
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from benchmarks.timing import KeyToDraw, report
 from nextgen_tui.app import RosterApp
@@ -44,7 +54,8 @@ from nextgen_tui.models import (
 from nextgen_tui.store.repository import Store
 from screens.stage.screen import PartnershipScreen
 
-COMPANIES = 60
+SIZES = (60, 450)  # companies
+ORDER = [1, 2, 3, 4, 3, 1, 4, 2]
 NOW = datetime(2026, 6, 1, 9, 0)
 PUBLIC_KINDS = [
     OrgKind.COMMUNITY_COLLEGE,
@@ -55,7 +66,7 @@ PUBLIC_KINDS = [
 ]
 
 
-def seed(store: Store) -> int:
+def seed(store: Store, companies: int) -> int:
     """60 companies with two leaders each, champions, a public support team, 4 action
     teams and 4 convenings: a partnership well into Action."""
     with store.transaction("seed"):
@@ -79,7 +90,7 @@ def seed(store: Store) -> int:
         store.assign(p.id, staff[0].id, RoleKind.CONVENER)
         store.assign(p.id, staff[1].id, RoleKind.FACILITATOR)
         leaders: list[Person] = []
-        for i in range(COMPANIES):
+        for i in range(companies):
             company = store.save_organization(
                 Organization(
                     name=f"Company {i}", kind=OrgKind.COMPANY, industry="Mfg", region="North"
@@ -142,46 +153,98 @@ def seed(store: Store) -> int:
     return p.id
 
 
-async def bench(store: Store, pid: int) -> None:
+Lists = dict[str, tuple[list[Option], list[Option]]]
+
+
+class Anchor(App[None]):
+    """The bare anchor: two option lists whose lines are swapped by the keys 1-4."""
+
+    BINDINGS = [(str(n), f"show('{n}')", str(n)) for n in range(1, 5)]
+
+    def __init__(self, lists: Lists) -> None:
+        super().__init__()
+        self.lists = lists
+        self.shown = ""
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="roster")
+        yield OptionList(id="gaps")
+
+    def action_show(self, number: str) -> None:
+        roster, gaps = self.lists[number]
+        self.query_one("#roster", OptionList).set_options(roster)
+        self.query_one("#gaps", OptionList).set_options(gaps)
+        self.shown = number
+
+
+async def switch_times(app: App[None], shown: object, pause: object) -> list[float]:
+    clock = KeyToDraw(app, app.screen)
+    times: list[float] = []
+    for _ in range(6):
+        for number in ORDER:
+            times.append(
+                await clock.press(str(number), str(number), lambda n=number: shown() == n)  # type: ignore[operator]
+            )
+            await pause()  # type: ignore[operator]
+    return times
+
+
+async def bench(store: Store) -> tuple[list[float], list[float], Lists]:
     app = RosterApp(store)  # a single partnership: it opens directly
+    lists: Lists = {}
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PartnershipScreen), screen
-        clock = KeyToDraw(app, screen)
-
-        async def switch(number: int) -> float:
-            target = list(Stage)[number - 1]
-            return await clock.press(str(number), str(number), lambda: screen.view_stage is target)
-
-        switching: list[float] = []
-        order = [1, 2, 3, 4, 3, 1, 4, 2]
-        for _ in range(8):
-            for number in order:
-                switching.append(await switch(number))
-                await pilot.pause()
-        report("key to stage drawn (app)", switching, 50)
-
+        for stage in Stage:  # the lines the anchor will swap, as the app shows them
+            screen.show_stage(stage)
+            await pilot.pause()
+            roster = [Option(o.prompt) for o in screen.roster.options]
+            gaps = [Option(o.prompt) for o in screen.gap_list.options]
+            lists[str(stage.number)] = (roster, gaps)
+        switching = await switch_times(
+            app, lambda: screen.view_stage.number if screen.view_stage else 0, pilot.pause
+        )
         reloading: list[float] = []
-        for _ in range(30):
+        for _ in range(20):
             started = time.perf_counter()
             screen.reload()
             reloading.append(time.perf_counter() - started)
             await pilot.pause()
-        report("refresh after a change (logic)", reloading, 50)
+    return switching, reloading, lists
+
+
+async def bench_anchor(lists: Lists) -> list[float]:
+    app = Anchor(lists)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        return await switch_times(app, lambda: int(app.shown or 0), pilot.pause)
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.json"
-        store = Store(path, clock=lambda: NOW)
-        pid = seed(store)
-        roles = len(store.roles(partnership_id=pid))
-        print(f"{COMPANIES} companies, {roles} current roles")
-        store.close()
-        store = Store(path, clock=lambda: NOW)
-        asyncio.run(bench(store, pid))
-        store.close()
+    for companies in SIZES:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "bench.json"
+            with Store(path, clock=lambda: NOW) as store:
+                pid = seed(store, companies)
+                roles = len(store.roles(partnership_id=pid))
+            print(f"== {companies} companies, {roles} current roles")
+            with Store(path, clock=lambda: NOW) as store:
+                switching, reloading, lists = asyncio.run(bench(store))
+            anchor = asyncio.run(bench_anchor(lists))
+        report("key to stage drawn (app)", switching, 50)
+        report("key to lists drawn (anchor)", anchor, 50)
+        print(
+            f"  app/anchor: median {statistics.median(switching) / statistics.median(anchor):.2f}x"
+            f"   p90 {p90(switching) / p90(anchor):.2f}x"
+        )
+        report("refresh after a change (logic)", reloading, 50)
+    print("target: app/anchor 1.5x or less")
+
+
+def p90(seconds: list[float]) -> float:
+    ordered = sorted(seconds)
+    return ordered[max(int(len(ordered) * 0.9) - 1, 0)]
 
 
 if __name__ == "__main__":

@@ -242,7 +242,17 @@ def invitations_by_champion(snapshot: PartnershipSnapshot) -> dict[int, Invitati
 
 def groups_for(snapshot: PartnershipSnapshot, stage: Stage) -> list[RosterGroup]:
     """The "who's at the table" groups of ``stage``, in the order the toolkit lists them."""
-    facts = Facts.of(snapshot, date.min)  # rosters do not depend on the date
+    return _groups(Facts.of(snapshot, date.min), stage)  # rosters do not depend on the date
+
+
+def all_groups(snapshot: PartnershipSnapshot) -> dict[Stage, list[RosterGroup]]:
+    """The groups of every stage, from one reading of the snapshot (once per change: the
+    stage views then switch without computing anything)."""
+    facts = Facts.of(snapshot, date.min)
+    return {stage: _groups(facts, stage) for stage in Stage}
+
+
+def _groups(facts: Facts, stage: Stage) -> list[RosterGroup]:
     if stage is Stage.PREPARE:
         return [
             _conveners(facts, stage),

@@ -10,8 +10,8 @@ when blockers remain. Stage-specific keys open the stage's forms (``l`` launch m
 ``m`` the live meeting in Launch, ``t`` action team and ``b`` debrief in Action, ``c``
 convening in Sustain); ``i`` shows the toolkit's guide to the viewed stage.
 
-The snapshot and gaps are computed once per change (``reload``); switching stages only
-rebuilds the two lists.
+The snapshot, gaps and the four stages' groups are computed once per change (``reload``),
+each stage's roster lines the first time it is shown; switching stages only swaps lists.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from nextgen_tui.gaps.catalogue import Gap
 from nextgen_tui.lifecycle.advance import WaiverRequired, advance_stage
 from nextgen_tui.lifecycle.rosters import (
     RosterGroup,
-    groups_for,
+    all_groups,
     invitations_by_champion,
     launch_balance,
 )
@@ -44,10 +44,12 @@ from screens.stage import editors as editors
 from screens.stage.roster import RosterActions
 from screens.stage.widgets import (
     CONVENINGS_KEY,
+    BuiltRoster,
     GapList,
     RosterList,
     StageBar,
     balance_line,
+    build_roster,
     convenings_group,
     status_line,
     waiver_lines,
@@ -150,6 +152,9 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
         self.snapshot: PartnershipSnapshot | None = None
         self.gaps: list[Gap] = []
         self.groups: list[RosterGroup] = []
+        #: Per stage, its groups and roster lines: computed once per change (``reload``).
+        self._stages: dict[Stage, list[RosterGroup]] = {}
+        self._built: dict[Stage, tuple[list[RosterGroup], BuiltRoster]] = {}
 
     # ------------------------------------------------------------------ layout
 
@@ -204,10 +209,39 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
             return
         self.snapshot = snapshot
         self.gaps = analyze(snapshot, store.today())
+        self._stages = all_groups(snapshot)
+        self._built.clear()
         self.title = snapshot.partnership.name
         if self.view_stage is None:
             self.view_stage = snapshot.partnership.stage
         self.show_stage(self.view_stage)
+        self.call_after_refresh(self._build_next_stage, snapshot)
+
+    def _build_next_stage(self, snapshot: PartnershipSnapshot) -> None:
+        """Build the lines of a stage not shown yet, one stage per repaint, so the first
+        switch to it is as quick as the next (nothing is built if the data changed)."""
+        if snapshot is not self.snapshot or not self.live:
+            return
+        missing = [stage for stage in Stage if stage not in self._built]
+        if missing:
+            self._build(missing[0])
+            self.call_after_refresh(self._build_next_stage, snapshot)
+
+    def _build(self, stage: Stage) -> tuple[list[RosterGroup], BuiltRoster]:
+        """The groups and roster lines of ``stage``, computed once per change."""
+        assert self.snapshot is not None
+        built = self._built.get(stage)
+        if built is None:
+            groups = list(self._stages[stage])
+            convenings = []
+            if stage is Stage.SUSTAIN:
+                overdue = any(gap.rule == "no-quarterly-convening" for gap in self.gaps)
+                groups.insert(0, convenings_group(self.snapshot, stage, overdue))
+                convenings = sorted(self.snapshot.convenings, key=lambda c: c.on, reverse=True)
+            invites = invitations_by_champion(self.snapshot) if stage is Stage.LAUNCH else None
+            lines = build_roster(groups, self.snapshot, convenings, invites)
+            built = self._built[stage] = (groups, lines)
+        return built
 
     def show_stage(self, stage: Stage) -> None:
         """Show one stage view (the data is not re-read)."""
@@ -222,21 +256,16 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
         waiver_box = self.query_one("#stage-waivers", Static)
         waiver_box.update(waivers)
         waiver_box.set_class(bool(waivers), "-shown")
-        self.groups = groups_for(self.snapshot, stage)
         balance_box = self.query_one("#stage-balance", Static)
         launch_view = stage is Stage.LAUNCH
         balance_box.update(balance_line(launch_balance(self.snapshot)) if launch_view else "")
         balance_box.set_class(launch_view, "-shown")
-        invites = invitations_by_champion(self.snapshot) if launch_view else None
-        convenings = []
-        if stage is Stage.SUSTAIN:
-            overdue = any(gap.rule == "no-quarterly-convening" for gap in self.gaps)
-            self.groups.insert(0, convenings_group(self.snapshot, stage, overdue))
-            convenings = sorted(self.snapshot.convenings, key=lambda c: c.on, reverse=True)
+        built = self._build(stage)
+        self.groups = built[0]
         roster = self.roster
         if switched:
             roster.highlighted = None
-        roster.show(self.groups, self.snapshot, convenings, invites)
+        roster.show_built(built[1])
         self.gap_list.show(self.gaps, stage, current)
         self.refresh_bindings()
 

@@ -1,8 +1,11 @@
 """The parts of a stage view: the stage bar, "Who's at the table" and "What's missing".
 
 Every user string (names, team names, organization names, gap messages that quote them)
-reaches the screen as a ``$variable`` of ``Content.from_markup`` or as plain ``Content``,
-never as markup. Colours are theme variables, so theme switching recolours everything.
+reaches the screen as a ``$variable`` of ``Content.from_markup``, a part of
+``Content.assemble`` or plain ``Content``, never as markup. The lines of the roster and the
+gaps are assembled from (text, style) parts without parsing markup: a stage of a thousand
+members has a thousand lines. Colours are theme variables, so theme switching recolours
+everything.
 """
 
 from __future__ import annotations
@@ -98,11 +101,7 @@ class RosterEntry:
 def group_prompt(group: RosterGroup) -> Content:
     style = STATUS_STYLE.get(group.status, "")
     mark = STATUS_MARK.get(group.status, "·")
-    return Content.from_markup(
-        f"[bold {style}]$mark $headline[/]" if style else "[bold]$mark $headline[/]",
-        mark=mark,
-        headline=group.headline(),
-    )
+    return Content.assemble((f"{mark} {group.headline()}", f"bold {style}" if style else "bold"))
 
 
 def _champion_detail(
@@ -174,12 +173,9 @@ def convening_prompt(convening: Convening, snapshot: PartnershipSnapshot) -> Con
     else:
         what = "Quarterly convening"
     count = len(convening.attendee_ids)
-    return Content.from_markup(
-        "   $on  $what$title[$text-muted] — $count[/]",
-        on=convening.on.isoformat(),
-        what=what,
-        title=f" · {convening.title}" if convening.title else "",
-        count=f"{count} attended",
+    title = f" · {convening.title}" if convening.title else ""
+    return Content.assemble(
+        f"   {convening.on.isoformat()}  {what}{title}", (f" — {count} attended", "$text-muted")
     )
 
 
@@ -188,12 +184,43 @@ def member_prompt(
 ) -> Content:
     org = snapshot.organization_of(role.person_id)
     detail = member_detail(role, snapshot, invites)
-    return Content.from_markup(
-        "   $name[$text-muted]$org[/][$text-secondary]$detail[/]",
-        name=snapshot.person_name(role.person_id),
-        org=f" — {org.name}" if org else "",
-        detail=f"  {detail}" if detail else "",
+    return Content.assemble(
+        f"   {snapshot.person_name(role.person_id)}",
+        (f" — {org.name}" if org else "", "$text-muted"),
+        (f"  {detail}" if detail else "", "$text-secondary"),
     )
+
+
+#: A roster's lines and what each stands for, built once and shown as often as needed.
+BuiltRoster = tuple[list[Option], list[RosterEntry]]
+
+
+def build_roster(
+    groups: Sequence[RosterGroup],
+    snapshot: PartnershipSnapshot,
+    convenings: Sequence[Convening] = (),
+    invites: Mapping[int, Invitations] | None = None,
+) -> BuiltRoster:
+    """The lines of ``groups`` (``convenings`` go under :data:`CONVENINGS_KEY`; ``invites``,
+    in the Launch view, adds each champion's invited / accepted counts)."""
+    options: list[Option] = []
+    entries: list[RosterEntry] = []
+    for group in groups:
+        options.append(Option(group_prompt(group), id=f"g|{group.key}"))
+        entries.append(RosterEntry(group))
+        for role in group.members:
+            counts = None
+            if invites is not None and role.role is RoleKind.CHAMPION:
+                counts = invites.get(role.person_id, Invitations())
+            prompt = member_prompt(role, snapshot, counts)
+            options.append(Option(prompt, id=f"m|{group.key}|{role.id}"))
+            entries.append(RosterEntry(group, role))
+        if group.key == CONVENINGS_KEY:
+            for convening in convenings:
+                prompt = convening_prompt(convening, snapshot)
+                options.append(Option(prompt, id=f"c|{convening.id}"))
+                entries.append(RosterEntry(group, convening=convening))
+    return options, entries
 
 
 class RosterList(OptionList):
@@ -243,24 +270,12 @@ class RosterList(OptionList):
         ``convenings`` are listed under the group whose key is :data:`CONVENINGS_KEY`;
         ``invites`` (the Launch view) adds each champion's invited / accepted counts.
         """
+        self.show_built(build_roster(groups, snapshot, convenings, invites))
+
+    def show_built(self, built: BuiltRoster) -> None:
+        """Show lines built by :func:`build_roster` (they may be shown again later)."""
         keep = self.highlighted_option.id if self.highlighted_option else None
-        options: list[Option] = []
-        entries: list[RosterEntry] = []
-        for group in groups:
-            options.append(Option(group_prompt(group), id=f"g|{group.key}"))
-            entries.append(RosterEntry(group))
-            for role in group.members:
-                counts = None
-                if invites is not None and role.role is RoleKind.CHAMPION:
-                    counts = invites.get(role.person_id, Invitations())
-                prompt = member_prompt(role, snapshot, counts)
-                options.append(Option(prompt, id=f"m|{group.key}|{role.id}"))
-                entries.append(RosterEntry(group, role))
-            if group.key == CONVENINGS_KEY:
-                for convening in convenings:
-                    prompt = convening_prompt(convening, snapshot)
-                    options.append(Option(prompt, id=f"c|{convening.id}"))
-                    entries.append(RosterEntry(group, convening=convening))
+        options, entries = built
         self.entries = entries
         self.set_options(options)
         if keep is not None and keep in {option.id for option in options}:
@@ -293,10 +308,11 @@ class RosterList(OptionList):
 def gap_prompt(gap: Gap, other_stage: bool) -> Content:
     style = SEVERITY_STYLE[gap.severity]
     mark = SEVERITY_MARK[gap.severity]
-    prefix = f"[$text-muted]{gap.stage.label}:[/] " if other_stage else ""
-    return Content.from_markup(
-        f"[{style}]$mark[/] {prefix}$message", mark=mark, message=gap.message
-    )
+    if other_stage:
+        return Content.assemble(
+            (mark, style), " ", (f"{gap.stage.label}:", "$text-muted"), " ", gap.message
+        )
+    return Content.assemble((mark, style), " ", gap.message)
 
 
 class GapList(OptionList):

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from nextgen_tui.lifecycle.rosters import RosterGroup, groups_for
+from nextgen_tui.lifecycle.rosters import RosterGroup, all_groups, groups_for
 from nextgen_tui.models import ChampionStatus, InvitationStatus, OrgKind, RoleKind, Stage
 from tests.support.gap_builder import Build
 
@@ -30,6 +30,13 @@ def test_groups_of_each_stage() -> None:
     for stage in Stage:
         for group in groups_for(b.snapshot(), stage):
             assert group.stage is stage and group.status == "ok", group
+
+
+def test_the_four_stages_computed_at_once_are_each_stage_computed_alone() -> None:
+    b = Build.complete()
+    b.champion()
+    snapshot = b.snapshot()
+    assert all_groups(snapshot) == {stage: groups_for(snapshot, stage) for stage in Stage}
 
 
 @pytest.mark.parametrize(
