@@ -1,7 +1,13 @@
-"""Import a generated 500- and 5,000-row roster: time the preview and the commit.
+"""Importing a roster of 5,000 and 50,000 rows: time and memory against anchors.
 
-Measures and prints; never asserts. The target is under 3 s for 5,000 rows (preview plus
-commit): the whole commit is one store transaction, so one write of the data file.
+Each measure runs in a fresh interpreter (so its peak memory, ``ru_maxrss``, is its own),
+in turns, in the same run; medians of a few runs. Measures and prints, never asserts.
+
+* CSV: the whole import (read the file, preview plan, commit into a new data file: one
+  transaction, one write) against reading the same CSV with the ``csv`` module into a
+  list (the anchor: no import can read less). Target: 50,000 rows in 150 MiB or less.
+* XLSX: reading the same roster saved as an XLSX workbook (``read_roster``) against
+  openpyxl's read-only mode iterating the cell values (the anchor). Target: 3x or less.
 
 Run: ``.venv/bin/python benchmarks/import_roster.py``
 """
@@ -9,18 +15,15 @@ Run: ``.venv/bin/python benchmarks/import_roster.py``
 from __future__ import annotations
 
 import csv
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from nextgen_tui.store.repository import Store
-from nextgen_tui.transfer.apply import apply
-from nextgen_tui.transfer.plan import build_plan
-from nextgen_tui.transfer.spreadsheet import read_roster
 
 ROLES = ["convening_team", "core_team", "champion", "industry_leader", "support_delegate"]
 KINDS = ["company", "company", "company", "community_college", "workforce_board", "chamber"]
@@ -59,46 +62,98 @@ def write_roster(path: Path, rows: int) -> None:
             )
 
 
-def measure_once(roster: Path, folder: Path, run: int) -> tuple[float, float, str]:
-    """Preview and commit ``roster`` into a new data file: (preview s, commit s, counts)."""
-    store = Store(folder / f"data-{roster.stem}-{run}.json")
-    try:
-        started = time.perf_counter()
-        table = read_roster(roster)
-        plan = build_plan(
-            store,
-            table.rows,
-            partnership="Benchmark partnership",
-            industry="Manufacturing",
-            region="Valley",
-            source=roster.name,
-        )
-        previewed = time.perf_counter()
-        result = apply(store, plan)
-        committed = time.perf_counter()
-    finally:
-        store.close()
-    counts = f"{result.people_created} people, {result.roles_added} roles"
-    return previewed - started, committed - previewed, counts
+def write_xlsx(csv_path: Path, path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Roster")
+    with csv_path.open(newline="", encoding="utf-8") as handle:
+        for row in csv.reader(handle):
+            sheet.append(row)
+    book.save(path)
 
 
-def measure(rows: int, folder: Path, runs: int = 3) -> None:
-    roster = folder / f"roster-{rows}.csv"
-    write_roster(roster, rows)
-    results = [measure_once(roster, folder, run) for run in range(runs)]
-    preview = statistics.median(r[0] for r in results)
-    commit = statistics.median(r[1] for r in results)
-    total = statistics.median(r[0] + r[1] for r in results)
+def child(mode: str, path: Path) -> None:
+    """Run one measure in this (fresh) interpreter; print seconds and peak KiB."""
+    started = time.perf_counter()
+    if mode == "csv-anchor":
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.reader(handle))
+        assert rows
+    elif mode == "xlsx-anchor":
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+        assert rows
+    elif mode == "xlsx-app":
+        from nextgen_tui.transfer.spreadsheet import read_roster
+
+        assert read_roster(path).rows
+    else:
+        from nextgen_tui.store.repository import Store
+        from nextgen_tui.transfer.apply import apply
+        from nextgen_tui.transfer.plan import build_plan
+        from nextgen_tui.transfer.spreadsheet import read_roster
+
+        with Store(path.with_suffix(".data.json")) as store:
+            plan = build_plan(
+                store,
+                read_roster(path).rows,
+                partnership="Benchmark partnership",
+                industry="Manufacturing",
+                region="Valley",
+                source=path.name,
+            )
+            apply(store, plan)
+        path.with_suffix(".data.json").unlink()
+    spent = time.perf_counter() - started
+    print(spent, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def run(mode: str, path: Path) -> tuple[float, float]:
+    """Seconds and peak MiB of ``mode`` on ``path``, in a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds, kib = done.stdout.split()
+    return float(seconds), int(kib) / 1024
+
+
+def compare(label: str, app: str, anchor: str, path: Path, runs: int) -> None:
+    results: dict[str, list[tuple[float, float]]] = {app: [], anchor: []}
+    for _ in range(runs):
+        for mode in (app, anchor):
+            results[mode].append(run(mode, path))
+    (app_s, app_mib), (anchor_s, anchor_mib) = (
+        (statistics.median(r[0] for r in results[m]), statistics.median(r[1] for r in results[m]))
+        for m in (app, anchor)
+    )
     print(
-        f"{rows:>6} rows: preview {preview:6.2f} s, commit {commit:6.2f} s, "
-        f"total {total:6.2f} s (median of {runs}; {results[0][2]}; target: total < 3 s)"
+        f"  {label:<22} {app_s:7.2f} s {app_mib:6.0f} MiB   anchor {anchor_s:6.2f} s "
+        f"{anchor_mib:5.0f} MiB   ratio time {app_s / anchor_s:5.1f}x memory "
+        f"{app_mib / anchor_mib:4.1f}x"
     )
 
 
 def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        child(sys.argv[2], Path(sys.argv[3]))
+        return
     with tempfile.TemporaryDirectory(prefix="roster-bench-") as folder:
-        for rows in (500, 5000):
-            measure(rows, Path(folder))
+        for rows in (5_000, 50_000):
+            roster = Path(folder) / f"roster-{rows}.csv"
+            write_roster(roster, rows)
+            workbook = roster.with_suffix(".xlsx")
+            write_xlsx(roster, workbook)
+            print(f"== {rows:,} rows")
+            runs = 3 if rows <= 5_000 else 1
+            compare("CSV import (all)", "csv-app", "csv-anchor", roster, runs)
+            compare("XLSX reading", "xlsx-app", "xlsx-anchor", workbook, runs)
+    print("targets: 50,000 rows imported in 150 MiB or less; XLSX reading 3x openpyxl or less")
 
 
 if __name__ == "__main__":
