@@ -24,6 +24,8 @@ FUZZY_MIN_LENGTH = 3
 
 def fold(text: str) -> str:
     """Compare names ignoring case, accents and spacing: ``"  José  Núñez"`` ~ ``"jose nunez"``."""
+    if text.isascii():  # no accents to take off (most names): skip the per-character pass
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.casefold().split())
