@@ -194,6 +194,16 @@ def member_prompt(
 #: A roster's lines and what each stands for, built once and shown as often as needed.
 BuiltRoster = tuple[list[Option], list[RosterEntry]]
 
+#: Members listed per group; a larger group (a state-wide convening team) ends with a line
+#: saying how many more there are: an option list measures every line it holds, and a
+#: stage view of 5,000 lines took seconds to show. The directory lists everyone.
+MEMBERS_SHOWN = 300
+
+
+def more_prompt(hidden: int) -> Content:
+    noun = "member" if hidden == 1 else "members"
+    return Content.styled(f"   … and {hidden:,} more {noun} (d opens the directory)", "dim")
+
 
 def build_roster(
     groups: Sequence[RosterGroup],
@@ -208,13 +218,17 @@ def build_roster(
     for group in groups:
         options.append(Option(group_prompt(group), id=f"g|{group.key}"))
         entries.append(RosterEntry(group))
-        for role in group.members:
+        for role in group.members[:MEMBERS_SHOWN]:
             counts = None
             if invites is not None and role.role is RoleKind.CHAMPION:
                 counts = invites.get(role.person_id, Invitations())
             prompt = member_prompt(role, snapshot, counts)
             options.append(Option(prompt, id=f"m|{group.key}|{role.id}"))
             entries.append(RosterEntry(group, role))
+        if len(group.members) > MEMBERS_SHOWN:
+            hidden = len(group.members) - MEMBERS_SHOWN
+            options.append(Option(more_prompt(hidden), id=f"more|{group.key}"))
+            entries.append(RosterEntry(group))
         if group.key == CONVENINGS_KEY:
             for convening in convenings:
                 prompt = convening_prompt(convening, snapshot)

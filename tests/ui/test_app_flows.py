@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.widgets import TextArea
 
 from nextgen_tui.app import RosterApp
@@ -11,6 +12,7 @@ from nextgen_tui.models import ChampionStatus, OrgKind, RoleKind, Stage
 from nextgen_tui.store.repository import Store
 from screens.common.confirm import ConfirmScreen
 from screens.partnerships.screen import PartnershipsScreen, PartnershipTable
+from screens.stage import widgets as stage_widgets
 from screens.stage.waiver import WaiverScreen
 from screens.stage.widgets import RosterList
 from tests.support import factories as f
@@ -310,3 +312,23 @@ async def test_a_meeting_in_progress_is_offered_on_start(store: Store) -> None:
         assert type(app.screen).__name__ == "MeetingScreen"
         assert getattr(app.screen, "partnership_id", None) == partnership.id
         assert other.id != partnership.id
+
+
+async def test_a_huge_group_lists_its_first_members_and_how_many_more(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stage_widgets, "MEMBERS_SHOWN", 3)
+    partnership = f.partnership(store)
+    college = f.org(store, "Valley College", OrgKind.COMMUNITY_COLLEGE)
+    staff = [f.person(store, f"Staff {i}", college) for i in range(5)]
+    for who in staff:
+        store.assign(partnership.id, who.id, RoleKind.CONVENING_TEAM)
+    app = RosterApp(store)  # a single partnership: it opens in its stage view
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(pilot)
+        lines = roster_lines(app)
+        assert sum("Staff " in line for line in lines) == 3
+        assert any("… and 2 more members" in line for line in lines)
+        await pilot.press("2", "1")  # another stage and back: still the first three
+        await wait(pilot)
+        assert sum("Staff " in line for line in roster_lines(app)) == 3
