@@ -3,11 +3,13 @@
 ``seed`` writes one partnership with ``people`` people (notes, email, phone), one
 organization per five people (every kind), and a current role for every other person: the
 shape of a state-wide directory. ``alternate`` times functions in turns, so the load of a
-shared machine falls on each alike, and returns each one's median.
+shared machine falls on each alike, each from the same garbage-collector state, and
+returns each one's median.
 """
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -66,6 +68,10 @@ def alternate(functions: Sequence[Callable[[int], object]], repeat: int) -> list
     times: list[list[float]] = [[] for _ in functions]
     for i in range(repeat):
         for function, spent in zip(functions, times, strict=True):
+            # the same garbage-collector state for each: the store freezes what it reads
+            # (gc.freeze), which would spare the next function's collections otherwise
+            gc.unfreeze()
+            gc.collect()
             started = time.perf_counter()
             function(i)
             spent.append(time.perf_counter() - started)

@@ -123,12 +123,15 @@ class TableStore:
     def _check_and_migrate(self) -> None:
         # Reading makes some ten objects per record; the cyclic garbage collector would
         # walk the growing heap again and again meanwhile (a tenth of opening 10,000
-        # people, more at 50,000). None of them is garbage: pause it while reading.
+        # people, more at 50,000). None of them is garbage: pause it while reading, then
+        # move them out of its sight (gc.freeze), so later collections (during edits,
+        # keystrokes) do not walk 100,000 records either. Refcounting still frees them.
         paused = gc.isenabled()
         gc.disable()
         try:
             self._read_and_check()
         finally:
+            gc.freeze()
             if paused:
                 gc.enable()
 
