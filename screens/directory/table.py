@@ -48,6 +48,7 @@ class DirectoryTable(DataTable[Text]):
         self._keep: int | None = None
         self._generation = 0
         self._stale = True
+        self._adding = False
 
     def invalidate(self) -> None:
         """The rows' contents may have changed: the next :meth:`fill` redraws them."""
@@ -65,6 +66,7 @@ class DirectoryTable(DataTable[Text]):
         self._stale = False
         self.shown = ids
         self._generation += 1
+        self._pending = []  # clearing moves the cursor: no old row may be added then
         self.clear()
         self._keep = keep if keep in ids[: self.KEEP_WITHIN] else None
         self._pending = entries
@@ -82,14 +84,18 @@ class DirectoryTable(DataTable[Text]):
         if generation != self._generation:
             return  # a newer search replaced these rows
         batch, self._pending = self._pending[:count], self._pending[count:]
-        for entry in batch:
-            self.add_row(*entry.cells, key=str(entry.record_id))
+        self._adding = True  # adding moves the cursor too: no page within a page
+        try:
+            for entry in batch:
+                self.add_row(*entry.cells, key=str(entry.record_id))
+        finally:
+            self._adding = False
         if self._keep is not None and str(self._keep) in self.rows:
             self.move_cursor(row=self.get_row_index(str(self._keep)), animate=False)
             self._keep = None
 
     def _more_if_near_the_end(self) -> None:
-        if not self._pending:
+        if self._adding or not self._pending:
             return
         near_cursor = self.cursor_row >= self.row_count - self.AHEAD
         near_scroll = self.scroll_y + self.scrollable_content_region.height >= (

@@ -501,3 +501,28 @@ async def test_a_large_directory_shows_a_page_and_the_next_as_the_cursor_nears_t
         assert table.row_count == everyone
         assert table.current == people_shown(screen)[-1]
         assert f"Pat Example {everyone - 1:04}" in screen_text(pilot.app)
+
+
+async def test_clearing_a_search_then_typing_again_in_a_large_directory(store: Store) -> None:
+    company = f.org(store, "Bluestone Foods")
+    everyone = DirectoryTable.PAGE_ROWS * 4 + 50
+    store.save_many(
+        [f.Person(name=f"Pat Example {i:04}", organization_id=company.id) for i in range(everyone)]
+    )
+    async with RosterApp(store).run_test(size=SIZE) as pilot:
+        screen = await open_directory(pilot)
+        table = screen.query_one("#people-table", DirectoryTable)
+        await pilot.press(*"0500")
+        await pilot.pause()
+        assert table.row_count == 1
+        await pilot.press("escape")  # everyone again, the cursor kept on 0500
+        await pilot.pause()
+        kept = table.current
+        assert kept is not None and store.person(kept).name == "Pat Example 0500"
+        assert table.more > 0  # the rest of the directory is not in the table yet
+        await pilot.press(*"12")  # a new search while the cursor is far down
+        await pilot.pause()
+        # the table holds this search's rows, each once, and no row of the one before
+        assert table.row_count == len(table.shown) == len(set(table.shown))
+        names = [store.person(i).name for i in table.shown]
+        assert all("12" in name for name in names)
