@@ -36,7 +36,6 @@ from nextgen_tui.store.durable import (
 )
 from nextgen_tui.store.encoded import EncodedFile
 from nextgen_tui.store.lock import FileLock
-from nextgen_tui.store.siblings import roster_target
 from nextgen_tui.store.schema import (
     TABLE_OF,
     TABLES,
@@ -47,6 +46,7 @@ from nextgen_tui.store.schema import (
     outdated,
     parse_table,
 )
+from nextgen_tui.store.siblings import roster_target
 
 UNDO_DEPTH = 100
 

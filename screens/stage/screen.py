@@ -42,17 +42,15 @@ from screens.common.modal import DismissOnce
 from screens.common.navigation import StartMeeting
 from screens.stage import editors as editors
 from screens.stage.roster import RosterActions
+from screens.stage.status import balance_line, status_line, waiver_lines
 from screens.stage.widgets import (
     CONVENINGS_KEY,
     BuiltRoster,
     GapList,
     RosterList,
     StageBar,
-    balance_line,
     build_roster,
     convenings_group,
-    status_line,
-    waiver_lines,
 )
 
 STAGE_KEYS = Binding.Group("Stage", compact=True)
