@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from nextgen_tui.meeting.checkin import committed_champions, introduced_ids
+from nextgen_tui.meeting.arrivals import expected_count
+from nextgen_tui.meeting.checkin import committed_champions, introduced_ids, invitees
 from nextgen_tui.models import OrgKind
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 
@@ -17,6 +18,7 @@ class Counters:
     """The live numbers the facilitator watches."""
 
     present: int = 0
+    expected: int = 0  # on the list and not declined, plus whoever came anyway
     companies: int = 0
     companies_min: int = 12
     companies_max: int = 60
@@ -55,6 +57,7 @@ def counters(snapshot: PartnershipSnapshot) -> Counters:
     introduced = introduced_ids(snapshot)
     return Counters(
         present=len(present),
+        expected=expected_count(invitees(snapshot), set(present)),
         companies=len(companies),
         companies_min=thresholds.companies_min,
         companies_max=thresholds.companies_max,

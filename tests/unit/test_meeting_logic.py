@@ -368,6 +368,7 @@ def test_close_forms_teams_marks_held_and_records_attendance(store: Store) -> No
     add_commitment(store, pid, cal, supply.id)
     add_commitment(store, pid, bob, housing.id)  # not chosen: no team
     result = close_meeting(store, pid, [skills.id, supply.id], FIXED_NOW.date())
+    lead = RoleKind.ACTION_TEAM_LEAD
 
     teams = {t.name: t for t in store.teams(pid)}
     assert set(teams) == {"Skills", "Supply chain"}
