@@ -379,11 +379,14 @@ def test_close_forms_teams_marks_held_and_records_attendance(store: Store) -> No
         return {
             r.person_id
             for r in store.roles(partnership_id=pid)
-            if r.team_id == teams[team_name].id and r.role is RoleKind.ACTION_TEAM_MEMBER
+            if r.team_id == teams[team_name].id
         }
 
     assert members("Skills") == {ann, room.champion.id, room.public[0].id}
     assert members("Supply chain") == {cal}
+    leads = {r.team_id: r.person_id for r in store.roles(partnership_id=pid) if r.role is lead}
+    # the committed champion leads, else the first industry member who committed
+    assert leads == {teams["Skills"].id: room.champion.id, teams["Supply chain"].id: cal}
     meeting = store.launch(pid)
     assert meeting.held and meeting.on == FIXED_NOW.date()
     assert meeting.priority_area_ids == [skills.id, supply.id]
