@@ -130,6 +130,10 @@ class RosterApp(App[None]):
     def _start_meeting(self, message: StartMeeting) -> None:
         commands.start_meeting(self, message.partnership_id)
 
+    async def action_quit(self) -> None:
+        """q, ctrl+q and the palette's quit: the live meeting asks first."""
+        commands.quit_app(self)
+
     def action_command_palette(self) -> None:
         commands.open_palette(self)
 

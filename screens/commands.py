@@ -199,10 +199,38 @@ def offer_resume_meeting(app: App[Any]) -> None:
             continue
         question = f"The launch meeting of {partnership.name} is in progress. Resume it?"
         app.push_screen(
-            ConfirmScreen(question, confirm_label="Resume"),
+            ConfirmScreen(question, confirm_label="Resume", default_yes=True),
             partial(_resume_meeting, app, partnership.id),
         )
         return
+
+
+QUIT_QUESTION_ID = "quit-question"
+
+
+def quit_app(app: App[Any]) -> None:
+    """Quit (q, ctrl+q, the palette); a screen with work under way asks first.
+
+    A screen asks by having a ``quit_question`` (the live meeting does): the first such
+    screen in the stack, even under a form, puts its question; y quits, n or escape stays.
+    """
+    from screens.common.confirm import ConfirmScreen
+
+    if app.screen.id == QUIT_QUESTION_ID:  # already asking: a second ctrl+q is no answer
+        return
+    for screen in reversed(app.screen_stack):
+        question = getattr(screen, "quit_question", None)
+        if isinstance(question, str) and question:
+            break
+    else:
+        app.exit()
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            app.exit()
+
+    app.push_screen(ConfirmScreen(question, confirm_label="Quit", id=QUIT_QUESTION_ID), answered)
 
 
 def _resume_meeting(app: App[Any], partnership_id: int, resume: bool | None) -> None:

@@ -16,6 +16,8 @@ class ConfirmScreen(DismissOnce, ModalScreen[bool]):
     """Ask a question; ``y`` or the Yes button confirms, ``n`` or escape declines.
 
     ``question`` is plain text (it may contain user-typed names): it is never markup.
+    The No button has the focus (enter declines) unless ``default_yes`` (for a question
+    whose usual answer is yes, like resuming a meeting).
     """
 
     DEFAULT_CSS = """
@@ -35,20 +37,32 @@ class ConfirmScreen(DismissOnce, ModalScreen[bool]):
         Binding("escape", "answer(False)", "Cancel", tooltip="Cancel", id="confirm.cancel"),
     ]
 
-    def __init__(self, question: str, *, confirm_label: str = "Yes") -> None:
-        super().__init__()
+    def __init__(
+        self,
+        question: str,
+        *,
+        confirm_label: str = "Yes",
+        default_yes: bool = False,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
         self.question = question
         self.confirm_label = confirm_label
+        self.default_yes = default_yes
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Content(self.question), id="question")
             with Horizontal():
-                yield Button(Content(f"{self.confirm_label} (y)"), variant="error", id="yes")
+                yield Button(
+                    Content(f"{self.confirm_label} (y)"),
+                    variant="primary" if self.default_yes else "error",
+                    id="yes",
+                )
                 yield Button(Content("No (n)"), id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.default_yes else "#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -30,30 +30,38 @@ def store_of(node: DOMNode) -> Store:
     return cast(HasStore, node.app).store
 
 
-def save(node: DOMNode, change: Callable[[], T], done: str | None = "Saved") -> T | None:
+def save(
+    node: DOMNode,
+    change: Callable[[], T],
+    done: str | None = "Saved",
+    *,
+    on_error: Callable[[str], None] | None = None,
+) -> T | None:
     """Run ``change`` (a store call); on success say ``done`` quietly, on failure explain.
 
-    Returns the change's result, or ``None`` when it failed (nothing was saved then: the
-    store writes all of a change or none of it).
+    The explanation is a notification, or goes to ``on_error`` (a screen that shows its
+    problems in place, like the live meeting). Returns the change's result, or ``None``
+    when it failed (nothing was saved then: the store writes all of a change or none).
     """
+
+    def explain_problem(message: str, timeout: float) -> None:
+        if on_error is not None:
+            on_error(message)
+        else:
+            node.app.notify(
+                message, title="Not saved", severity="error", timeout=timeout, markup=False
+            )
+
     try:
         result = change()
     except FileChangedError as exc:
-        node.app.notify(
-            visible(exc.message) + " Press ctrl+r to reload.",
-            title="Not saved",
-            severity="error",
-            timeout=12,
-            markup=False,
-        )
+        explain_problem(visible(exc.message) + " Press ctrl+r to reload.", 12)
         return None
     except StoreError as exc:
-        node.app.notify(
-            visible(exc.message), title="Not saved", severity="error", timeout=8, markup=False
-        )
+        explain_problem(visible(exc.message), 8)
         return None
     except ValidationError as exc:
-        node.app.notify(explain(exc), title="Not saved", severity="error", timeout=8, markup=False)
+        explain_problem(explain(exc), 8)
         return None
     if done:
         node.app.notify(done, timeout=1.5, markup=False)
