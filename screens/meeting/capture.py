@@ -1,8 +1,11 @@
 """Capture on the meeting screen: opportunities, action areas with dots, commitments.
 
 Quick entry boxes add an item with enter; the lists edit, merge and remove with one key
-(see the bindings in :mod:`screens.meeting_widgets`). The "picked" person (F3) is who an
-opportunity is attributed to, whose dots are placed, and who commits.
+(see the bindings in :mod:`screens.meeting.widgets`). The "picked" person (F3) is who an
+opportunity is attributed to, whose dots are placed, and who commits: for one item only,
+then nobody is picked again (their dots with ``+`` count as one item until they are all
+placed). The dots box takes an anonymous tally for the highlighted area (nobody picked)
+or the picked person's dots as area numbers.
 """
 
 from __future__ import annotations
@@ -23,13 +26,22 @@ from nextgen_tui.meeting.capture import (
     remove_commitment,
     remove_opportunity,
     vote,
+    votes_used,
 )
+from nextgen_tui.meeting.dots import parse_area_numbers, parse_tally, place_dots, set_tally
 from nextgen_tui.models import ActionArea, Commitment
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of
-from screens.meeting.forms import AreaForm, CommitmentForm, MergeScreen, OpportunityForm, dots
+from screens.meeting.forms import AreaForm, CommitmentForm, OpportunityForm
+from screens.meeting.pickers import MergeScreen, dots
 from screens.meeting.view import MeetingView
-from screens.meeting.widgets import AreaList, CommitmentList, OpportunityList, highlighted_id
+from screens.meeting.widgets import (
+    AreaList,
+    CommitmentList,
+    OpportunityList,
+    highlighted_id,
+    take,
+)
 
 
 class MeetingCapture(MeetingView):
@@ -37,29 +49,65 @@ class MeetingCapture(MeetingView):
 
     # ------------------------------------------------------------------ capture
 
+    def unpick(self) -> None:
+        """The pick was used (it applies to one item): nobody is picked now."""
+        self.picked = None
+        self.refresh_picked()
+
     @on(Input.Submitted, "#opportunity-entry")
     def _opportunity_entered(self, event: Input.Submitted) -> None:
         event.stop()
         store, text, said = store_of(self), event.value, self.picked
         if self.run(lambda: add_opportunity(store, self.partnership_id, text, said)):
-            event.input.value = ""
+            take(event.input, text)
+            if said is not None:
+                self.unpick()
 
     @on(Input.Submitted, "#area-entry")
     def _area_entered(self, event: Input.Submitted) -> None:
         event.stop()
         store, title = store_of(self), event.value
         if self.run(lambda: add_area(store, self.partnership_id, title)):
-            event.input.value = ""
+            take(event.input, title)
+
+    @on(Input.Submitted, "#dot-entry")
+    def _dots_entered(self, event: Input.Submitted) -> None:
+        """A tally of anonymous dots on the highlighted area, or the picked person's dots."""
+        event.stop()
+        store, typed, who = store_of(self), event.value, self.picked
+        if who is not None:
+            meeting = self.meeting
+
+            def place() -> object:
+                return place_dots(
+                    store, self.partnership_id, who, parse_area_numbers(typed, meeting)
+                )
+
+            if self.run(place):
+                take(event.input, typed)
+                used = votes_used(self.meeting, who)
+                self.notify(f"{self.name_of(who)}: {dots(used)} placed", timeout=2, markup=False)
+                self.unpick()
+            return
+        area = self._area()
+        if area is None:
+            self.tell("Highlight an action area first (up / down in this box).")
+            return
+        current = area.votes.get(ANONYMOUS, 0)
+        if self.run(
+            lambda: set_tally(store, self.partnership_id, area.id, parse_tally(typed, current))
+        ):
+            take(event.input, typed)
 
     @on(Input.Submitted, "#commitment-note")
     def _note_entered(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_commit()
+        self.commit(event.value)
 
     def _area_id(self) -> int | None:
         area_id = highlighted_id(self.query_one(AreaList), "a")
         if area_id is None:
-            self.notify("Highlight an action area in the Part 2 list first.", markup=False)
+            self.tell("Highlight an action area in the Part 2 list first.")
         return area_id
 
     def action_vote(self, delta: int) -> None:
@@ -67,24 +115,29 @@ class MeetingCapture(MeetingView):
         if area_id is None:
             return
         store, who = store_of(self), self.picked or ANONYMOUS
-        self.run(lambda: vote(store, self.partnership_id, area_id, who, delta))
+        if self.run(lambda: vote(store, self.partnership_id, area_id, who, delta)) and (
+            who != ANONYMOUS and votes_used(self.meeting, who) >= self.meeting.vote_limit
+        ):
+            self.notify(f"{self.name_of(who)} placed all their dots", timeout=2, markup=False)
+            self.unpick()
 
     def action_commit(self) -> None:
+        self.commit(self.query_one("#commitment-note", Input).value)
+
+    def commit(self, note: str) -> None:
+        """The picked person commits to the highlighted area with ``note``."""
         who = self.picked
         if who is None:
-            self.notify(
-                "Pick who commits first: highlight them in the check-in list and press F3.",
-                markup=False,
-            )
+            self.tell("Pick who commits first: highlight them in the check-in list and press F3.")
             return
         area_id = self._area_id()
         if area_id is None:
             return
-        note_box = self.query_one("#commitment-note", Input)
-        store, note = store_of(self), note_box.value
+        store = store_of(self)
         if self.run(lambda: add_commitment(store, self.partnership_id, who, area_id, note)):
-            note_box.value = ""
+            take(self.query_one("#commitment-note", Input), note)
             self.notify(f"{self.name_of(who)} committed", timeout=2, markup=False)
+            self.unpick()
 
     def _confirm(self, question: str, label: str, change: Callable[[], object]) -> None:
         def answered(yes: bool | None) -> None:
@@ -135,7 +188,7 @@ class MeetingCapture(MeetingView):
             return
         others = [a for a in self.meeting.action_areas if a.id != area.id]
         if not others:
-            self.notify("There is no other action area to merge into.", markup=False)
+            self.tell("There is no other action area to merge into.")
             return
         store = store_of(self)
 

@@ -1,4 +1,4 @@
-"""Small forms and pickers of the meeting screen: walk-in, settings, edits, merge, close.
+"""Small forms of the meeting screen: walk-in, settings, edits (live and once closed).
 
 Each form validates through the models (errors beside the fields, nothing typed is lost)
 and saves through ``screens.context.save``.
@@ -6,18 +6,13 @@ and saves through ``screens.context.save``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList
-from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
+from textual.widgets import Input, Select
 
 from nextgen_tui.meeting.agenda import MAX_PHASE_MINUTES, PHASES, set_phase_minutes
 from nextgen_tui.meeting.capture import (
@@ -27,6 +22,7 @@ from nextgen_tui.meeting.capture import (
     set_vote_limit,
 )
 from nextgen_tui.meeting.checkin import walk_in
+from nextgen_tui.meeting.corrections import rename_item
 from nextgen_tui.models import (
     ActionArea,
     Commitment,
@@ -40,7 +36,6 @@ from nextgen_tui.models import (
 from nextgen_tui.models.kind_guess import guess_kind
 from screens.common.context import save, store_of
 from screens.common.form import FormScreen
-from screens.common.modal import DismissOnce
 from screens.directory.org_form import kind_options
 
 
@@ -275,137 +270,26 @@ class CommitmentForm(FormScreen[bool]):
             self.dismiss(True)
 
 
-def dots(count: int) -> str:
-    return "1 dot" if count == 1 else f"{count} dots"
+class CorrectItemForm(FormScreen[bool]):
+    """Correct the text of an opportunity or an action area of a closed meeting."""
 
+    form_title = "Correct an item of the closed meeting"
 
-_PICKER_CSS = """
-    MergeScreen, PrioritiesScreen { align: center middle; }
-    MergeScreen > Vertical, PrioritiesScreen > Vertical {
-        width: 72; max-width: 100%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    MergeScreen Label, PrioritiesScreen Label { width: 100%; }
-    MergeScreen .picker-title, PrioritiesScreen .picker-title { text-style: bold; padding: 0 1; }
-    MergeScreen .picker-hint, PrioritiesScreen .picker-hint { color: $text-muted; padding: 0 1; }
-    MergeScreen OptionList, PrioritiesScreen SelectionList { height: auto; max-height: 20; }
-    PrioritiesScreen Horizontal { height: auto; align-horizontal: right; padding-top: 1; }
-    PrioritiesScreen Button { margin-left: 1; }
-"""
-
-
-class MergeScreen(DismissOnce, ModalScreen[int | None]):
-    """Pick the area to merge the highlighted one into; returns its id."""
-
-    DEFAULT_CSS = _PICKER_CSS
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", tooltip="Do not merge", id="merge.cancel"),
-    ]
-
-    def __init__(self, area: ActionArea, others: Sequence[ActionArea]) -> None:
+    def __init__(self, partnership_id: int, item_id: int, label: str, text: str) -> None:
         super().__init__()
-        self.area = area
-        self.others = others
+        self.partnership_id = partnership_id
+        self.item_id = item_id
+        self.label = label
+        self.original = text
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(
-                Content.from_markup("Merge “$title” into which area?", title=self.area.title),
-                classes="picker-title",
-            )
-            yield Label(
-                Content("Its dots and commitments move to the area you pick (enter)."),
-                classes="picker-hint",
-            )
-            yield OptionList(
-                *[
-                    Option(Content(f"{a.title} ({dots(a.vote_count)})"), id=f"a{a.id}")
-                    for a in self.others
-                ],
-                id="merge-targets",
-            )
+    def compose_fields(self) -> ComposeResult:
+        yield self.field("text", self.label, Input(self.original))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self.dismiss(int(event.option.id[1:]))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class PrioritiesScreen(DismissOnce, ModalScreen[list[int] | None]):
-    """Pick the priority areas (top-voted preselected); returns their ids in vote order."""
-
-    DEFAULT_CSS = _PICKER_CSS
-    BINDINGS = [
-        Binding(
-            "ctrl+s",
-            "done",
-            "Form teams",
-            tooltip="Close the meeting with these priorities",
-            id="priorities.done",
-        ),
-        Binding(
-            "escape", "cancel", "Cancel", tooltip="Back to the meeting", id="priorities.cancel"
-        ),
-    ]
-
-    def __init__(
-        self, ranked: Sequence[ActionArea], chosen: Sequence[int], committed: Mapping[int, int]
-    ) -> None:
-        super().__init__()
-        self.ranked = ranked
-        self.chosen = set(chosen)
-        self.committed = committed  # area id -> how many people committed to it
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(
-                Content("Close the meeting: pick the priority areas"), classes="picker-title"
-            )
-            yield Label(
-                Content(
-                    "Space toggles. Each priority becomes an action team with the people "
-                    "who committed to it. The top-voted areas are preselected."
-                ),
-                classes="picker-hint",
-            )
-            yield SelectionList[int](
-                *[
-                    Selection(
-                        Content(
-                            f"{a.title} — {dots(a.vote_count)}, "
-                            f"{self.committed.get(a.id, 0)} committed"
-                        ),
-                        a.id,
-                        a.id in self.chosen,
-                    )
-                    for a in self.ranked
-                ],
-                id="priority-list",
-            )
-            with Horizontal():
-                yield Button(
-                    Content("Form teams (ctrl+s)"), variant="primary", id="priorities-done"
-                )
-                yield Button(Content("Cancel (esc)"), id="priorities-cancel")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "priorities-done":
-            self.action_done()
-        else:
-            self.action_cancel()
-
-    def action_done(self) -> None:
-        picked = set(self.query_one(SelectionList).selected)
-        if not picked:
-            self.notify(
-                "Pick at least one priority area (space toggles).", severity="warning", markup=False
-            )
+    def submit(self) -> None:
+        text = self.text("text")
+        if not text.strip():
+            self.show_errors({"text": "Type the corrected text."})
             return
-        self.dismiss([a.id for a in self.ranked if a.id in picked])
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        store = store_of(self)
+        if save(self, lambda: rename_item(store, self.partnership_id, self.item_id, text)):
+            self.dismiss(True)

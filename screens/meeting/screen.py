@@ -1,21 +1,30 @@
 """The facilitator's live launch meeting: check-in, agenda, capture, close.
 
 Everything is saved the moment it is entered (``screens.context.save`` -> the store), so a
-dead battery loses nothing; opening the screen again resumes at the saved phase. Keys are
-F-keys or keys of a focused list, so typing in a box is never taken for a command:
+dead battery loses nothing; opening the screen again resumes at the saved phase.
 
-* F8 / F7 next / previous part (F8 starts the meeting; priority keys that move the cursor
-  at once, so what is typed right after lands in the new part's box), F2 walk-in, F3 pick the
-  highlighted person (for dots, commitments and who said an opportunity), F4 introduced
-  (during Introductions), F5 times and dots, F9 close the meeting, ctrl+f find a person.
+Which keys act where: the cursor is always put in a text box (at each part, after F3, F4,
+ctrl+f), and in a text box every letter types; commands are F-keys and ctrl keys, which
+act anywhere. Single-letter keys act only in a list the facilitator moved to themselves
+(tab or a click), as its footer shows; a letter typed in the people list goes to the search.
+Leaving the live meeting (escape) and quitting (q, ctrl+q) ask first.
+
+* F8 / F7 next / previous part (priority keys that move the cursor at once, so what is
+  typed right after lands in the new part's box), F2 walk-in, F3 pick the highlighted
+  person for one item (who said the next opportunity, their dots, their commitment; the
+  cursor goes to that box), F4 introduced (during Introductions), F5 times and dots, F6
+  show everyone / not yet arrived / present, F9 close, ctrl+f find a person.
 * Check-in: type to narrow the list, up/down to move, enter checks in; delete in the list
   takes a check-in back.
+* Dots box (Part 2): nobody picked, a number is the anonymous tally of the highlighted area
+  (17, +5, -2); with someone picked, the numbers of the areas they put their dots on (1 1 3).
+  Note box (Part 3): up/down pick the area, enter commits the picked person.
 * Action areas list: + / - dot, c commit, e rename, m merge, delete remove.
+* Once closed: e corrects an item, t adds someone to a team, ctrl+s saves the summary.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 
 from textual import on
@@ -24,14 +33,11 @@ from textual.widgets import Input, OptionList
 
 from nextgen_tui.meeting.agenda import next_phase, previous_phase
 from nextgen_tui.meeting.checkin import check_in, introduced_ids, set_introduced, undo_check_in
-from nextgen_tui.meeting.close import close_meeting, ranked_areas, suggested_priorities
 from nextgen_tui.models import MeetingPhase
-from nextgen_tui.text.visible import visible
-from nextgen_tui.transfer.exports import export_to
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of
-from screens.meeting.capture import MeetingCapture
-from screens.meeting.forms import MeetingSettingsForm, PrioritiesScreen, WalkInForm
+from screens.meeting.closing import MeetingClosing
+from screens.meeting.forms import MeetingSettingsForm, WalkInForm
 from screens.meeting.widgets import PeopleList, highlighted_id
 
 #: Actions of the live meeting (hidden once the meeting is closed).
@@ -43,21 +49,26 @@ LIVE_ACTIONS = frozenset(
         "pick",
         "toggle_introduced",
         "settings",
+        "filter_arrivals",
         "close_meeting",
         "find",
     }
 )
+#: Actions of the closed meeting's summary.
+CLOSED_ACTIONS = frozenset({"save_summary", "correct_item", "add_to_team"})
 
 
-#: Where the cursor goes after F3 picks someone, by part of the meeting.
+#: Where the cursor goes after F3 picks someone, by part of the meeting: always a text box
+#: where the pick is used, so what is typed next is text, never a list's one-letter key.
 PICK_FOCUS: dict[MeetingPhase | None, str] = {
     MeetingPhase.OPPORTUNITIES: "#opportunity-entry",
-    MeetingPhase.ACTION_AREAS: "#area-list",
-    MeetingPhase.COMMITMENTS: "#area-list",
+    MeetingPhase.ACTION_AREAS: "#dot-entry",
+    MeetingPhase.COMMITMENTS: "#commitment-note",
+    MeetingPhase.CLOSE: "#commitment-note",
 }
 
 
-class MeetingScreen(MeetingCapture):
+class MeetingScreen(MeetingClosing):
     """The live launch meeting of one partnership."""
 
     CSS_PATH = "meeting.tcss"
@@ -92,8 +103,8 @@ class MeetingScreen(MeetingCapture):
             "Pick",
             id="meeting.pick",
             priority=True,
-            tooltip="Pick the highlighted person for dots, commitments and opportunities "
-            "(again to unpick)",
+            tooltip="Pick the highlighted person for one item: the next opportunity, their "
+            "dots or their commitment (again to unpick)",
         ),
         Binding(
             "f4",
@@ -109,6 +120,14 @@ class MeetingScreen(MeetingCapture):
             show=False,
             id="meeting.settings",
             tooltip="Minutes for each part of the meeting and dots per person",
+        ),
+        Binding(
+            "f6",
+            "filter_arrivals",
+            "Filter",
+            show=False,
+            id="meeting.filter",
+            tooltip="Show everyone, those not yet arrived, or those present",
         ),
         Binding(
             "f9",
@@ -134,18 +153,42 @@ class MeetingScreen(MeetingCapture):
             tooltip="Save the summary as a Markdown file next to the data file",
         ),
         Binding(
+            "e",
+            "correct_item",
+            "Correct",
+            id="meeting.correct_item",
+            tooltip="Correct the text of an opportunity or an action area",
+        ),
+        Binding(
+            "t",
+            "add_to_team",
+            "Add to team",
+            id="meeting.add_to_team",
+            tooltip="Add someone to an action team formed at the close",
+        ),
+        Binding(
             "escape",
             "back",
             "Back",
             show=False,
             id="meeting.back",
-            tooltip="Leave the meeting screen (everything is already saved)",
+            tooltip="Leave the meeting screen (asks first while the meeting is live)",
         ),
     ]
 
+    @property
+    def quit_question(self) -> str | None:
+        """Asked before quitting the app while the meeting is live (see commands.quit_app)."""
+        if self.meeting.held:
+            return None
+        return (
+            "Quit the app in the middle of the launch meeting? Everything is saved; "
+            "the app offers to resume it when opened again."
+        )
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         held = self.meeting.held
-        if action == "save_summary":
+        if action in CLOSED_ACTIONS:
             return held
         if action in LIVE_ACTIONS and held:
             return False
@@ -156,7 +199,26 @@ class MeetingScreen(MeetingCapture):
         return True
 
     def action_back(self) -> None:
-        self.dismiss()
+        if self.meeting.held:
+            self.dismiss()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Leave the live meeting? Everything is saved; m on the Launch view or the "
+                "command palette opens it again where it was.",
+                confirm_label="Leave",
+            ),
+            answered,
+        )
+
+    def action_filter_arrivals(self) -> None:
+        self.arrivals = self.arrivals.following()
+        self.refresh_people()
 
     # ------------------------------------------------------------------ check-in
 
@@ -178,7 +240,7 @@ class MeetingScreen(MeetingCapture):
     def check_in_highlighted(self) -> None:
         person_id = highlighted_id(self.query_one(PeopleList), "p")
         if person_id is None:
-            self.notify("Nobody matches. F2 adds a walk-in.", markup=False)
+            self.tell("Nobody matches. F2 adds a walk-in.")
             return
         store = store_of(self)
         if self.run_check_in(
@@ -219,7 +281,7 @@ class MeetingScreen(MeetingCapture):
     def action_pick(self) -> None:
         person_id = highlighted_id(self.query_one(PeopleList), "p")
         if person_id is None:
-            self.notify("Highlight a person in the check-in list first.", markup=False)
+            self.tell("Highlight a person in the check-in list first.")
             return
         self.picked = None if person_id == self.picked else person_id
         self.refresh_picked()
@@ -235,13 +297,17 @@ class MeetingScreen(MeetingCapture):
             return
         now_introduced = person_id not in introduced_ids(self.snapshot)
         store = store_of(self)
-        self.run(lambda: set_introduced(store, self.partnership_id, person_id, now_introduced))
+        if self.run(lambda: set_introduced(store, self.partnership_id, person_id, now_introduced)):
+            # like a check-in: the next name typed replaces the search
+            self.action_find()
 
     # ------------------------------------------------------------------ agenda
 
     def _move(self, step: Callable[..., object]) -> None:
         store = store_of(self)
         if self.run(lambda: step(store, self.partnership_id, store.clock())):
+            self.picked = None  # a pick is for an item of the part it was made in
+            self.refresh_picked()
             if self.meeting.phase is not None:
                 self.notify(self.meeting.phase.label, timeout=2, markup=False)
             self.show_phase_focus()
@@ -258,50 +324,3 @@ class MeetingScreen(MeetingCapture):
                 self.reload()
 
         self.app.push_screen(MeetingSettingsForm(self.meeting), saved)
-
-    # ------------------------------------------------------------------ close
-
-    def action_close_meeting(self) -> None:
-        if not self.meeting.action_areas:
-            self.notify(
-                "Capture the needed action areas first: each priority becomes an action team.",
-                markup=False,
-            )
-            return
-        store = store_of(self)
-
-        def chosen(ids: list[int] | None) -> None:
-            if not ids:
-                return
-            titles = "; ".join(a.title for a in self.meeting.action_areas if a.id in ids)
-            teams = "1 action team" if len(ids) == 1 else f"{len(ids)} action teams"
-            question = (
-                f"Close the meeting and form {teams} ({titles})? The launch is marked held "
-                "and attendance is recorded."
-            )
-
-            def confirmed(yes: bool | None) -> None:
-                if yes and self.run(
-                    lambda: close_meeting(store, self.partnership_id, ids, store.today())
-                ):
-                    self.notify(f"Meeting closed: {teams} formed.", markup=False)
-
-            self.app.push_screen(ConfirmScreen(question, confirm_label="Close meeting"), confirmed)
-
-        self.app.push_screen(
-            PrioritiesScreen(
-                ranked_areas(self.meeting),
-                suggested_priorities(self.meeting),
-                Counter(c.area_id for c in self.meeting.commitments),
-            ),
-            chosen,
-        )
-
-    def action_save_summary(self) -> None:
-        if self.snapshot is None:
-            return
-        path = self.summary_path()
-        store = store_of(self)
-        snapshot, today, roster = self.snapshot, store.today(), store.path
-        if self.run(lambda: export_to("summary", snapshot, path, roster=roster, today=today)):
-            self.notify(f"Summary saved to {visible(str(path))}", markup=False)

@@ -19,6 +19,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from nextgen_tui.errors import StoreError
+from nextgen_tui.meeting.arrivals import Arrivals, shown
 from nextgen_tui.meeting.checkin import InviteeSearch, introduced_ids, invitees
 from nextgen_tui.meeting.counters import counters
 from nextgen_tui.meeting.guidance import guidance
@@ -29,6 +30,7 @@ from nextgen_tui.transfer.exports import default_filename
 from screens.common.context import save, store_of
 from screens.common.modal import DismissOnce
 from screens.meeting.widgets import (
+    AreaInput,
     AreaList,
     CommitmentList,
     CountersPanel,
@@ -48,8 +50,8 @@ PHASE_FOCUS: dict[MeetingPhase | None, str] = {
     MeetingPhase.INTRODUCTIONS: "#checkin-search",
     MeetingPhase.OPPORTUNITIES: "#opportunity-entry",
     MeetingPhase.ACTION_AREAS: "#area-entry",
-    MeetingPhase.COMMITMENTS: "#area-list",
-    MeetingPhase.CLOSE: "#area-list",
+    MeetingPhase.COMMITMENTS: "#commitment-note",
+    MeetingPhase.CLOSE: "#commitment-note",
 }
 #: The capture sections each part works in (shown larger); commitments pick from the areas.
 PHASE_SECTIONS: dict[MeetingPhase, tuple[str, ...]] = {
@@ -59,6 +61,8 @@ PHASE_SECTIONS: dict[MeetingPhase, tuple[str, ...]] = {
     MeetingPhase.CLOSE: ("section-areas",),
 }
 SECTIONS = ("section-opportunities", "section-areas", "section-commitments")
+#: How long a problem stays in the message line (it also goes at the next change saved).
+MESSAGE_SECONDS = 8.0
 
 
 class MeetingView(DismissOnce, Screen[None]):
@@ -74,12 +78,23 @@ class MeetingView(DismissOnce, Screen[None]):
         self.meeting = LaunchMeeting(partnership_id=partnership_id)
         self.search = InviteeSearch([])
         self.picked: int | None = None
+        self.arrivals = Arrivals.EVERYONE
         self.shown_query = ""
         self._timer: Timer | None = None
+        self._message_timer: Timer | None = None
 
     # ------------------------------------------------------------------ layout
 
+    def apply_breakpoints(self) -> None:
+        """The layout class for the terminal's width now, before anything is drawn (Textual
+        sets it at the first resize, a moment after the first frame)."""
+        width = self.app.size.width
+        names = [name for _, name in self.HORIZONTAL_BREAKPOINTS]
+        current = [name for start, name in self.HORIZONTAL_BREAKPOINTS if width >= start][-1]
+        self.update_classes({name: name == current for name in names}, animate=False)
+
     def compose(self) -> ComposeResult:
+        self.apply_breakpoints()
         with ContentSwitcher(initial="live", id="meeting-mode"):
             with Vertical(id="live"):
                 yield PhaseBar(id="phase-bar")
@@ -91,6 +106,7 @@ class MeetingView(DismissOnce, Screen[None]):
                             id="checkin-search",
                             compact=True,
                         )
+                        yield Static(id="people-filter")
                         yield PeopleList(id="people-list")
                         yield Static(id="picked")
                     with Vertical(id="capture-panel"):
@@ -109,17 +125,19 @@ class MeetingView(DismissOnce, Screen[None]):
                                 id="area-entry",
                                 compact=True,
                             )
+                            yield AreaInput(id="dot-entry", compact=True)
                             yield AreaList(id="area-list")
                         with Vertical(id="section-commitments", classes="section"):
                             yield Static(id="title-commitments", classes="section-title")
-                            yield Input(
-                                placeholder="Note (optional); enter: the picked person commits "
-                                "to the highlighted area",
+                            yield AreaInput(
+                                placeholder="Note (optional); up/down: the area; enter: the "
+                                "picked person commits to it",
                                 id="commitment-note",
                                 compact=True,
                             )
                             yield CommitmentList(id="commitment-list")
                     yield CountersPanel(id="counters")
+                yield Static(id="meeting-message")
             with VerticalScroll(id="summary"):
                 yield Static(id="summary-hint")
                 yield Markdown(id="summary-text")
@@ -184,9 +202,15 @@ class MeetingView(DismissOnce, Screen[None]):
         else the best match after typing, else whoever was highlighted."""
         query = self.query_one("#checkin-search", Input).value
         self.shown_query = query
-        people = self.search.search(query)
-        introduced = introduced_ids(self.snapshot) if self.snapshot else set()
         arrived = {c.person_id: c.at for c in self.meeting.checkins}
+        if self.arrivals is Arrivals.EVERYONE:
+            people = self.search.search(query)
+        else:  # filter all the matches, then keep the best 30 as the search does
+            found = self.search.search(query, limit=len(self.search.people))
+            people = shown(found, arrived, self.arrivals)
+            if query.strip():
+                people = people[:30]
+        introduced = introduced_ids(self.snapshot) if self.snapshot else set()
         options = [
             Option(
                 person_prompt(
@@ -203,14 +227,21 @@ class MeetingView(DismissOnce, Screen[None]):
         fill(people_list, options, keep)
         if keep is None and options:
             people_list.highlighted = 0
+        set_text(
+            self.query_one("#people-filter", Static),
+            Content(f"Showing {self.arrivals.label} ({len(options)}) · F6 filters"),
+        )
         self.refresh_picked()
 
     def refresh_picked(self) -> None:
         line = self.query_one("#picked", Static)
+        dots = self.query_one("#dot-entry", Input)
         if self.picked is None or self.snapshot is None:
             set_text(line, Content("Picked: nobody · F3 picks"))
+            dots.placeholder = "Anonymous dots on the highlighted area: 17, +5 or -2; enter"
             return
         name = self.snapshot.person_name(self.picked)
+        dots.placeholder = f"Dots of {name}: the area numbers (1 1 3); enter"
         used = sum(a.votes.get(self.picked, 0) for a in self.meeting.action_areas)
         set_text(
             line,
@@ -244,13 +275,14 @@ class MeetingView(DismissOnce, Screen[None]):
             [
                 Option(
                     Content.assemble(
-                        (f"{a.vote_count:>3} ● ", "bold"),
+                        (f"{number}.", "dim"),
+                        (f"{a.vote_count:>4} ● ", "bold"),
                         a.title,
                         (f"  ({committed.get(a.id, 0)} committed)", "dim"),
                     ),
                     id=f"a{a.id}",
                 )
-                for a in meeting.action_areas
+                for number, a in enumerate(meeting.action_areas, 1)
             ],
             self._current_id(AreaList),
         )
@@ -308,7 +340,27 @@ class MeetingView(DismissOnce, Screen[None]):
             change()
             return True
 
-        return save(self, wrapped, done) is not None
+        ok = save(self, wrapped, done, on_error=self.tell) is not None
+        if ok:
+            self.clear_message()
+        return ok
+
+    def tell(self, message: str) -> None:
+        """Show a problem in the message line under the lists (a notification would sit
+        over the commitments): it goes after a few seconds or at the next change saved."""
+        if self.meeting.held:  # the summary shows: the line is not on screen
+            self.notify(message, title="Not saved", severity="error", timeout=5, markup=False)
+            return
+        line = self.query_one("#meeting-message", Static)
+        line.update(Content(message))
+        line.add_class("-shown")
+        if self._message_timer is not None:
+            self._message_timer.stop()
+        self._message_timer = self.set_timer(MESSAGE_SECONDS, self.clear_message)
+
+    def clear_message(self) -> None:
+        if self.is_mounted:
+            self.query_one("#meeting-message", Static).remove_class("-shown")
 
     def run(self, change: Callable[[], object], done: str | None = None) -> bool:
         """Save one change and, if it worked, refresh the whole screen."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -176,7 +177,7 @@ class CountersPanel(Vertical):
             set_text(widget, Content(text), layout=name == "warning")
             return widget
 
-        put("present", f"Present: {count.present}")
+        put("present", f"Present: {count.present} of {count.expected}")
         companies = put("companies", f"Companies: {count.companies} of {count.companies_target}")
         for status in ("low", "ok", "high"):
             companies.set_class(count.companies_status == status, f"-{status}")
@@ -219,13 +220,25 @@ def person_prompt(person: Invitee, arrived: datetime | None, introduced: bool) -
     return Content.assemble(*parts)
 
 
-class SearchInput(Input):
-    """The check-in search box: up/down move through the list below while typing."""
+class SteeringInput(Input):
+    """A text box whose up / down / page keys move the highlight of a list beside it, so
+    the hands stay on the box: the check-in search moves through the people, the dot and
+    note boxes through the action areas."""
+
+    #: The list this box steers (a selector on the screen).
+    steers = "#people-list"
 
     BINDINGS = [
-        Binding("down", "move(1)", "Next", show=False, tooltip="Next person", id="meeting.down"),
         Binding(
-            "up", "move(-1)", "Previous", show=False, tooltip="Previous person", id="meeting.up"
+            "down", "move(1)", "Next", show=False, tooltip="Next in the list", id="meeting.down"
+        ),
+        Binding(
+            "up",
+            "move(-1)",
+            "Previous",
+            show=False,
+            tooltip="Previous in the list",
+            id="meeting.up",
         ),
         Binding(
             "pagedown", "move(10)", "Page down", show=False, tooltip="Ten down", id="meeting.pgdn"
@@ -234,14 +247,36 @@ class SearchInput(Input):
     ]
 
     def action_move(self, steps: int) -> None:
-        people = self.screen.query_one("#people-list", OptionList)
-        if people.option_count:
-            start = people.highlighted if people.highlighted is not None else -1
-            people.highlighted = max(0, min(start + steps, people.option_count - 1))
+        target = self.screen.query_one(self.steers, OptionList)
+        if target.option_count:
+            start = target.highlighted if target.highlighted is not None else -1
+            target.highlighted = max(0, min(start + steps, target.option_count - 1))
+
+
+class SearchInput(SteeringInput):
+    """The check-in search box: up/down move through the people below while typing."""
+
+
+class AreaInput(SteeringInput):
+    """The dots and note boxes: up/down pick the action area they apply to."""
+
+    steers = "#area-list"
+
+
+def take(box: Input, submitted: str) -> None:
+    """Empty a box after what it submitted was saved, keeping what was typed after enter:
+    keys that arrive in one burst (pasted) reach the box before its enter is handled."""
+    if box.value.startswith(submitted):
+        box.value = box.value[len(submitted) :]
+        box.cursor_position = len(box.value)
 
 
 class PeopleList(OptionList):
-    """Invitees matching the search; enter checks the highlighted person in."""
+    """Invitees matching the search; enter checks the highlighted person in.
+
+    A letter typed here goes to the search box above (a name is being typed), so no
+    single letter acts on the list or the app.
+    """
 
     BINDINGS = [
         Binding(
@@ -252,6 +287,14 @@ class PeopleList(OptionList):
             id="meeting.undo_check_in",
         ),
     ]
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character and event.character != " ":
+            event.stop()
+            event.prevent_default()
+            search = self.screen.query_one("#checkin-search", Input)
+            self.screen.set_focus(search)
+            search.insert_text_at_cursor(event.character)
 
 
 class OpportunityList(OptionList):
