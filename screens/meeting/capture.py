@@ -3,8 +3,8 @@
 Quick entry boxes add an item with enter; the lists edit, merge and remove with one key
 (see the bindings in :mod:`screens.meeting.widgets`). The "picked" person (F3) is who an
 opportunity is attributed to, whose dots are placed, and who commits: for one item only,
-then nobody is picked again (their dots with ``+`` count as one item until they are all
-placed). The dots box takes an anonymous tally for the highlighted area (nobody picked)
+then nobody is picked again (their dots placed one by one with ``+`` in the list count as
+one item: the pick stays until the next item or part). The dots box takes an anonymous tally for the highlighted area (nobody picked)
 or the picked person's dots as area numbers.
 """
 
@@ -115,11 +115,8 @@ class MeetingCapture(MeetingView):
         if area_id is None:
             return
         store, who = store_of(self), self.picked or ANONYMOUS
-        if self.run(lambda: vote(store, self.partnership_id, area_id, who, delta)) and (
-            who != ANONYMOUS and votes_used(self.meeting, who) >= self.meeting.vote_limit
-        ):
-            self.notify(f"{self.name_of(who)} placed all their dots", timeout=2, markup=False)
-            self.unpick()
+        # the pick stays for the person's next dots: a fourth + is refused, not anonymous
+        self.run(lambda: vote(store, self.partnership_id, area_id, who, delta))
 
     def action_commit(self) -> None:
         self.commit(self.query_one("#commitment-note", Input).value)

@@ -50,6 +50,12 @@ def notifications(app: App[object]) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+def message(app: App[object]) -> str:
+    """The problem shown in the meeting's message line ("" when none is shown)."""
+    line = app.screen.query_one("#meeting-message", Static)
+    return str(line.visual) if line.has_class("-shown") else ""
+
+
 async def find(pilot: Pilot[None], typed: str, *, keys: bool = False) -> None:
     """ctrl+f, then the search typed key by key (``keys``) or pasted (fewer events)."""
     if keys:

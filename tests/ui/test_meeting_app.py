@@ -10,6 +10,7 @@ from textual import events
 from nextgen_tui.app import RosterApp
 from nextgen_tui.models import OrgKind, RoleKind, Stage
 from nextgen_tui.store.repository import Store
+from screens.common.confirm import ConfirmScreen
 from screens.meeting.screen import MeetingScreen
 from tests.support import factories as f
 from tests.support.app_ui import screen_text, stage_screen, wait
@@ -29,7 +30,12 @@ async def test_the_meeting_opens_from_the_launch_stage_and_the_palette(store: St
         screen = app.screen
         assert isinstance(screen, MeetingScreen) and screen.partnership_id == p.id
         assert "Ann Able — Acme Forge" in screen_text(app)
-        await pilot.press("escape")
+        await pilot.press("escape")  # leaving the live meeting asks first
+        await wait(pilot)
+        assert isinstance(app.screen, ConfirmScreen) and "Leave the live meeting?" in (
+            app.screen.question
+        )
+        await pilot.press("y")
         await wait(pilot)
         stage_screen(app)
 

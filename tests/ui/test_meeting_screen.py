@@ -14,7 +14,15 @@ from screens.common.confirm import ConfirmScreen
 from screens.meeting.screen import MeetingScreen
 from screens.meeting.widgets import AreaList
 from tests.support import factories as f
-from tests.support.meeting_ui import Host, check_in, notifications, paste, pick, screen_text
+from tests.support.meeting_ui import (
+    Host,
+    check_in,
+    message,
+    notifications,
+    paste,
+    pick,
+    screen_text,
+)
 
 INDUSTRY = [
     "Avery Anders", "Blake Brook", "Casey Cole", "Devon Dale", "Emery Eck", "Finley Fox",
@@ -66,7 +74,7 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
-        assert counter(screen, "present") == "Present: 0"
+        assert counter(screen, "present") == "Present: 0 of 18"
         assert not warning_shown(screen)
 
         # public partners first: the warning appears, and clears once industry catches up
@@ -82,20 +90,20 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
 
         # a second check-in is refused with a message, and nothing changes
         await check_in(pilot, "ave")
-        assert any("Avery Anders is already checked in" in m for m in notifications(app))
-        assert counter(screen, "present") == "Present: 6"
+        assert "Avery Anders is already checked in" in message(app)
+        assert counter(screen, "present") == "Present: 6 of 18"
 
         assert counter(screen, "champions") == "Champions: 2"  # Avery and Blake
         present = 6
         for index, name in enumerate(INDUSTRY[3:], start=3):
             await check_in(pilot, name[:3])
             present += 1
-            assert counter(screen, "present") == f"Present: {present}"
+            assert counter(screen, "present") == f"Present: {present} of 18"
             companies = min(index, 12) + 1  # the last three share company 13
             assert counter(screen, "companies") == f"Companies: {companies} of 12-60"
             assert counter(screen, "balance") == f"Industry {index + 1} · Public 3"
             assert counter(screen, "champions") == "Champions: 2"
-        assert counter(screen, "present") == "Present: 18"
+        assert counter(screen, "present") == "Present: 18 of 18"
         assert counter(screen, "companies") == "Companies: 13 of 12-60"
         assert counter(screen, "balance") == "Industry 15 · Public 3"
         assert counter(screen, "champions") == "Champions: 2"
@@ -105,7 +113,7 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
         # a walk-in with a new company, in a few keystrokes
         await pilot.press("f2", *"Sam Walk", "tab", *"Walk Co", "ctrl+s")
         await pilot.pause()
-        assert counter(screen, "present") == "Present: 19"
+        assert counter(screen, "present") == "Present: 19 of 19"  # the walk-in came too
         assert counter(screen, "companies") == "Companies: 14 of 12-60"
 
         # the agenda: F8 starts with the Welcome, then Introductions
@@ -117,8 +125,10 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
         await pilot.press("f4")
         assert counter(screen, "introduced") == "Introduced: 1 of 16"
 
-        # part 1: opportunities; one said by the picked person (Avery)
+        # part 1: opportunities; the first said by the picked person (Avery), for that one only
         await pilot.press("f8")
+        assert screen.focused is screen.query_one("#opportunity-entry")
+        await pick(pilot, "Ave")
         assert screen.focused is screen.query_one("#opportunity-entry")
         await pilot.press(*"Robots", "enter")  # typed, the others pasted
         for text in ("Aging workforce", "Export growth", "Reshoring"):
@@ -128,10 +138,10 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
         opportunities = store.launch(p.id).opportunities
         assert [o.text for o in opportunities][-1] == "Reshoring"
         assert len(opportunities) == 4
-        assert {o.person_id for o in opportunities} == {person_id(store, "Avery Anders")}
+        avery = person_id(store, "Avery Anders")
+        assert [o.person_id for o in opportunities] == [avery, None, None, None]
 
-        # part 2: action areas and dot votes
-        await pick(pilot, "Ave")  # unpick: dots below are anonymous
+        # part 2: action areas and dot votes (nobody picked: anonymous)
         await pilot.press("f8")
         assert screen.focused is screen.query_one("#area-entry")
         for text in ("Skills pipeline", "Supply chain", "Housing"):
@@ -147,26 +157,30 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
         await pick(pilot, "Bla")
         areas.focus()
         await pilot.press("home", "plus", "plus", "plus", "plus")
-        assert any("used all 3 of their dots" in m for m in notifications(app))
+        assert "used all 3 of their dots" in message(app)
         assert [a.vote_count for a in store.launch(p.id).action_areas] == [6, 2, 1]
         assert "6 ●" in screen_text(app)
 
         # part 3: six people commit (4 to skills, 2 to supply chain)
         await pilot.press("f8")
-        assert screen.focused is areas
+        note = screen.query_one("#commitment-note", Input)
+        assert screen.focused is note
         commits = [("Ave", 0), ("Bla", 0), ("Cas", 0), ("Par", 0), ("Dev", 1), ("Eme", 1)]
         for typed, area_index in commits:
             await pick(pilot, typed)
-            assert screen.focused is areas  # F3 goes back to the areas
-            await pilot.press("home", *["down"] * area_index, "c")
+            assert screen.focused is note  # F3 goes to the note box; up/down pick the area
+            await pilot.press("pageup", *["down"] * area_index, "enter")
         await pilot.pause()
         assert len(store.launch(p.id).commitments) == 6
 
-        # close with two priorities: the top three are preselected, untick Housing
+        # close with two priorities: the top three are preselected, untick Housing; the
+        # leads are suggested (the champion Avery, the first industry member Devon)
         await pilot.press("f8")
         await pilot.press("f9")
         await pilot.pause()
         await pilot.press("home", "down", "down", "space", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
         await pilot.pause()
         confirm = app.screen
         assert isinstance(confirm, ConfirmScreen)
@@ -217,13 +231,14 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
 def _assert_the_gap_engine_sees_the_teams(
     store: Store, partnership_id: int, team_ids: set[int]
 ) -> None:
-    """No ``priority-without-team``; the teams are seen (they have no lead yet)."""
+    """No ``priority-without-team``; the teams are seen, each with its lead."""
     from nextgen_tui.gaps import analysis as gaps
 
     found = gaps.analyze(store.snapshot(partnership_id), store.today())
     assert [g for g in found if g.rule == "priority-without-team"] == []
-    leaderless = {t for g in found if g.rule == "team-without-lead" for t in g.teams}
-    assert leaderless == team_ids
+    assert [g for g in found if g.rule == "team-without-lead"] == []
+    industry = {t for g in found if g.rule == "team-without-industry" for t in g.teams}
+    assert industry == set() and team_ids
 
 
 async def test_hostile_names_and_items_render_literally(store: Store) -> None:
@@ -256,15 +271,18 @@ async def test_hostile_names_and_items_render_literally(store: Store) -> None:
         text = screen_text(app)
         assert "[b]Robots[/b] & [$accent]AI[/]" in text
         assert "Bob [/] training" in text
+        await pilot.press("f8")
         await pick(pilot, "TODO")
         assert "Picked: [TODO] Ann" in screen_text(app)
-        await pilot.press("f8", "home", "c")  # Part 3: [TODO] Ann commits
+        await pilot.press("enter")  # Part 3: [TODO] Ann commits
         await pilot.pause()
         assert "[TODO] Ann → Bob [/] training" in screen_text(app)
         # the summary after closing shows them literally too
         await pilot.press("f8", "f9")
         await pilot.pause()
-        await pilot.press("space", "ctrl+s", "y")
+        await pilot.press("space", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+s", "y")  # the lead ([TODO] Ann, the only one), then yes
         await pilot.pause()
         assert store.launch(p.id).held
         text = screen_text(app)
@@ -391,8 +409,8 @@ async def test_settings_and_the_timer_over_budget(db_path: Path) -> None:
             await pilot.press("f7")
             assert store.launch(p.id).phase is MeetingPhase.WELCOME
             assert "0:00 in this part · 12:00 left of 12:00" in screen_text(app)
-            await pilot.press("f7")
-            assert any("first part of the meeting" in m for m in notifications(app))
+            await pilot.press("f7")  # refused: said under the lists, not over them
+            assert "This is the first part of the meeting." in screen_text(app)
     finally:
         store.close()
 

@@ -377,9 +377,7 @@ def test_close_forms_teams_marks_held_and_records_attendance(store: Store) -> No
 
     def members(team_name: str) -> set[int]:
         return {
-            r.person_id
-            for r in store.roles(partnership_id=pid)
-            if r.team_id == teams[team_name].id
+            r.person_id for r in store.roles(partnership_id=pid) if r.team_id == teams[team_name].id
         }
 
     assert members("Skills") == {ann, room.champion.id, room.public[0].id}
