@@ -4,8 +4,12 @@ Quick entry boxes add an item with enter; the lists edit, merge and remove with 
 (see the bindings in :mod:`screens.meeting.widgets`). The "picked" person (F3) is who an
 opportunity is attributed to, whose dots are placed, and who commits: for one item only,
 then nobody is picked again (their dots placed one by one with ``+`` in the list count as
-one item: the pick stays until the next item or part). The dots box takes an anonymous tally for the highlighted area (nobody picked)
-or the picked person's dots as area numbers.
+one item: the pick stays until the next item or part). The dots box takes an anonymous
+tally for the highlighted area (nobody picked) or the picked person's dots as area numbers.
+
+The boxes empty themselves the moment enter is pressed (keys pasted in a burst must not
+join two entries, see :class:`~screens.meeting.widgets.OrderedInput`); an entry that could
+not be saved goes back in its box.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from screens.meeting.widgets import (
     CommitmentList,
     OpportunityList,
     highlighted_id,
+    settle,
     take,
 )
 
@@ -58,17 +63,16 @@ class MeetingCapture(MeetingView):
     def _opportunity_entered(self, event: Input.Submitted) -> None:
         event.stop()
         store, text, said = store_of(self), event.value, self.picked
-        if self.run(lambda: add_opportunity(store, self.partnership_id, text, said)):
-            take(event.input, text)
-            if said is not None:
-                self.unpick()
+        saved = self.run(lambda: add_opportunity(store, self.partnership_id, text, said))
+        settle(event.input, text, saved)
+        if saved and said is not None:
+            self.unpick()
 
     @on(Input.Submitted, "#area-entry")
     def _area_entered(self, event: Input.Submitted) -> None:
         event.stop()
         store, title = store_of(self), event.value
-        if self.run(lambda: add_area(store, self.partnership_id, title)):
-            take(event.input, title)
+        settle(event.input, title, self.run(lambda: add_area(store, self.partnership_id, title)))
 
     @on(Input.Submitted, "#dot-entry")
     def _dots_entered(self, event: Input.Submitted) -> None:
@@ -83,26 +87,28 @@ class MeetingCapture(MeetingView):
                     store, self.partnership_id, who, parse_area_numbers(typed, meeting)
                 )
 
-            if self.run(place):
-                take(event.input, typed)
+            saved = self.run(place)
+            settle(event.input, typed, saved)
+            if saved:
                 used = votes_used(self.meeting, who)
                 self.notify(f"{self.name_of(who)}: {dots(used)} placed", timeout=2, markup=False)
                 self.unpick()
             return
         area = self._area()
         if area is None:
+            settle(event.input, typed, False)
             self.tell("Highlight an action area first (up / down in this box).")
             return
         current = area.votes.get(ANONYMOUS, 0)
-        if self.run(
+        saved = self.run(
             lambda: set_tally(store, self.partnership_id, area.id, parse_tally(typed, current))
-        ):
-            take(event.input, typed)
+        )
+        settle(event.input, typed, saved)
 
     @on(Input.Submitted, "#commitment-note")
     def _note_entered(self, event: Input.Submitted) -> None:
         event.stop()
-        self.commit(event.value)
+        settle(event.input, event.value, self.commit(event.value))
 
     def _area_id(self) -> int | None:
         area_id = highlighted_id(self.query_one(AreaList), "a")
@@ -119,22 +125,27 @@ class MeetingCapture(MeetingView):
         self.run(lambda: vote(store, self.partnership_id, area_id, who, delta))
 
     def action_commit(self) -> None:
-        self.commit(self.query_one("#commitment-note", Input).value)
+        """``c`` in the areas list: with the note typed in the note box."""
+        box = self.query_one("#commitment-note", Input)
+        note = box.value
+        if self.commit(note):
+            take(box, note)
 
-    def commit(self, note: str) -> None:
+    def commit(self, note: str) -> bool:
         """The picked person commits to the highlighted area with ``note``."""
         who = self.picked
         if who is None:
             self.tell("Pick who commits first: highlight them in the check-in list and press F3.")
-            return
+            return False
         area_id = self._area_id()
         if area_id is None:
-            return
+            return False
         store = store_of(self)
-        if self.run(lambda: add_commitment(store, self.partnership_id, who, area_id, note)):
-            take(self.query_one("#commitment-note", Input), note)
-            self.notify(f"{self.name_of(who)} committed", timeout=2, markup=False)
-            self.unpick()
+        if not self.run(lambda: add_commitment(store, self.partnership_id, who, area_id, note)):
+            return False
+        self.notify(f"{self.name_of(who)} committed", timeout=2, markup=False)
+        self.unpick()
+        return True
 
     def _confirm(self, question: str, label: str, change: Callable[[], object]) -> None:
         def answered(yes: bool | None) -> None:

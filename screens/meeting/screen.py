@@ -225,29 +225,29 @@ class MeetingScreen(MeetingClosing):
     @on(Input.Changed, "#checkin-search")
     def _search_changed(self, event: Input.Changed) -> None:
         if event.value != self.shown_query:
-            self.refresh_people()
+            self.refresh_people(query=event.value)
 
     @on(Input.Submitted, "#checkin-search")
     def _search_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.check_in_highlighted()
+        self.check_in_highlighted()  # the search box selected its text already
 
     @on(OptionList.OptionSelected, "#people-list")
     def _person_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.check_in_highlighted()
+        if self.check_in_highlighted():
+            # the row now shows the tick; typing the next name replaces the search
+            self.query_one("#checkin-search", Input).select_all()
 
-    def check_in_highlighted(self) -> None:
+    def check_in_highlighted(self) -> bool:
         person_id = highlighted_id(self.query_one(PeopleList), "p")
         if person_id is None:
             self.tell("Nobody matches. F2 adds a walk-in.")
-            return
+            return False
         store = store_of(self)
-        if self.run_check_in(
+        return self.run_check_in(
             lambda: check_in(store, self.partnership_id, person_id, store.clock()), person_id
-        ):
-            # the row now shows the tick; typing the next name replaces the search
-            self.query_one("#checkin-search", Input).select_all()
+        )
 
     def action_undo_check_in(self) -> None:
         person_id = highlighted_id(self.query_one(PeopleList), "p")

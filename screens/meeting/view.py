@@ -32,6 +32,7 @@ from screens.common.modal import DismissOnce
 from screens.meeting.widgets import (
     AreaInput,
     AreaList,
+    CaptureInput,
     CommitmentList,
     CountersPanel,
     OpportunityList,
@@ -112,7 +113,7 @@ class MeetingView(DismissOnce, Screen[None]):
                     with Vertical(id="capture-panel"):
                         with Vertical(id="section-opportunities", classes="section"):
                             yield Static(id="title-opportunities", classes="section-title")
-                            yield Input(
+                            yield CaptureInput(
                                 placeholder="Industry opportunity or trend; enter adds it",
                                 id="opportunity-entry",
                                 compact=True,
@@ -120,7 +121,7 @@ class MeetingView(DismissOnce, Screen[None]):
                             yield OpportunityList(id="opportunity-list")
                         with Vertical(id="section-areas", classes="section"):
                             yield Static(id="title-areas", classes="section-title")
-                            yield Input(
+                            yield CaptureInput(
                                 placeholder="Needed action area; enter adds it",
                                 id="area-entry",
                                 compact=True,
@@ -197,10 +198,12 @@ class MeetingView(DismissOnce, Screen[None]):
         if not self.meeting.held and self.is_mounted:
             self.query_one(PhaseBar).show_time(self.meeting, store_of(self).clock())
 
-    def refresh_people(self, keep: str | None = None) -> None:
-        """Redraw the check-in list for the search typed; highlight ``keep`` (an option id),
-        else the best match after typing, else whoever was highlighted."""
-        query = self.query_one("#checkin-search", Input).value
+    def refresh_people(self, keep: str | None = None, query: str | None = None) -> None:
+        """Redraw the check-in list for the search typed (``query``: as it was when typed,
+        for keys that come in a burst); highlight ``keep`` (an option id), else the best
+        match after typing, else whoever was highlighted."""
+        if query is None:
+            query = self.query_one("#checkin-search", Input).value
         self.shown_query = query
         arrived = {c.person_id: c.at for c in self.meeting.checkins}
         if self.arrivals is Arrivals.EVERYONE:
@@ -374,7 +377,8 @@ class MeetingView(DismissOnce, Screen[None]):
         and the counters: a check-in must feel instant."""
         ok = self.saved(change)
         if ok and self.load():
-            self.refresh_people(keep=f"p{person_id}")
+            # the search as handled so far: keys of a burst after enter are handled next
+            self.refresh_people(keep=f"p{person_id}", query=self.shown_query)
             self.refresh_counters()
         return ok
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
@@ -220,13 +221,70 @@ def person_prompt(person: Invitee, arrived: datetime | None, introduced: bool) -
     return Content.assemble(*parts)
 
 
-class SteeringInput(Input):
+class OrderedInput(Input):
+    """A text box that takes enter in the order the keys came.
+
+    Textual runs enter (a binding) only once the key has travelled up to the app, while the
+    letters after it are typed into the box at once: keys pasted in one burst would join
+    two entries. Here enter submits at once, and then ``on_enter`` says what happens to
+    the box: ``"clear"`` (a capture box: the next entry starts empty; :meth:`settle` puts
+    the text back if it was not saved), ``"select"`` (the search: the next name replaces
+    it) or ``"keep"``.
+    """
+
+    on_enter = "keep"
+    #: keys that act on the box's list (:class:`SteeringInput`), taken in order too
+    MOVES: dict[str, int] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._taken: list[str] = []
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            submitted = self.value
+            await self.action_submit()
+            if self.on_enter == "clear" and submitted:
+                self._taken.append(submitted)
+                self.value = ""
+            elif self.on_enter == "select":
+                self.select_all()
+            return
+        if event.key in self.MOVES:
+            event.stop()
+            event.prevent_default()
+            self.action_move(self.MOVES[event.key])
+            return
+        await super()._on_key(event)
+
+    def action_move(self, steps: int) -> None:
+        """Move the highlight of the list this box steers (none here)."""
+
+    def settle(self, submitted: str, saved: bool) -> None:
+        """The screen handled ``submitted``: if it was not saved, it goes back in the box."""
+        if submitted in self._taken:
+            self._taken.remove(submitted)
+            if not saved:
+                self.value = submitted + self.value
+                self.cursor_position = len(self.value)
+
+
+class CaptureInput(OrderedInput):
+    """A quick entry box: enter adds the item and empties the box for the next one."""
+
+    on_enter = "clear"
+
+
+class SteeringInput(OrderedInput):
     """A text box whose up / down / page keys move the highlight of a list beside it, so
     the hands stay on the box: the check-in search moves through the people, the dot and
     note boxes through the action areas."""
 
     #: The list this box steers (a selector on the screen).
     steers = "#people-list"
+    MOVES = {"down": 1, "up": -1, "pagedown": 10, "pageup": -10}
 
     BINDINGS = [
         Binding(
@@ -254,18 +312,27 @@ class SteeringInput(Input):
 
 
 class SearchInput(SteeringInput):
-    """The check-in search box: up/down move through the people below while typing."""
+    """The check-in search box: up/down move through the people below while typing; after
+    enter the name is selected, so the next one typed replaces it."""
+
+    on_enter = "select"
 
 
 class AreaInput(SteeringInput):
     """The dots and note boxes: up/down pick the action area they apply to."""
 
     steers = "#area-list"
+    on_enter = "clear"
+
+
+def settle(box: Input, submitted: str, saved: bool) -> None:
+    """After a box's entry was handled: one that was not saved goes back in the box."""
+    if isinstance(box, OrderedInput):
+        box.settle(submitted, saved)
 
 
 def take(box: Input, submitted: str) -> None:
-    """Empty a box after what it submitted was saved, keeping what was typed after enter:
-    keys that arrive in one burst (pasted) reach the box before its enter is handled."""
+    """Empty a box after what it held was saved, keeping anything typed meanwhile."""
     if box.value.startswith(submitted):
         box.value = box.value[len(submitted) :]
         box.cursor_position = len(box.value)
@@ -294,7 +361,10 @@ class PeopleList(OptionList):
             event.prevent_default()
             search = self.screen.query_one("#checkin-search", Input)
             self.screen.set_focus(search)
-            search.insert_text_at_cursor(event.character)
+            if search.selection.is_empty:
+                search.insert_text_at_cursor(event.character)
+            else:  # the name checked in last is selected: the next one replaces it
+                search.replace(event.character, *search.selection)
 
 
 class OpportunityList(OptionList):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
+import re
+import unicodedata
 
 from rich.console import Console
 from textual import events
 from textual.app import App, ComposeResult
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -84,4 +88,55 @@ async def paste(pilot: Pilot[None], text: str) -> None:
     focused = pilot.app.focused
     assert focused is not None
     focused.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+def key_event(key: str) -> events.Key:
+    """The event a terminal sends for ``key`` (a name like ``enter`` or one character)."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char: str | None = unicodedata.lookup(
+            _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
+        )
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+KEY_NAMES = frozenset(
+    {"enter", "escape", "tab", "up", "down", "pageup", "pagedown", "home", "delete", "space"}
+)
+
+
+def keys_of(*parts: str) -> list[str]:
+    """Keys from words and key names: ``keys_of("Robots", "enter")`` types the word, then
+    presses enter (key names, ``ctrl+x`` and ``f3`` are pressed; anything else is typed)."""
+    keys: list[str] = []
+    for part in parts:
+        if part in KEY_NAMES or part.startswith("ctrl+") or re.fullmatch(r"f\d+", part):
+            keys.append(part)
+        else:
+            keys.extend(part)
+    return keys
+
+
+async def typed(pilot: Pilot[None], *parts: str, pause: float = 0.02) -> None:
+    """Keys at a person's speed: each handled, then a small pause before the next."""
+    for key in keys_of(*parts):
+        await pilot.press(key)
+        await asyncio.sleep(pause)
+    await pilot.pause()
+
+
+async def burst(pilot: Pilot[None], *parts: str) -> None:
+    """Keys in one burst, as a terminal delivers a paste of keystrokes (tmux send-keys):
+    all sent before the app handles the first."""
+    driver = pilot.app._driver
+    assert driver is not None
+    for key in keys_of(*parts):
+        event = key_event(key)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()
     await pilot.pause()
