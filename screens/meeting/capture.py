@@ -43,6 +43,7 @@ from screens.meeting.widgets import (
     AreaList,
     CommitmentList,
     OpportunityList,
+    entered_target,
     highlighted_id,
     settle,
     take,
@@ -94,7 +95,7 @@ class MeetingCapture(MeetingView):
                 self.notify(f"{self.name_of(who)}: {dots(used)} placed", timeout=2, markup=False)
                 self.unpick()
             return
-        area = self._area()
+        area = self._area(entered_target(event.input))
         if area is None:
             settle(event.input, typed, False)
             self.tell("Highlight an action area first (up / down in this box).")
@@ -108,7 +109,8 @@ class MeetingCapture(MeetingView):
     @on(Input.Submitted, "#commitment-note")
     def _note_entered(self, event: Input.Submitted) -> None:
         event.stop()
-        settle(event.input, event.value, self.commit(event.value))
+        area = self._area(entered_target(event.input))
+        settle(event.input, event.value, self.commit(event.value, area.id if area else None))
 
     def _area_id(self) -> int | None:
         area_id = highlighted_id(self.query_one(AreaList), "a")
@@ -131,13 +133,13 @@ class MeetingCapture(MeetingView):
         if self.commit(note):
             take(box, note)
 
-    def commit(self, note: str) -> bool:
-        """The picked person commits to the highlighted area with ``note``."""
+    def commit(self, note: str, area_id: int | None = None) -> bool:
+        """The picked person commits to ``area_id`` (else the highlighted area) with ``note``."""
         who = self.picked
         if who is None:
             self.tell("Pick who commits first: highlight them in the check-in list and press F3.")
             return False
-        area_id = self._area_id()
+        area_id = area_id or self._area_id()
         if area_id is None:
             return False
         store = store_of(self)
@@ -181,8 +183,12 @@ class MeetingCapture(MeetingView):
             lambda: remove_opportunity(store, self.partnership_id, item.id),
         )
 
-    def _area(self) -> ActionArea | None:
-        area_id = highlighted_id(self.query_one(AreaList), "a")
+    def _area(self, option_id: str | None = None) -> ActionArea | None:
+        """The area of an option id (``a12``), else the highlighted one."""
+        if option_id is not None and option_id.startswith("a"):
+            area_id: int | None = int(option_id[1:])
+        else:
+            area_id = highlighted_id(self.query_one(AreaList), "a")
         return next((a for a in self.meeting.action_areas if a.id == area_id), None)
 
     def action_rename_area(self) -> None:

@@ -6,6 +6,7 @@ text, so names like ``Bob [/]`` show literally.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -233,18 +234,23 @@ class OrderedInput(Input):
     """
 
     on_enter = "keep"
+    #: whether enter remembers what the steered list had highlighted (:meth:`entered_target`)
+    keeps_target = False
     #: keys that act on the box's list (:class:`SteeringInput`), taken in order too
     MOVES: dict[str, int] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._taken: list[str] = []
+        self._targets: deque[str | None] = deque()
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.stop()
             event.prevent_default()
             submitted = self.value
+            if self.keeps_target:
+                self._targets.append(self.target())
             await self.action_submit()
             if self.on_enter == "clear" and submitted:
                 self._taken.append(submitted)
@@ -261,6 +267,15 @@ class OrderedInput(Input):
 
     def action_move(self, steps: int) -> None:
         """Move the highlight of the list this box steers (none here)."""
+
+    def target(self) -> str | None:
+        """The option id highlighted in the list this box steers (none here)."""
+        return None
+
+    def entered_target(self) -> str | None:
+        """What was highlighted when enter was pressed, for the entry being handled (keys
+        of a burst may have moved the highlight since)."""
+        return self._targets.popleft() if self._targets else self.target()
 
     def settle(self, submitted: str, saved: bool) -> None:
         """The screen handled ``submitted``: if it was not saved, it goes back in the box."""
@@ -304,6 +319,10 @@ class SteeringInput(OrderedInput):
         Binding("pageup", "move(-10)", "Page up", show=False, tooltip="Ten up", id="meeting.pgup"),
     ]
 
+    def target(self) -> str | None:
+        option = self.screen.query_one(self.steers, OptionList).highlighted_option
+        return option.id if option is not None else None
+
     def action_move(self, steps: int) -> None:
         target = self.screen.query_one(self.steers, OptionList)
         if target.option_count:
@@ -323,6 +342,12 @@ class AreaInput(SteeringInput):
 
     steers = "#area-list"
     on_enter = "clear"
+    keeps_target = True
+
+
+def entered_target(box: Input) -> str | None:
+    """The option its list had highlighted when enter was pressed in ``box``."""
+    return box.entered_target() if isinstance(box, OrderedInput) else None
 
 
 def settle(box: Input, submitted: str, saved: bool) -> None:
