@@ -207,6 +207,11 @@ class LeadsScreen(DismissOnce, ModalScreen[dict[int, int | None] | None]):
                 yield Button(Content("Next (ctrl+s)"), variant="primary", id="leads-done")
                 yield Button(Content("Cancel (esc)"), id="leads-cancel")
 
+    def on_mount(self) -> None:
+        selects = self.query(Select)
+        if selects:
+            selects.first().focus()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "leads-done":

@@ -111,6 +111,7 @@ class MeetingScreen(MeetingClosing):
             "toggle_introduced",
             "Introduced",
             id="meeting.introduced",
+            priority=True,  # at once: the next name typed replaces the search
             tooltip="Tick (or untick) that the highlighted person introduced themselves",
         ),
         Binding(
@@ -127,6 +128,7 @@ class MeetingScreen(MeetingClosing):
             "Filter",
             show=False,
             id="meeting.filter",
+            priority=True,
             tooltip="Show everyone, those not yet arrived, or those present",
         ),
         Binding(
@@ -165,6 +167,26 @@ class MeetingScreen(MeetingClosing):
             "Add to team",
             id="meeting.add_to_team",
             tooltip="Add someone to an action team formed at the close",
+        ),
+        # priority, like the F-keys: in keys pasted in one burst, what follows a tab goes
+        # into the next box (a plain binding would run after those keys were typed)
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Next box",
+            show=False,
+            priority=True,
+            id="meeting.focus_next",
+            tooltip="The next box or list",
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous box",
+            show=False,
+            priority=True,
+            id="meeting.focus_previous",
+            tooltip="The previous box or list",
         ),
         Binding(
             "escape",

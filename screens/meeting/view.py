@@ -106,6 +106,8 @@ class MeetingView(DismissOnce, Screen[None]):
                             placeholder="Name or company; enter checks in",
                             id="checkin-search",
                             compact=True,
+                            # ctrl+f selects; a letter typed in the people list must not be
+                            select_on_focus=False,
                         )
                         yield Static(id="people-filter")
                         yield PeopleList(id="people-list")
@@ -232,7 +234,7 @@ class MeetingView(DismissOnce, Screen[None]):
             people_list.highlighted = 0
         set_text(
             self.query_one("#people-filter", Static),
-            Content(f"Showing {self.arrivals.label} ({len(options)}) · F6 filters"),
+            Content(f"{self.arrivals.label.capitalize()} ({len(options)}) · F6"),
         )
         self.refresh_picked()
 

@@ -14,8 +14,42 @@ from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_fro
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from nextgen_tui.models import InvitationStatus, OrgKind, Partnership, RoleKind
 from nextgen_tui.store.repository import Store
 from screens.meeting.screen import MeetingScreen
+from tests.support import factories as f
+
+INDUSTRY = [
+    "Avery Anders", "Blake Brook", "Casey Cole", "Devon Dale", "Emery Eck", "Finley Fox",
+    "Gray Gill", "Harper Hale", "Indigo Ives", "Jordan Jett", "Kai Kerr", "Logan Lund",
+    "Morgan Moss", "Noel Nash", "Oakley Orr",
+]  # fmt: skip
+PUBLIC = ["Parker Pratt", "Quinn Quade", "Reese Rowe"]
+
+
+def seed(store: Store) -> Partnership:
+    """15 industry people from 13 companies (two champions) and 3 public partners."""
+    p = f.partnership(store)
+    for index, name in enumerate(INDUSTRY):
+        company_no = min(index, 12) + 1  # the last three share company 13
+        company = store.organization_by_name(f"Firm {company_no}") or f.org(
+            store, f"Firm {company_no}", industry=p.industry, region=p.region
+        )
+        who = f.person(store, name, company)
+        if index < 2:
+            f.champion(store, p, who)
+        else:
+            f.leader(store, p, who, InvitationStatus.ACCEPTED)
+    kinds = [OrgKind.COMMUNITY_COLLEGE, OrgKind.WORKFORCE_BOARD, OrgKind.CHAMBER]
+    roles = [RoleKind.SUPPORT_DELEGATE, RoleKind.CORE_TEAM, RoleKind.FACILITATOR]
+    for name, kind, role in zip(PUBLIC, kinds, roles, strict=True):
+        who = f.person(store, name, f.org(store, f"{name.split()[1]} Org", kind))
+        store.assign(p.id, who.id, role)
+    return p
+
+
+def person_id(store: Store, name: str) -> int:
+    return next(p.id for p in store.people() if p.name == name)
 
 
 class Host(App[None]):
@@ -106,6 +140,7 @@ def key_event(key: str) -> events.Key:
 
 KEY_NAMES = frozenset(
     {"enter", "escape", "tab", "up", "down", "pageup", "pagedown", "home", "delete", "space"}
+    | {"backspace"}
 )
 
 

@@ -1,0 +1,314 @@
+"""Every key does what the facilitator meant: typed at a person's speed (a small pause
+after each key) and pasted (all keys in one burst, as a terminal delivers them), with
+the stored data checked afterwards."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Markdown, OptionList, Static
+
+from nextgen_tui.meeting.agenda import go_to_phase, start_meeting
+from nextgen_tui.meeting.capture import add_area, add_commitment, add_opportunity
+from nextgen_tui.meeting.checkin import check_in as logic_check_in
+from nextgen_tui.meeting.close import close_meeting
+from nextgen_tui.models import MeetingPhase, Partnership, RoleKind
+from nextgen_tui.store.repository import Store
+from screens.common.confirm import ConfirmScreen
+from screens.meeting import screen as screen_module
+from screens.meeting.pickers import ChoiceScreen, LeadsScreen
+from screens.meeting.screen import MeetingScreen
+from tests.support.meeting_ui import (
+    Host,
+    burst,
+    message,
+    notifications,
+    person_id,
+    screen_text,
+    seed,
+    typed,
+)
+
+Keys = Callable[..., Awaitable[None]]
+SPEEDS = pytest.mark.parametrize("keys", [typed, burst], ids=["typed", "pasted"])
+
+
+def at_phase(store: Store, phase: MeetingPhase, areas: tuple[str, ...] = ()) -> Partnership:
+    """The seeded room, the meeting under way at ``phase``, with ``areas`` captured."""
+    p = seed(store)
+    start_meeting(store, p.id, store.clock())
+    go_to_phase(store, p.id, phase, store.clock())
+    for title in areas:
+        add_area(store, p.id, title)
+    return p
+
+
+async def find(pilot: Pilot[None], name: str) -> None:
+    """ctrl+f and a name, typed (the list follows what is typed)."""
+    await typed(pilot, "ctrl+f", name)
+
+
+def picked_line(screen: MeetingScreen) -> str:
+    return str(screen.query_one("#picked", Static).visual)
+
+
+@SPEEDS
+async def test_a_note_typed_right_after_f3_is_text(store: Store, keys: Keys) -> None:
+    """F3 puts the cursor in the note box: c, e, m and - are letters of the note."""
+    p = at_phase(store, MeetingPhase.COMMITMENTS, ("Skills", "Supply chain"))
+    app = Host(store, p.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await find(pilot, "Ave")
+        await keys(pilot, "f3", "cement-mixer crew, emergency", "down", "enter")
+        assert app.screen is screen  # no rename, merge or quit question opened
+        (item,) = store.launch(p.id).commitments
+        supply = store.launch(p.id).action_areas[1]
+        assert (item.person_id, item.area_id) == (person_id(store, "Avery Anders"), supply.id)
+        assert item.note == "cement-mixer crew, emergency"
+        assert [a.title for a in store.launch(p.id).action_areas] == ["Skills", "Supply chain"]
+        assert all(a.vote_count == 0 for a in store.launch(p.id).action_areas)
+        # the pick was for that one commitment
+        assert picked_line(screen) == "Picked: nobody · F3 picks"
+        assert screen.query_one("#commitment-note", Input).value == ""
+
+
+@SPEEDS
+async def test_entries_pasted_in_one_burst_stay_apart(store: Store, keys: Keys) -> None:
+    p = at_phase(store, MeetingPhase.OPPORTUNITIES)
+    app = Host(store, p.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "Robots", "enter", "Aging workforce", "enter", "Reshoring", "enter")
+        await keys(pilot, "f8", "Skills pipeline", "enter", "Housing", "enter")
+        meeting = store.launch(p.id)
+        assert [o.text for o in meeting.opportunities] == ["Robots", "Aging workforce", "Reshoring"]
+        assert [a.title for a in meeting.action_areas] == ["Skills pipeline", "Housing"]
+        assert app.screen.query_one("#area-entry", Input).value == ""
+
+
+@SPEEDS
+async def test_a_pick_is_for_one_opportunity(store: Store, keys: Keys) -> None:
+    p = at_phase(store, MeetingPhase.OPPORTUNITIES)
+    app = Host(store, p.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await find(pilot, "Ave")
+        await keys(pilot, "f3", "Robots", "enter", "Export growth", "enter")
+        said = [o.person_id for o in store.launch(p.id).opportunities]
+        assert said == [person_id(store, "Avery Anders"), None]
+
+
+@SPEEDS
+async def test_f4_selects_the_search_so_the_next_name_replaces_it(store: Store, keys: Keys) -> None:
+    p = at_phase(store, MeetingPhase.INTRODUCTIONS)
+    for name in ("Avery Anders", "Blake Brook"):
+        logic_check_in(store, p.id, person_id(store, name), store.clock())
+    app = Host(store, p.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await find(pilot, "Ave")
+        await keys(pilot, "f4", "Bla")
+        search = app.screen.query_one("#checkin-search", Input)
+        assert search.value == "Bla"
+        await pilot.press("f4")
+        introduced = {
+            store.person(r.person_id).name
+            for r in store.roles(partnership_id=p.id)
+            if r.role is RoleKind.INDUSTRY_LEADER and r.leader and r.leader.introduced
+        }
+        assert introduced == {"Avery Anders", "Blake Brook"}
+
+
+@SPEEDS
+async def test_dots_for_a_room_of_50_in_a_few_entries(store: Store, keys: Keys) -> None:
+    p = at_phase(store, MeetingPhase.ACTION_AREAS, ("Skills", "Supply chain", "Housing"))
+    app = Host(store, p.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        # nobody picked: the tally counted off each flip chart, one entry per area
+        await keys(pilot, "tab", "17", "enter", "down", "+5", "enter", "down", "2", "enter")
+        assert [a.vote_count for a in store.launch(p.id).action_areas] == [17, 5, 2]
+        await keys(pilot, "-2", "enter")
+        assert [a.vote_count for a in store.launch(p.id).action_areas] == [17, 5, 0]
+        # one person's dots: the area numbers, one entry (F3 goes to the dots box)
+        avery = person_id(store, "Avery Anders")
+        await find(pilot, "Ave")
+        await keys(pilot, "f3", "1 1 3", "enter")
+        areas = store.launch(p.id).action_areas
+        assert [a.votes.get(avery, 0) for a in areas] == [2, 0, 1]
+        assert picked_line(screen) == "Picked: nobody · F3 picks"
+        # too many dots are refused, said under the lists, and the entry stays to fix
+        await find(pilot, "Bla")
+        await keys(pilot, "f3", "2 2 2 2", "enter")
+        assert "has 3 dots, not 4" in message(app)
+        assert "has 3 dots" not in " ".join(notifications(app))
+        assert screen.query_one("#dot-entry", Input).value == "2 2 2 2"
+        assert [a.vote_count for a in store.launch(p.id).action_areas] == [19, 5, 1]
+
+
+async def test_arrived_of_expected_and_the_present_filter(store: Store) -> None:
+    p = at_phase(store, MeetingPhase.WELCOME)
+    for name in ("Avery Anders", "Parker Pratt"):
+        logic_check_in(store, p.id, person_id(store, name), store.clock())
+    app = Host(store, p.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        people = app.screen.query_one("#people-list", OptionList)
+
+        def names() -> list[str]:
+            return [store.person(int(str(o.id)[1:])).name for o in people.options]
+
+        assert "Present: 2 of 18" in screen_text(app)
+        assert len(names()) == 18 and "Everyone (18) · F6" in screen_text(app)
+        await typed(pilot, "f6")
+        assert "Not yet arrived (16) · F6" in screen_text(app)
+        assert "Avery Anders" not in names() and len(names()) == 16
+        await typed(pilot, "ctrl+f", "Bla", "enter")  # checked in: leaves the list
+        assert "Blake Brook" not in names() and "Present: 3 of 18" in screen_text(app)
+        await typed(pilot, "ctrl+f", "backspace", "f6")
+        assert sorted(names()) == ["Avery Anders", "Blake Brook", "Parker Pratt"]
+        await typed(pilot, "f6")
+        assert len(names()) == 18
+
+
+async def test_q_asks_before_quitting_and_letters_in_the_people_list_search(
+    store: Store,
+) -> None:
+    from nextgen_tui.app import RosterApp
+
+    p = at_phase(store, MeetingPhase.COMMITMENTS, ("Skills",))
+    app = RosterApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the app offers to resume the meeting: yes
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen) and screen.partnership_id == p.id
+        screen.query_one("#people-list").focus()
+        await pilot.pause()
+        await typed(pilot, "quinn")  # in the people list, a name goes to the search
+        assert screen.query_one("#checkin-search", Input).value == "quinn"
+        assert app.screen is screen
+        screen.query_one("#area-list").focus()
+        await pilot.pause()
+        await typed(pilot, "q")  # in a capture list, q asks first
+        assert isinstance(app.screen, ConfirmScreen) and "Quit the app" in app.screen.question
+        await typed(pilot, "n")
+        assert app.screen is screen and app.is_running
+        await typed(pilot, "ctrl+q", "ctrl+q")  # a second ctrl+q is no answer
+        assert isinstance(app.screen, ConfirmScreen)
+        await typed(pilot, "escape")
+        assert app.screen is screen
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_each_team_lead_is_chosen_at_the_close(store: Store) -> None:
+    p = at_phase(store, MeetingPhase.CLOSE, ("Skills", "Supply chain"))
+    skills, supply = store.launch(p.id).action_areas
+    people = {n: person_id(store, n) for n in ("Avery Anders", "Casey Cole", "Devon Dale")}
+    for name, area in [("Parker Pratt", skills), ("Avery Anders", skills), ("Casey Cole", skills)]:
+        add_commitment(store, p.id, person_id(store, name), area.id)
+    add_commitment(store, p.id, people["Devon Dale"], supply.id)
+    app = Host(store, p.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await typed(pilot, "f9", "space", "down", "space", "ctrl+s")
+        leads = app.screen
+        assert isinstance(leads, LeadsScreen)
+        text = screen_text(app)
+        assert "Avery Anders" in text and "Devon Dale" in text  # suggested: champion, industry
+        # Casey leads Skills instead of the champion
+        await typed(pilot, "enter", "down", "enter")  # the list opens on Avery
+        await typed(pilot, "ctrl+s")
+        assert isinstance(app.screen, ConfirmScreen)
+        await typed(pilot, "y")
+        roles = {
+            (r.team_id, store.person(r.person_id).name): r.role
+            for r in store.roles(partnership_id=p.id)
+            if r.team_id is not None
+        }
+        teams = {t.name: t.id for t in store.teams(p.id)}
+        lead, member = RoleKind.ACTION_TEAM_LEAD, RoleKind.ACTION_TEAM_MEMBER
+        assert roles == {
+            (teams["Skills"], "Parker Pratt"): member,
+            (teams["Skills"], "Avery Anders"): member,
+            (teams["Skills"], "Casey Cole"): lead,
+            (teams["Supply chain"], "Devon Dale"): lead,
+        }
+
+
+async def test_a_closed_meeting_is_corrected_from_its_summary(store: Store) -> None:
+    p = at_phase(store, MeetingPhase.CLOSE, ("Skils",))
+    (area,) = store.launch(p.id).action_areas
+    add_opportunity(store, p.id, "Robots")
+    add_commitment(store, p.id, person_id(store, "Avery Anders"), area.id)
+    close_meeting(store, p.id, [area.id], store.today())
+    app = Host(store, p.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await typed(pilot, "e")
+        assert isinstance(app.screen, ChoiceScreen)
+        await typed(pilot, "skil", "enter")  # narrows to the area
+        await typed(pilot, "ctrl+u", "Skills", "ctrl+s")
+        assert store.launch(p.id).action_areas[0].title == "Skills"
+        (team,) = store.teams(p.id)
+        assert team.name == "Skills"
+        await typed(pilot, "t", "enter", "parker", "enter")  # the only team, then Parker
+        parker = person_id(store, "Parker Pratt")
+        assert any(
+            r.person_id == parker and r.team_id == team.id for r in store.roles(partnership_id=p.id)
+        )
+        summary = app.screen.query_one("#summary-text", Markdown).source
+        assert "Parker Pratt (Pratt Org) → Skills" in summary
+
+
+async def test_the_resume_question_defaults_to_yes(store: Store) -> None:
+    from nextgen_tui.app import RosterApp
+
+    at_phase(store, MeetingPhase.WELCOME)
+    app = RosterApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.focused is not None and app.screen.focused.id == "yes"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+
+
+class FirstFrame(MeetingScreen):
+    """Records the layout classes the screen has when it first mounts."""
+
+    CSS_PATH = Path(screen_module.__file__).with_name("meeting.tcss")
+    classes_at_mount: set[str] = set()
+
+    def on_mount(self) -> None:
+        FirstFrame.classes_at_mount = set(self.classes)
+
+
+@pytest.mark.parametrize(("width", "layout"), [(120, "-narrow"), (160, "-wide")])
+async def test_the_layout_fits_the_width_from_the_first_frame(
+    store: Store, width: int, layout: str
+) -> None:
+    p = seed(store)
+
+    class FirstHost(Host):
+        def on_mount(self) -> None:
+            self.push_screen(FirstFrame(self.partnership_id))
+
+    app = FirstHost(store, p.id)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.pause()
+        assert layout in FirstFrame.classes_at_mount
+        other = "-wide" if layout == "-narrow" else "-narrow"
+        assert other not in FirstFrame.classes_at_mount
