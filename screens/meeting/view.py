@@ -150,7 +150,9 @@ class MeetingView(DismissOnce, Screen[None]):
         self.reload()
         self.show_phase_focus()
         if self.meeting.in_progress and self.meeting.phase is not None:
-            self.notify(f"Resumed the meeting at {self.meeting.phase.label}.", markup=False)
+            self.notify(
+                f"Resumed the meeting at {self.meeting.phase.label}.", timeout=3, markup=False
+            )
         self._timer = self.set_interval(1, self.tick)
 
     def on_screen_resume(self) -> None:
@@ -391,7 +393,10 @@ class MeetingView(DismissOnce, Screen[None]):
             return
         self.query_one(ContentSwitcher).current = "summary"
         self.query_one("#summary-hint", Static).update(
-            Content("The meeting is closed. ctrl+s saves this summary as Markdown; esc leaves.")
+            Content(
+                "The meeting is closed. e corrects an item, t adds someone to a team, "
+                "ctrl+s saves this summary as Markdown; esc leaves."
+            )
         )
         self.query_one("#summary-text", Markdown).update(summary_markdown(self.snapshot))
         self.query_one("#summary").focus()
