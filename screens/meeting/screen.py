@@ -221,6 +221,8 @@ class MeetingScreen(MeetingClosing):
         return True
 
     def action_back(self) -> None:
+        if not self.is_active:  # a second escape while the question is open
+            return
         if self.meeting.held:
             self.dismiss()
             return

@@ -36,7 +36,7 @@ from nextgen_tui.store.repository import Store
 from screens.common.confirm import ConfirmScreen
 from screens.directory.org_form import OrgKindScreen
 from screens.directory.screen import DirectoryScreen
-from screens.meeting.forms import MergeScreen, PrioritiesScreen
+from screens.meeting.pickers import MergeScreen, PrioritiesScreen
 from screens.meeting.screen import MeetingScreen
 from screens.stage.screen import PartnershipScreen
 from screens.transfer.export_dialog import ExportScreen
@@ -83,6 +83,15 @@ def select(screen: Screen[Any]) -> None:
     screen.query_one(OptionList).action_select()
 
 
+def leave_meeting(screen: Screen[Any]) -> None:
+    """Escape on the live meeting, and yes to its question (leaving asks first)."""
+    assert isinstance(screen, MeetingScreen)
+    screen.action_back()
+    question = screen.app.screen
+    if isinstance(question, ConfirmScreen):
+        question.action_answer(True)
+
+
 #: screen builder (from the partnership id), how it is answered (twice), the one answer
 ANSWERED_TWICE: dict[str, tuple[Callable[[int], Screen[Any]], Answer, object]] = {
     "org kind: selected twice": (lambda pid: OrgKindScreen("Acme Inc"), select, OrgKind.COMPANY),
@@ -105,7 +114,7 @@ ANSWERED_TWICE: dict[str, tuple[Callable[[int], Screen[Any]], Answer, object]] =
     "export: cancelled twice": (ExportScreen, lambda screen: screen.action_cancel(), None),
     "import: back twice": (ImportWizardScreen, lambda screen: screen.action_back(), None),
     "directory: back twice": (lambda pid: DirectoryScreen(), lambda s: s.action_back(), None),
-    "meeting: back twice": (MeetingScreen, lambda screen: screen.action_back(), None),
+    "meeting: left twice": (MeetingScreen, lambda screen: leave_meeting(screen), None),
     "stage view: back twice": (PartnershipScreen, lambda screen: screen.action_back(), None),
 }
 
@@ -308,8 +317,14 @@ async def test_random_keys_in_the_meeting_merge_and_priority_pickers(
     )
     app = RosterApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
+
+        async def reopen() -> None:
+            """The meeting, with the areas list focused (its keys: m merges)."""
+            meeting = MeetingScreen(p.id)
+            await app.push_screen(meeting)
+            await wait(pilot)
+            meeting.set_focus(meeting.query_one("#area-list"))
+
         await wait(pilot)
-        seen = await walk(
-            pilot, MEETING_MODAL_KEYS, seed, lambda: app.push_screen(MeetingScreen(p.id))
-        )
+        seen = await walk(pilot, MEETING_MODAL_KEYS, seed, reopen)
     assert {"MergeScreen", "PrioritiesScreen"} <= seen, seen
