@@ -26,13 +26,16 @@ SIZE = (80, 24)
 
 
 def pressing(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
-    """Press ``keys`` once the meeting has loaded (each handled before the next)."""
+    """Press ``keys`` once the meeting has loaded (each handled before the next); the
+    notifications go first (how long one stays depends on the machine's speed)."""
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.pause()
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
 
     return run_before
 
