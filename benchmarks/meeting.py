@@ -146,7 +146,8 @@ async def bench_pilot(store: Store, pid: int) -> None:
                     "enter",
                     "\r",
                     lambda count=count: (
-                        _plain(present) == f"Present: {count + 1}" and _ticked(people_list)
+                        _plain(present).startswith(f"Present: {count + 1} of")
+                        and _ticked(people_list)
                     ),
                 )
             )
