@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from nextgen_tui.meeting.agenda import go_to_phase, start_meeting
 from nextgen_tui.meeting.capture import add_area, add_commitment, add_opportunity, vote
@@ -26,15 +27,22 @@ SIZE = (80, 24)
 
 
 def pressing(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
-    """Press ``keys`` once the meeting has loaded (each handled before the next); the
-    notifications go first (how long one stays depends on the machine's speed)."""
+    """Press ``keys`` once the meeting has loaded (each handled before the next), then
+    take out what depends on the machine's speed: the passing notifications, the cursor's
+    blink, a screen under a dialog not yet redrawn."""
 
     async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
         await pilot.pause()
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
-        pilot.app.clear_notifications()
+        app.clear_notifications()
+        for screen in app.screen_stack:
+            for box in screen.query(Input):
+                box.cursor_blink = False
+            screen.refresh()
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
 
     return run_before
