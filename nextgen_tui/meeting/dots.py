@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from nextgen_tui.errors import MeetingError
-from nextgen_tui.meeting.capture import ANONYMOUS, area_of
+from nextgen_tui.meeting.capture import ANONYMOUS, area_of, dot_refusal
 from nextgen_tui.meeting.record import open_meeting
 from nextgen_tui.models import ActionArea, LaunchMeeting
 from nextgen_tui.store.repository import Store
@@ -89,6 +89,7 @@ def place_dots(
     """The person's dots are exactly ``area_ids`` (one per dot, repeats allowed).
 
     Typed again, the entry replaces what they had, so a correction is one more entry.
+    Only industry attendees place dots (:func:`~nextgen_tui.meeting.capture.dot_refusal`).
     """
     if person_id == ANONYMOUS:
         raise MeetingError("Pick the person whose dots these are first (F3).")
@@ -96,6 +97,9 @@ def place_dots(
     person = store.person(person_id)
     for area_id in area_ids:
         area_of(meeting, area_id)
+    refused = dot_refusal(store, partnership_id, person_id) if area_ids else ""
+    if refused:  # only industry attendees place dots (taking theirs back is allowed)
+        raise MeetingError(refused)
     if len(area_ids) > meeting.vote_limit:
         raise MeetingError(
             f"{person.name} has {plural(meeting.vote_limit, 'dot')}, not {len(area_ids)}; "

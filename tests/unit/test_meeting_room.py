@@ -58,7 +58,7 @@ def test_a_typed_tally_sets_adds_or_takes_back_anonymous_dots(store: Store) -> N
 
 
 def test_one_entry_places_all_of_a_persons_dots(store: Store) -> None:
-    p, leaders, _, _ = room(store)
+    p, leaders, _, dean = room(store)
     skills, supply, housing = (add_area(store, p.id, t) for t in ("Skills", "Supply", "Housing"))
     meeting = store.launch(p.id)
     assert parse_area_numbers("1 1, 3", meeting) == [skills.id, skills.id, housing.id]
@@ -77,6 +77,9 @@ def test_one_entry_places_all_of_a_persons_dots(store: Store) -> None:
     with pytest.raises(MeetingError, match="has 3 dots, not 4"):
         place_dots(store, p.id, ann, [skills.id] * 4)
     assert store.launch(p.id).action_areas[1].votes == {ann: 1}  # nothing changed
+    with pytest.raises(MeetingError, match="Dana Dean is a public partner"):
+        place_dots(store, p.id, dean.id, [skills.id])
+    assert all(dean.id not in a.votes for a in store.launch(p.id).action_areas)
 
 
 def test_arrived_of_expected_and_the_present_filter(store: Store) -> None:
