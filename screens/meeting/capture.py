@@ -37,17 +37,10 @@ from nextgen_tui.models import ActionArea, Commitment
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of
 from screens.meeting.forms import AreaForm, CommitmentForm, OpportunityForm
+from screens.meeting.inputs import entered_target, settle, take
 from screens.meeting.pickers import MergeScreen, dots
 from screens.meeting.view import MeetingView
-from screens.meeting.widgets import (
-    AreaList,
-    CommitmentList,
-    OpportunityList,
-    entered_target,
-    highlighted_id,
-    settle,
-    take,
-)
+from screens.meeting.widgets import AreaList, CommitmentList, OpportunityList, highlighted_id
 
 
 class MeetingCapture(MeetingView):

@@ -18,7 +18,8 @@ from textual.widgets.selection_list import Selection
 from nextgen_tui.models import ActionArea
 from nextgen_tui.text.search import fold, rank
 from screens.common.modal import DismissOnce
-from screens.meeting.widgets import SteeringInput, fill
+from screens.meeting.inputs import SteeringInput
+from screens.meeting.widgets import fill
 
 
 def dots(count: int) -> str:

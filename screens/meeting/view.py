@@ -29,16 +29,14 @@ from nextgen_tui.models.snapshot import PartnershipSnapshot
 from nextgen_tui.transfer.exports import default_filename
 from screens.common.context import save, store_of
 from screens.common.modal import DismissOnce
+from screens.meeting.inputs import AreaInput, CaptureInput, SearchInput
 from screens.meeting.widgets import (
-    AreaInput,
     AreaList,
-    CaptureInput,
     CommitmentList,
     CountersPanel,
     OpportunityList,
     PeopleList,
     PhaseBar,
-    SearchInput,
     fill,
     person_prompt,
     set_text,
