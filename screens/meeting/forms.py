@@ -52,19 +52,20 @@ class WalkInForm(FormScreen[int]):
         # companies first: right arrow completes the first name that starts with the typing
         orgs = sorted(store_of(self.app).organizations(), key=lambda o: not o.is_industry)
         names = [o.name for o in orgs]
-        yield self.field("name", "Name", Input(placeholder="Full name"))
+        # compact boxes: the five fields and the buttons fit a 24-line terminal
+        yield self.field("name", "Name", Input(placeholder="Full name", compact=True))
         yield self.field(
             "company",
             "Company (new, or the start of an existing one; right arrow completes)",
-            Input(suggester=SuggestFromList(names, case_sensitive=False)),
+            Input(suggester=SuggestFromList(names, case_sensitive=False), compact=True),
         )
         yield self.field(
             "kind",
             "Kind, if the organization is new (guessed from its name)",
-            Select(kind_options(), value=OrgKind.UNKNOWN, allow_blank=False),
+            Select(kind_options(), value=OrgKind.UNKNOWN, allow_blank=False, compact=True),
         )
-        yield self.field("title", "Title (optional)", Input())
-        yield self.field("email", "Email (optional)", Input())
+        yield self.field("title", "Title (optional)", Input(compact=True))
+        yield self.field("email", "Email (optional)", Input(compact=True))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """A new organization's kind follows the name until the facilitator picks one; an
