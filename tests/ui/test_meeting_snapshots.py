@@ -93,8 +93,10 @@ def test_the_live_meeting(
 
 @pytest.mark.parametrize(
     "press",
-    [["f2"], ["f5"], ["f9"], ["f9", "ctrl+s"], ["escape"]],
-    ids=["walk-in", "times-and-dots", "priorities", "leads", "leave"],
+    # the leads dialog comes second, over a meeting redrawn at a moment that depends on the
+    # machine: test_meeting_keys checks what it shows and saves instead
+    [["f2"], ["f5"], ["f9"], ["escape"]],
+    ids=["walk-in", "times-and-dots", "priorities", "leave"],
 )
 def test_the_meeting_dialogs(snap_compare: Compare, tmp_path: Path, press: list[str]) -> None:
     app = meeting_app(tmp_path / "roster.json", MeetingPhase.CLOSE)
