@@ -18,9 +18,9 @@ from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static, TextArea
 
+from nextgen_tui.edits.people import save_person_with_org
 from nextgen_tui.models import KIND_LABELS, Organization, OrgKind, Person, field_errors
 from nextgen_tui.models.kind_guess import guess_kind
-from nextgen_tui.store.repository import Store
 from nextgen_tui.text.search import rank
 from screens.common.context import save, store_of
 from screens.common.editor_form import EditorForm
@@ -179,11 +179,3 @@ class PersonForm(EditorForm[int | None]):
             )
         if saved is not None:
             self.dismiss(saved.id)
-
-
-def save_person_with_org(store: Store, person: Person, org: Organization) -> Person:
-    """Create ``org`` and save ``person`` in it: one write and one undo step, or nothing."""
-    label = f"{'Edit' if person.id else 'Add'} person {person.name}"
-    with store.transaction(label):
-        created = store.save_organization(org)
-        return store.save_person(person.updated(organization_id=created.id))

@@ -14,15 +14,15 @@ from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select
 
-from nextgen_tui.meeting.agenda import MAX_PHASE_MINUTES, PHASES, set_phase_minutes
+from nextgen_tui.meeting.agenda import MAX_PHASE_MINUTES, PHASES
 from nextgen_tui.meeting.capture import (
     edit_commitment,
     edit_opportunity,
     rename_area,
-    set_vote_limit,
 )
 from nextgen_tui.meeting.checkin import walk_in
 from nextgen_tui.meeting.corrections import rename_item
+from nextgen_tui.meeting.settings import change_settings
 from nextgen_tui.models import (
     ActionArea,
     Commitment,
@@ -167,9 +167,7 @@ class MeetingSettingsForm(FormScreen[bool]):
         minutes = {phase: numbers[f"minutes_{phase.value}"] for phase in PHASES}
 
         def change() -> bool:
-            with store.transaction("Change the meeting settings"):
-                set_phase_minutes(store, pid, minutes)
-                set_vote_limit(store, pid, numbers["vote_limit"])
+            change_settings(store, pid, minutes, numbers["vote_limit"])
             return True
 
         if save(self, change, done="Meeting settings saved"):

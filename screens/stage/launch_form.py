@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
+from nextgen_tui.edits.launch import save_launch_details
 from nextgen_tui.models import ChampionStatus, LaunchMeeting, OrgKind, RoleKind, field_errors
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from screens.common.context import save, store_of
@@ -153,16 +154,5 @@ class LaunchForm(EditorForm[bool]):
             return
         store = store_of(self)
         newcomer = self.new_facilitator
-
-        def change() -> LaunchMeeting:
-            with store.transaction("Edit launch meeting"):
-                saved = store.save_launch(meeting)
-                if newcomer is not None:
-                    for role in store.roles(partnership_id=self.partnership_id):
-                        if role.role is RoleKind.FACILITATOR and role.person_id != newcomer:
-                            store.end_role(role.id)
-                    store.assign(self.partnership_id, newcomer, RoleKind.FACILITATOR)
-            return saved
-
-        if save(self, change) is not None:
+        if save(self, lambda: save_launch_details(store, meeting, newcomer)) is not None:
             self.dismiss(True)

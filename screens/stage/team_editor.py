@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from nextgen_tui.edits.teams import save_team_with_members
 from nextgen_tui.models import TEAM_ROLES, ActionTeam, RoleKind, field_errors
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from screens.common.context import save, store_of
@@ -297,24 +298,5 @@ class TeamEditor(EditorForm[bool]):
             return
         store = store_of(self)
         wanted = dict(self.members)
-
-        def change() -> ActionTeam:
-            with store.transaction(f"{'Edit' if team.id else 'Form'} action team {team.name}"):
-                saved = store.save_team(team)
-                held = [
-                    r
-                    for r in store.roles(partnership_id=self.partnership_id)
-                    if r.team_id == saved.id and r.role in TEAM_ROLES
-                ]
-                for role in held:
-                    lead = wanted.get(role.person_id)
-                    kind = RoleKind.ACTION_TEAM_LEAD if lead else RoleKind.ACTION_TEAM_MEMBER
-                    if lead is None or role.role is not kind:
-                        store.end_role(role.id)
-                for person_id, lead in wanted.items():
-                    kind = RoleKind.ACTION_TEAM_LEAD if lead else RoleKind.ACTION_TEAM_MEMBER
-                    store.assign(self.partnership_id, person_id, kind, team_id=saved.id)
-            return saved
-
-        if save(self, change) is not None:
+        if save(self, lambda: save_team_with_members(store, team, wanted)) is not None:
             self.dismiss(True)

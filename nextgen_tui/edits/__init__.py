@@ -1,0 +1,1 @@
+"""Changes of several records that a form saves at once: each one transaction, one undo step."""
