@@ -29,9 +29,10 @@ The three partnerships, each showing the app at a different stage:
 - *Construction, North Valley* (Launch): moved on from Prepare with a waiver; the launch
   is three weeks away and the invitations are still coming back.
 
-Where things are: the region's organizations, staff and names in :mod:`.demo_region`,
-the Prepare and Launch partnerships in :mod:`.demo_early`, the Action one in
-:mod:`.demo_action`; this module holds the shared builder and the command.
+Where things are: the region's organizations and staff in :mod:`.region`, people's names
+in :mod:`.names`, the records' builder in :mod:`.builder`, one module per partnership
+(:mod:`.manufacturing`, :mod:`.healthcare`, :mod:`.construction`); this module builds
+the whole region and holds the command.
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 
-from nextgen_tui.demo.region import AREA_CODE, NAMES, ORGS
+from nextgen_tui.demo.names import NAMES
+from nextgen_tui.demo.region import AREA_CODE, ORGS
 from nextgen_tui.models import (
     ChampionDetails,
     ChampionStatus,
