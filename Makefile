@@ -8,10 +8,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint bench snapshots clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints-dev.txt -e '.[test]'
 	touch $(STAMP)
 
 run: $(STAMP)
