@@ -18,6 +18,7 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -128,29 +129,27 @@ async def bench_pilot(store: Store, pid: int) -> None:
         typing: list[float] = []
         checking: list[float] = []
         search = InviteeSearch(invitees(store.snapshot(pid)))
+
+        def shows(query: str) -> Callable[[], bool]:
+            return lambda: screen.shown_query == query
+
+        def present_is(count: int) -> Callable[[], bool]:
+            return lambda: (
+                _plain(present).startswith(f"Present: {count} of") and _ticked(people_list)
+            )
+
         for person in rng.sample(search.people, 25):
             await pilot.press("ctrl+f", "backspace")
             typed = ""
             for char in person.name.split()[0][:3] + " " + person.name.split()[1][:3]:
                 typed += char
                 key = "space" if char == " " else char
-                typing.append(
-                    await clock.press(key, char, lambda typed=typed: screen.shown_query == typed)
-                )
+                typing.append(await clock.press(key, char, shows(typed)))
             target = search.search(typed)[0].person_id
             count = len(store.launch(pid).checkins)
             if any(c.person_id == target for c in store.launch(pid).checkins):
                 continue
-            checking.append(
-                await clock.press(
-                    "enter",
-                    "\r",
-                    lambda count=count: (
-                        _plain(present).startswith(f"Present: {count + 1} of")
-                        and _ticked(people_list)
-                    ),
-                )
-            )
+            checking.append(await clock.press("enter", "\r", present_is(count + 1)))
             await pilot.pause()
         report("keystroke to result drawn (app)", typing, 30)
         report("check-in to counters drawn (app)", checking, 30)

@@ -15,6 +15,7 @@ import pytest
 
 from nextgen_tui import __version__
 from nextgen_tui.cli import main as cli
+from nextgen_tui.cli.common import EXIT_ERROR, EXIT_OK
 from nextgen_tui.errors import StoreError
 from nextgen_tui.models import Person
 from nextgen_tui.paths import bundled_demo_path
@@ -197,7 +198,7 @@ def test_run_app_with_demo_removes_its_copy_and_leaves_the_bundled_file(
     _FakeApp.seen.clear()
     bundled = bundled_demo_path()
     before = _sha(bundled)
-    assert cli.main(["--demo"]) == cli.EXIT_OK
+    assert cli.main(["--demo"]) == EXIT_OK
     [copy] = _FakeApp.seen
     assert not copy.parent.exists()
     assert _sha(bundled) == before
@@ -210,7 +211,7 @@ def test_run_app_on_a_db_keeps_the_change_and_releases_the_lock(
 
     monkeypatch.setattr(nextgen_tui.app, "RosterApp", _FakeApp)
     path = tmp_path / "roster.json"
-    assert cli.main(["--db", str(path)]) == cli.EXIT_OK
+    assert cli.main(["--db", str(path)]) == EXIT_OK
     with Store(path, clock=lambda: FIXED_NOW) as again:  # not locked any more
         assert [p.name for p in again.people()] == ["Edited in the app"]
 
@@ -229,6 +230,6 @@ def test_run_app_reports_a_refused_file_in_one_line(
 ) -> None:
     path = tmp_path / "roster.json"
     path.write_text("[]")
-    assert cli.main(["--db", str(path)]) == cli.EXIT_ERROR
+    assert cli.main(["--db", str(path)]) == EXIT_ERROR
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("nextgen-tui: ")

@@ -7,6 +7,7 @@ import json
 import os
 import stat
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,10 @@ from nextgen_tui.errors import (
     WriteFailedError,
 )
 from nextgen_tui.models import Person
-from nextgen_tui.store import durable as storage
 from nextgen_tui.store import schema as store_module
-from nextgen_tui.store.backups import BACKUPS_KEPT, backup_folder, backups
+from nextgen_tui.store.backups import BACKUPS_KEPT, backups
 from nextgen_tui.store.repository import Store
+from nextgen_tui.store.siblings import backup_folder
 from tests.conftest import FIXED_NOW
 from tests.support.factories import person
 
@@ -255,7 +256,7 @@ def test_a_failed_write_is_reported_plainly_and_rolled_back(
     def disk_full(*_: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(storage.os, "replace", disk_full)
+    monkeypatch.setattr(os, "replace", disk_full)  # as the durable store calls it
     with pytest.raises(WriteFailedError, match="the disk is full"):
         store.save_person(ann.updated(title="Director"))
     monkeypatch.undo()
@@ -310,12 +311,16 @@ def test_a_backup_is_made_before_the_first_change_of_a_session(store: Store, db_
     assert backup.parent == db_path.with_name("roster.json.backups")
 
 
+def _at(now: datetime) -> datetime:
+    return now
+
+
 def test_backups_roll_keeping_the_newest_and_one_per_day(db_path: Path) -> None:
     start = datetime(2026, 1, 1, 9, 0)
     moments = [start + timedelta(days=day, minutes=m) for day in range(3) for m in range(5)]
     moments += [start + timedelta(days=10, minutes=m) for m in range(BACKUPS_KEPT + 3)]
     for now in moments:
-        s = Store(db_path, clock=lambda now=now: now)
+        s = Store(db_path, clock=partial(_at, now))
         person(s, f"Person {now:%d %H%M}")
         s.close()
     names = [b.name for b in backups(db_path)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
@@ -24,19 +26,19 @@ __all__ = [
 ]
 
 
-def stage_screen(app: App[object]) -> PartnershipScreen:
+def stage_screen(app: App[Any]) -> PartnershipScreen:
     screen = app.screen
     assert isinstance(screen, PartnershipScreen), f"expected a stage view, got {screen!r}"
     return screen
 
 
-def roster_lines(app: App[object]) -> list[str]:
+def roster_lines(app: App[Any]) -> list[str]:
     """The plain text of each line of "Who's at the table"."""
     roster = app.screen.query_one(RosterList)
     return [str(option.prompt) for option in roster.options]
 
 
-def gap_rules(app: App[object], *, upcoming: bool = False) -> list[str]:
+def gap_rules(app: App[Any], *, upcoming: bool = False) -> list[str]:
     """The rule ids listed under "What's missing" for the viewed stage (and later ones)."""
     screen = stage_screen(app)
     gaps = [gap for gap in screen.query_one(GapList).gaps if gap is not None]

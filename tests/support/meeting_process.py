@@ -85,8 +85,8 @@ def main(path: Path) -> None:
     meeting = next_phase(store, pid, now())
     ack(step="phase", phase=str(meeting.phase))
     for person_id in people[:4]:
-        item = add_commitment(store, pid, person_id, areas[0], "yes")
-        ack(step="commitment", id=item.id, person=person_id)
+        commitment = add_commitment(store, pid, person_id, areas[0], "yes")
+        ack(step="commitment", id=commitment.id, person=person_id)
     for number in count(1):  # the meeting goes on until the battery dies
         text = f"Late idea {number}"
         item = add_opportunity(store, pid, text)

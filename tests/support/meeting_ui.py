@@ -6,6 +6,7 @@ import asyncio
 import io
 import re
 import unicodedata
+from typing import Any
 
 from rich.console import Console
 from textual import events
@@ -67,7 +68,7 @@ class Host(App[None]):
         self.push_screen(MeetingScreen(self.partnership_id))
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     """The plain text on screen, as a user would read it (markup already applied)."""
     console = Console(
         width=app.size.width,
@@ -84,7 +85,7 @@ def screen_text(app: App[object]) -> str:
     return console.export_text()
 
 
-def notifications(app: App[object]) -> list[str]:
+def notifications(app: App[Any]) -> list[str]:
     return [n.message for n in app._notifications]
 
 

@@ -7,7 +7,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static
 
 from nextgen_tui.app import RosterApp
-from nextgen_tui.models import ChampionStatus, OrgKind, RoleKind
+from nextgen_tui.models import ChampionStatus, OrgKind, Person, RoleKind
 from nextgen_tui.store.repository import Store
 from screens.common.confirm import ConfirmScreen
 from screens.directory.assign_role import AssignRoleScreen
@@ -83,7 +83,7 @@ async def test_a_search_lists_its_best_matches_first_and_at_most_a_page(store: S
     company = f.org(store, "Bluestone Foods")
     store.save_many(
         [
-            f.Person(name=f"Pat Example {i:03}", organization_id=company.id)
+            Person(name=f"Pat Example {i:03}", organization_id=company.id)
             for i in range(MATCHES_SHOWN + 20)
         ]
     )
@@ -111,7 +111,9 @@ async def test_add_a_person_with_a_new_organization_creates_both_in_one_change(
         assert form.query_one("#field-name", Input).value == "Rosa Diaz"
         form.query_one("#field-organization", Input).value = "Riverton Workforce Board"
         await pilot.pause()
-        assert "Not in the directory yet" in str(form.query_one("#organization-hint").content)
+        assert "Not in the directory yet" in str(
+            form.query_one("#organization-hint", Static).content
+        )
         await pilot.press("ctrl+s")
         await wait(pilot)
         question = pilot.app.screen
@@ -129,7 +131,7 @@ async def test_add_a_person_with_a_new_organization_creates_both_in_one_change(
         assert kinds.highlighted_option.id == OrgKind.WORKFORCE_BOARD.value
         await pilot.press("enter")
         await wait(pilot)
-        assert pilot.app.screen is screen
+        assert pilot.app.screen_stack[-1] is screen  # the top screen
         board = store.organization_by_name("Riverton Workforce Board")
         assert board is not None and board.kind is OrgKind.WORKFORCE_BOARD
         [rosa] = [p for p in store.people() if p.name == "Rosa Diaz"]
@@ -158,7 +160,9 @@ async def test_an_existing_organization_is_found_by_name_and_suggested(store: St
         await pilot.press(*"acme", "right")  # → accepts the suggestion
         await pilot.pause()
         assert organization.value == "Acme Plastics"
-        assert "✓ Acme Plastics (Company)" in str(form.query_one("#organization-hint").content)
+        assert "✓ Acme Plastics (Company)" in str(
+            form.query_one("#organization-hint", Static).content
+        )
         await pilot.press("ctrl+s")
         await wait(pilot)
     [kim] = [p for p in store.people() if p.name == "Kim Park"]
@@ -296,7 +300,7 @@ async def test_organizations_are_searched_added_and_named_once(store: Store) -> 
         form.query_one("#field-kind", Select).value = OrgKind.CHAMBER
         await pilot.press("ctrl+s")
         await wait(pilot)
-        assert pilot.app.screen is screen
+        assert pilot.app.screen_stack[-1] is screen  # the top screen
         chamber = store.organization_by_name("Harlow Chamber")
         assert chamber is not None and chamber.kind is OrgKind.CHAMBER
         assert screen.query_one("#orgs-table", DirectoryTable).current == chamber.id

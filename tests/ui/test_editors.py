@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Checkbox, Collapsible, Input, Select
 
 from nextgen_tui.errors import WriteFailedError
 from nextgen_tui.models import ChampionStatus, InvitationStatus, OrgKind, RoleKind
@@ -72,11 +72,11 @@ async def test_partnership_thresholds_errors_open_the_section(store: Store) -> N
     app = Host(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_modal(app, pilot, PartnershipForm(p.id))
-        assert app.screen.query_one("#thresholds").collapsed
+        assert app.screen.query_one("#thresholds", Collapsible).collapsed
         await type_into(pilot, "#field-champions_min", "9")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert not app.screen.query_one("#thresholds").collapsed
+        assert not app.screen.query_one("#thresholds", Collapsible).collapsed
         assert "must not be more than" in error_text(app, "thresholds")
         assert store.partnership(p.id).thresholds.champions_min == 2  # nothing saved
 
