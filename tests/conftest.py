@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from nextgen_tui.store.repository import Store
+from tests.support.notices import Notices, record_notices
 
 FIXED_NOW = datetime(2026, 6, 1, 9, 30)
 
@@ -23,3 +24,9 @@ def store(db_path: Path) -> Iterator[Store]:
     s = Store(db_path, clock=lambda: FIXED_NOW)
     yield s
     s.close()
+
+
+@pytest.fixture
+def notices(monkeypatch: pytest.MonkeyPatch) -> Notices:
+    """Every ``notify`` call of the test's apps (see tests/support/notices.py)."""
+    return record_notices(monkeypatch)

@@ -18,7 +18,7 @@ from screens.stage.widgets import RosterList, StageBar
 from tests.conftest import FIXED_NOW
 from tests.support import factories as f
 from tests.support.app_ui import roster_lines, screen_text, stage_screen, wait
-from tests.support.meeting_ui import notifications
+from tests.support.notices import Notices
 
 SIZE = (120, 40)
 
@@ -31,7 +31,7 @@ def _rename_on_disk(path: Path, new_name: str) -> None:
     path.write_text(json.dumps(data))
 
 
-async def test_file_changed_behind_the_app(store: Store, db_path: Path) -> None:
+async def test_file_changed_behind_the_app(store: Store, db_path: Path, notices: Notices) -> None:
     p = f.partnership(store)
     ann = f.person(store, "Ann Able", f.org(store, "Acme Forge"))
     role = store.assign(p.id, ann.id, RoleKind.CORE_TEAM)
@@ -48,7 +48,7 @@ async def test_file_changed_behind_the_app(store: Store, db_path: Path) -> None:
         await pilot.press("y")
         await wait(pilot)
         assert app.is_running
-        [message] = [m for m in notifications(app) if "changed by another program" in m]
+        [message] = [m for m in notices.messages if "changed by another program" in m]
         assert "ctrl+r" in message
         assert store.role(role.id).end is None  # refused: the other program's file is kept
         assert json.loads(db_path.read_text())["partnerships"][str(p.id)]["name"] == (
@@ -68,7 +68,9 @@ async def test_file_changed_behind_the_app(store: Store, db_path: Path) -> None:
         assert not any("Ann Able" in line for line in roster_lines(app))
 
 
-async def test_read_only_file_refuses_changes_and_keeps_the_form(db_path: Path) -> None:
+async def test_read_only_file_refuses_changes_and_keeps_the_form(
+    db_path: Path, notices: Notices
+) -> None:
     with Store(db_path, clock=lambda: FIXED_NOW) as seeding:
         f.partnership(seeding)
         f.partnership(seeding, "Construction, South", "Construction", "South")
@@ -81,7 +83,7 @@ async def test_read_only_file_refuses_changes_and_keeps_the_form(db_path: Path) 
         await pilot.press(*"Healthcare, East", "tab", *"Healthcare", "tab", *"East", "ctrl+s")
         await wait(pilot)
         assert app.is_running
-        assert any("read-only" in message for message in notifications(app))
+        assert any("read-only" in message for message in notices.messages)
         form = app.screen
         assert type(form).__name__ == "PartnershipForm"  # still open...
         assert form.query_one("#field-name", Input).value == "Healthcare, East"  # ...and kept

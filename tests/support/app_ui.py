@@ -11,12 +11,11 @@ from textual.widgets import Select
 
 from screens.stage.screen import PartnershipScreen
 from screens.stage.widgets import GapList, RosterList
-from tests.support.meeting_ui import notifications, screen_text
+from tests.support.meeting_ui import screen_text
 
 __all__ = [
     "gap_rules",
     "highlight_gap",
-    "notifications",
     "roster_lines",
     "screen_text",
     "select_value",

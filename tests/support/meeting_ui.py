@@ -85,11 +85,7 @@ def screen_text(app: App[Any]) -> str:
     return console.export_text()
 
 
-def notifications(app: App[Any]) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
-def message(app: App[object]) -> str:
+def message(app: App[Any]) -> str:
     """The problem shown in the meeting's message line ("" when none is shown)."""
     line = app.screen.query_one("#meeting-message", Static)
     return str(line.visual) if line.has_class("-shown") else ""

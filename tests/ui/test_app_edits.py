@@ -27,7 +27,7 @@ from tests.support.app_ui import (
     type_in,
     wait,
 )
-from tests.support.meeting_ui import notifications
+from tests.support.notices import Notices
 
 SIZE = (120, 40)
 
@@ -86,7 +86,9 @@ async def test_rename_a_partnership(store: Store) -> None:
         assert "Advanced Manufacturing, North Valley" not in screen_text(app)
 
 
-async def test_add_organizations_and_people_from_the_palette(store: Store) -> None:
+async def test_add_organizations_and_people_from_the_palette(
+    store: Store, notices: Notices
+) -> None:
     f.partnership(store)
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -106,7 +108,7 @@ async def test_add_organizations_and_people_from_the_palette(store: Store) -> No
         await wait(pilot)
         [ann] = store.people()
         assert (ann.name, ann.title, ann.organization_id) == ("Ann Able", "CEO", acme.id)
-        assert any("Saved Ann Able" in message for message in notifications(app))
+        assert any("Saved Ann Able" in message for message in notices.messages)
 
         # a person whose organization does not exist yet: it is created with them
         await _palette(pilot, "add person")
@@ -123,7 +125,7 @@ async def test_add_organizations_and_people_from_the_palette(store: Store) -> No
         stage_screen(app)  # back where the convener was
 
 
-async def test_set_an_outreach_owner_from_the_gap(store: Store) -> None:
+async def test_set_an_outreach_owner_from_the_gap(store: Store, notices: Notices) -> None:
     p = f.partnership(store)
     ceo = f.person(store, "Ann Able", f.org(store, "Acme Forge"))
     staff = f.person(store, "Dana Dean", f.org(store, "Valley College", OrgKind.COMMUNITY_COLLEGE))
@@ -147,7 +149,7 @@ async def test_set_an_outreach_owner_from_the_gap(store: Store) -> None:
         assert any(
             "Ann Able" in line and "outreach: Dana Dean" in line for line in roster_lines(app)
         )
-        assert "Saved" in notifications(app)
+        assert "Saved" in notices.messages
 
 
 def _launched(store: Store) -> int:

@@ -25,7 +25,7 @@ from tests.support.app_ui import (
     stage_screen,
     wait,
 )
-from tests.support.meeting_ui import notifications
+from tests.support.notices import Notices
 
 SIZE = (120, 40)
 
@@ -127,7 +127,7 @@ def _highlight_member(roster: RosterList, person_id: int) -> bool:
     return False
 
 
-async def test_advance_with_a_waiver_then_undo(store: Store) -> None:
+async def test_advance_with_a_waiver_then_undo(store: Store, notices: Notices) -> None:
     partnership = f.partnership(store)
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -161,7 +161,7 @@ async def test_advance_with_a_waiver_then_undo(store: Store) -> None:
         await wait(pilot)
         assert store.partnership(partnership.id).stage is Stage.PREPARE
         assert store.partnership(partnership.id).waivers == []
-        assert any(message.startswith("Undid: ") for message in notifications(app))
+        assert any(message.startswith("Undid: ") for message in notices.messages)
         assert "Board wants a June launch" not in screen_text(app)
         assert "current stage" in screen_text(app)
 
@@ -183,7 +183,7 @@ async def test_undo_an_added_role_updates_the_roster(store: Store) -> None:
         assert store.person(dean.id).name == "Dana Dean"  # only the role was undone
 
 
-async def test_delete_a_partnership_asks_first(store: Store) -> None:
+async def test_delete_a_partnership_asks_first(store: Store, notices: Notices) -> None:
     keep = f.partnership(store, "Construction, North Valley", "Construction")
     doomed = f.partnership(store, "Healthcare, North Valley", "Healthcare")
     app = RosterApp(store)
@@ -207,7 +207,7 @@ async def test_delete_a_partnership_asks_first(store: Store) -> None:
         assert [p.id for p in store.partnerships()] == [keep.id]
         assert app.screen.query_one(PartnershipTable).row_count == 1
         assert "Healthcare, North Valley" not in screen_text(app)
-        assert any("ctrl+z" in message for message in notifications(app))
+        assert any("ctrl+z" in message for message in notices.messages)
 
         await pilot.press("ctrl+z")
         await wait(pilot)

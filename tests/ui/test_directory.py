@@ -17,6 +17,7 @@ from screens.directory.screen import MATCHES_SHOWN, ORGS, PEOPLE, DirectoryScree
 from screens.directory.table import DirectoryTable
 from tests.support import factories as f
 from tests.support.app_ui import screen_text, wait
+from tests.support.notices import Notices
 
 SIZE = (140, 40)
 
@@ -404,7 +405,7 @@ async def test_assign_a_team_role(store: Store) -> None:
     assert (role.role, role.team_id) == (RoleKind.ACTION_TEAM_LEAD, team.id)
 
 
-async def test_without_a_partnership_assigning_says_so(store: Store) -> None:
+async def test_without_a_partnership_assigning_says_so(store: Store, notices: Notices) -> None:
     seed(store)
     async with RosterApp(store).run_test(size=SIZE) as pilot:
         screen = await open_directory(pilot)
@@ -412,7 +413,7 @@ async def test_without_a_partnership_assigning_says_so(store: Store) -> None:
         await wait(pilot)
         await wait(pilot)
         assert pilot.app.screen is screen
-        assert any("no partnership yet" in n.message for n in pilot.app._notifications)
+        assert any("no partnership yet" in m for m in notices.messages)
 
 
 async def test_help_lists_the_directory_keys(store: Store) -> None:

@@ -26,6 +26,7 @@ from tests.support.editor_ui import (
     screen_text,
     type_into,
 )
+from tests.support.notices import Notices
 
 # --------------------------------------------------------------------------- dates
 
@@ -330,7 +331,9 @@ async def test_launch_form_offers_champions_as_opener_and_closer(store: Store) -
 
 
 async def test_launch_form_saves_all_or_nothing(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    notices: Notices,
 ) -> None:
     p = f.partnership(store)
     old = f.person(store, "Old Facilitator")
@@ -353,7 +356,7 @@ async def test_launch_form_saves_all_or_nothing(
         await pilot.pause()
         assert isinstance(app.screen, LaunchForm)  # still open, with what was typed
         assert app.screen.query_one("#field-place", Input).value == "Harlow plant"
-        assert any("disk is full" in n.message for n in app._notifications)
+        assert any("disk is full" in m for m in notices.messages)
     disk = on_disk(store)
     assert disk.launch(p.id).place == ""
     assert [r.person_id for r in disk.snapshot(p.id).holders(RoleKind.FACILITATOR)] == [old.id]

@@ -28,6 +28,7 @@ from tests.support.editor_ui import (
     screen_text,
     seed_priorities,
 )
+from tests.support.notices import Notices
 
 # --------------------------------------------------------------------------- person picker
 
@@ -171,7 +172,9 @@ async def test_escape_on_a_changed_form_asks_before_discarding(store: Store) -> 
         assert isinstance(app.screen, ConfirmScreen)
 
 
-async def test_a_record_deleted_meanwhile_closes_the_form_with_a_message(store: Store) -> None:
+async def test_a_record_deleted_meanwhile_closes_the_form_with_a_message(
+    store: Store, notices: Notices
+) -> None:
     p = f.partnership(store)
     app = Host(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -180,7 +183,7 @@ async def test_a_record_deleted_meanwhile_closes_the_form_with_a_message(store: 
             await pilot.pause()
             assert app.screen is app.screen_stack[0]
         assert app.results == [None, None, None]
-        assert any("no longer exists" in n.message for n in app._notifications)
+        assert any("no longer exists" in m for m in notices.messages)
 
 
 FORMS: dict[str, Callable[[dict[str, Any]], Screen[Any]]] = {

@@ -28,6 +28,7 @@ from tests.support.editor_ui import (
     seed_priorities,
     type_into,
 )
+from tests.support.notices import Notices
 
 # --------------------------------------------------------------------------- action teams
 
@@ -206,7 +207,9 @@ async def test_team_editor_needs_a_name_and_keeps_the_members(store: Store) -> N
 
 
 async def test_team_editor_saves_the_team_and_its_members_all_or_nothing(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    notices: Notices,
 ) -> None:
     s = seed_priorities(store)
     p = s["p"]
@@ -231,7 +234,7 @@ async def test_team_editor_saves_the_team_and_its_members_all_or_nothing(
         assert len(calls) == 2  # the team and the first member were put before the failure
         assert isinstance(app.screen, TeamEditor)
         assert app.screen.query_one("#field-name", Input).value == "Talent"
-        assert any("disk is full" in n.message for n in app._notifications)
+        assert any("disk is full" in m for m in notices.messages)
         assert store.teams(p.id) == []
         assert [r for r in store.roles(partnership_id=p.id) if r.team_id] == []
         assert on_disk(store).teams(p.id) == []

@@ -22,7 +22,7 @@ from screens.transfer.import_widgets import RosterFileTree
 from screens.transfer.import_wizard import ImportWizardScreen
 from tests.support import factories as f
 from tests.support.app_ui import stage_screen, wait
-from tests.support.meeting_ui import notifications
+from tests.support.notices import Notices
 
 
 class _App(App[None]):
@@ -294,7 +294,11 @@ async def test_a_file_that_is_not_a_roster_is_explained(store: Store, tmp_path: 
 
 
 async def test_a_failed_import_writes_nothing_and_returns_to_the_preview(
-    store: Store, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    notices: Notices,
 ) -> None:
     p = f.partnership(store)
     roster = _write(tmp_path / "r.csv", "Name,Organization,Roles\nAnn,Acme,core_team\n")
@@ -313,7 +317,7 @@ async def test_a_failed_import_writes_nothing_and_returns_to_the_preview(
         await app.push_screen(screen)
         await _import_file(app, pilot, screen, roster)
         assert screen.step == "step-preview"
-        assert "The disk is full. Nothing was imported." in notifications(app)
+        assert "The disk is full. Nothing was imported." in notices.messages
     assert db_path.read_bytes() == before
     assert store.people() == [] and store.organizations() == []
 

@@ -25,12 +25,12 @@ from tests.support.meeting_ui import (
     Host,
     burst,
     message,
-    notifications,
     person_id,
     screen_text,
     seed,
     typed,
 )
+from tests.support.notices import Notices
 
 Keys = Callable[..., Awaitable[None]]
 SPEEDS = pytest.mark.parametrize("keys", [typed, burst], ids=["typed", "pasted"])
@@ -126,7 +126,9 @@ async def test_f4_selects_the_search_so_the_next_name_replaces_it(store: Store, 
 
 
 @SPEEDS
-async def test_dots_for_a_room_of_50_in_a_few_entries(store: Store, keys: Keys) -> None:
+async def test_dots_for_a_room_of_50_in_a_few_entries(
+    store: Store, keys: Keys, notices: Notices
+) -> None:
     p = at_phase(store, MeetingPhase.ACTION_AREAS, ("Skills", "Supply chain", "Housing"))
     app = Host(store, p.id)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -149,7 +151,7 @@ async def test_dots_for_a_room_of_50_in_a_few_entries(store: Store, keys: Keys) 
         await find(pilot, "Bla")
         await keys(pilot, "f3", "2 2 2 2", "enter")
         assert "has 3 dots, not 4" in message(app)
-        assert "has 3 dots" not in " ".join(notifications(app))
+        assert "has 3 dots" not in " ".join(notices.messages)
         assert screen.query_one("#dot-entry", Input).value == "2 2 2 2"
         assert [a.vote_count for a in store.launch(p.id).action_areas] == [19, 5, 1]
 

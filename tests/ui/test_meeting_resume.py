@@ -25,7 +25,7 @@ from nextgen_tui.store.repository import Store
 from screens.common.confirm import ConfirmScreen
 from screens.meeting.screen import MeetingScreen
 from tests.support.app_ui import screen_text, wait
-from tests.support.meeting_ui import notifications
+from tests.support.notices import Notices
 
 SCRIPT = Path(__file__).resolve().parents[1] / "support" / "meeting_process.py"
 #: Steps the process acknowledges before its endless Part 3 (seed, start, 30 check-ins,
@@ -96,7 +96,7 @@ def test_a_killed_meeting_resumes_with_everything(
         assert store.launch(pid).phase is phase
 
 
-async def test_the_app_offers_to_resume_a_killed_meeting(tmp_path: Path) -> None:
+async def test_the_app_offers_to_resume_a_killed_meeting(tmp_path: Path, notices: Notices) -> None:
     """Reopening the app after the kill offers the meeting back; yes resumes it."""
     db_path = tmp_path / "roster.json"
     acks = run_until_killed(db_path, SCRIPTED_STEPS + 3)
@@ -112,7 +112,7 @@ async def test_the_app_offers_to_resume_a_killed_meeting(tmp_path: Path) -> None
             await wait(pilot)
             screen = app.screen
             assert isinstance(screen, MeetingScreen) and screen.partnership_id == pid
-            assert any("Resumed the meeting at Part 3" in m for m in notifications(app))
+            assert any("Resumed the meeting at Part 3" in m for m in notices.messages)
             text = screen_text(app)
             assert "Now: Part 3: Commitments" in text
             assert "Present: 30" in text

@@ -20,13 +20,13 @@ from tests.support.meeting_ui import (
     Host,
     check_in,
     message,
-    notifications,
     paste,
     person_id,
     pick,
     screen_text,
     seed,
 )
+from tests.support.notices import Notices
 
 
 def counter(screen: MeetingScreen, name: str) -> str:
@@ -40,6 +40,7 @@ def warning_shown(screen: MeetingScreen) -> bool:
 
 
 async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
+from tests.support.notices import Notices
     p = seed(store)
     app = Host(store, p.id)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -64,6 +65,7 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
         await check_in(pilot, "ave")
         assert "Avery Anders is already checked in" in message(app)
         assert counter(screen, "present") == "Present: 6 of 18"
+from tests.support.notices import Notices
 
         assert counter(screen, "champions") == "Champions: 2"  # Avery and Blake
         present = 6
@@ -130,6 +132,7 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
         areas.focus()
         await pilot.press("home", "plus", "plus", "plus", "plus")
         assert "used all 3 of their dots" in message(app)
+from tests.support.notices import Notices
         assert [a.vote_count for a in store.launch(p.id).action_areas] == [6, 2, 1]
         assert "6 ●" in screen_text(app)
 
@@ -262,7 +265,7 @@ async def test_hostile_names_and_items_render_literally(store: Store) -> None:
             assert literal in text, literal
 
 
-async def test_resume_shows_the_saved_phase_and_items(store: Store) -> None:
+async def test_resume_shows_the_saved_phase_and_items(store: Store, notices: Notices) -> None:
     p = seed(store)
     from nextgen_tui.meeting.agenda import go_to_phase, start_meeting
     from nextgen_tui.meeting.capture import add_area
@@ -280,7 +283,7 @@ async def test_resume_shows_the_saved_phase_and_items(store: Store) -> None:
         assert "Now: Part 2: Needed Action Areas" in text
         assert "Housing near plants" in text
         assert "✓ Kai Kerr — Firm 11 · 09:30" in text
-        assert any("Resumed the meeting at Part 2" in m for m in notifications(app))
+        assert any("Resumed the meeting at Part 2" in m for m in notices.messages)
         assert app.screen.focused is app.screen.query_one("#area-entry", Input)
 
 
@@ -332,7 +335,7 @@ async def test_items_are_edited_merged_and_removed_with_keys(store: Store) -> No
         assert store.launch(p.id).action_areas == []
 
 
-async def test_settings_and_the_timer_over_budget(db_path: Path) -> None:
+async def test_settings_and_the_timer_over_budget(db_path: Path, notices: Notices) -> None:
     clock = {"now": datetime(2026, 6, 1, 9, 0)}
     store = Store(db_path, clock=lambda: clock["now"])
     try:
@@ -383,6 +386,7 @@ async def test_settings_and_the_timer_over_budget(db_path: Path) -> None:
             assert "0:00 in this part · 12:00 left of 12:00" in screen_text(app)
             await pilot.press("f7")  # refused: said under the lists, not over them
             assert "This is the first part of the meeting." in screen_text(app)
+from tests.support.notices import Notices
     finally:
         store.close()
 
