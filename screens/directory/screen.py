@@ -23,11 +23,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
 
 from nextgen_tui.errors import StoreError
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import save, store_of
+from screens.common.header import ScreenHeader
 from screens.common.lazy import push_lazy
 from screens.common.modal import DismissOnce
 from screens.common.navigation import current_partnership
@@ -135,7 +136,7 @@ class DirectoryScreen(DismissOnce, Screen[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with Horizontal(id="directory-bar"):
             yield Input(placeholder=PLACEHOLDERS[PEOPLE], id="directory-search")
             yield Static("", id="directory-count", markup=False)

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 
 from nextgen_tui.errors import NotFoundError
 from nextgen_tui.gaps.analysis import analyze
@@ -37,6 +37,7 @@ from nextgen_tui.lifecycle.rosters import (
 from nextgen_tui.models import Partnership, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from screens.common.context import save, store_of
+from screens.common.header import ScreenHeader
 from screens.common.lazy import push_lazy
 from screens.common.modal import DismissOnce
 from screens.common.navigation import StartMeeting
@@ -157,7 +158,7 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield StageBar(id="stage-bar")
         yield Static("", id="stage-status", markup=False)
         yield Static("", id="stage-waivers", markup=False)
@@ -174,7 +175,8 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
         self.reload()
-        self.query_one(RosterList).focus()
+        if self.live:  # not closed before it mounted (its widgets would be gone)
+            self.query_one(RosterList).focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
@@ -276,6 +278,8 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
             return self.snapshot is None or self.partnership.stage.next() is not None
         if not self.is_mounted:
             return True
+        if not self.live:  # closing: a key that arrived meanwhile finds its lists gone
+            return False
         if action in ("add_member", "edit_member", "end_role"):
             entry = self.roster.current
             if entry is None:
