@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench snapshots clean
+.PHONY: run test lint soak bench snapshots clean
 
 $(STAMP): pyproject.toml constraints-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/pytest -n auto
 
+# The random-key walks with ten times the keys (same seeds), for a longer hunt than make test.
+soak: $(STAMP)
+	ROSTER_SOAK=10 $(BIN)/pytest -n auto -k random_keys tests/robustness tests/ui/test_meeting_app.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check nextgen_tui screens tests benchmarks
 	$(BIN)/ruff format --check nextgen_tui screens tests benchmarks
@@ -36,7 +40,7 @@ bench: $(STAMP)
 	for b in $(BENCHMARKS); do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 snapshots: $(STAMP)
-	$(BIN)/pytest tests/test_snapshots.py --snapshot-update
+	$(BIN)/pytest tests/ui/test_snapshots.py --snapshot-update
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 
+import pytest
 from textual import events
 
 from nextgen_tui.app import RosterApp
@@ -58,7 +60,12 @@ MEETING_KEYS = [
 ]  # fmt: skip
 
 
-async def test_random_keys_in_the_meeting_raise_nothing(store: Store) -> None:
+MEETING_PRESSES = 500 * int(os.environ.get("ROSTER_SOAK", "1"))
+MEETING_PARTS = 2  # the keys in this many parts, each on a fresh app (run in parallel)
+
+
+@pytest.mark.parametrize("part", range(MEETING_PARTS))
+async def test_random_keys_in_the_meeting_raise_nothing(store: Store, part: int) -> None:
     """Keys fired at the meeting a millisecond apart (faster than the app handles them):
     forms open and close, items are captured, votes cast, the meeting may even close."""
     p = f.partnership(store, stage=Stage.LAUNCH)
@@ -68,14 +75,17 @@ async def test_random_keys_in_the_meeting_raise_nothing(store: Store) -> None:
         if i < 2:
             f.champion(store, p, who)
     rng = random.Random(5)
+    drawn = [rng.choice(MEETING_KEYS) for _ in range(MEETING_PRESSES)]
+    size = MEETING_PRESSES // MEETING_PARTS
+    keys = drawn[part * size : (part + 1) * size]
     app = RosterApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait(pilot)
         await pilot.press("m")
         await wait(pilot)
         assert isinstance(app.screen, MeetingScreen)
-        for _ in range(10):
-            for key in (rng.choice(MEETING_KEYS) for _ in range(50)):
+        for start in range(0, len(keys), 50):
+            for key in keys[start : start + 50]:
                 assert app._driver is not None
                 app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
                 await asyncio.sleep(0.001)

@@ -40,7 +40,6 @@ def warning_shown(screen: MeetingScreen) -> bool:
 
 
 async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
-from tests.support.notices import Notices
     p = seed(store)
     app = Host(store, p.id)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -65,7 +64,6 @@ from tests.support.notices import Notices
         await check_in(pilot, "ave")
         assert "Avery Anders is already checked in" in message(app)
         assert counter(screen, "present") == "Present: 6 of 18"
-from tests.support.notices import Notices
 
         assert counter(screen, "champions") == "Champions: 2"  # Avery and Blake
         present = 6
@@ -132,7 +130,6 @@ from tests.support.notices import Notices
         areas.focus()
         await pilot.press("home", "plus", "plus", "plus", "plus")
         assert "used all 3 of their dots" in message(app)
-from tests.support.notices import Notices
         assert [a.vote_count for a in store.launch(p.id).action_areas] == [6, 2, 1]
         assert "6 ●" in screen_text(app)
 
@@ -386,7 +383,6 @@ async def test_settings_and_the_timer_over_budget(db_path: Path, notices: Notice
             assert "0:00 in this part · 12:00 left of 12:00" in screen_text(app)
             await pilot.press("f7")  # refused: said under the lists, not over them
             assert "This is the first part of the meeting." in screen_text(app)
-from tests.support.notices import Notices
     finally:
         store.close()
 
