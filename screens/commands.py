@@ -30,7 +30,7 @@ from nextgen_tui.text.visible import visible
 from screens.common.context import save, store_of
 from screens.common.lazy import push_lazy, reload_screen
 from screens.common.modal import DismissOnce
-from screens.common.navigation import current_partnership
+from screens.common.navigation import DIRECTORY_ID, current_partnership
 
 # ---------------------------------------------------------------------------- actions
 
@@ -85,8 +85,7 @@ def add_organization(app: App[Any]) -> None:
 
 
 def show_directory(app: App[Any]) -> None:
-    from_directory = type(app.screen).__name__ == "DirectoryScreen"
-    if from_directory:
+    if app.screen.id == DIRECTORY_ID:  # already open
         return
 
     def factory() -> Screen[None]:

@@ -9,7 +9,7 @@ a plain message instead of a traceback.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -45,8 +45,15 @@ def push_lazy(
     return True
 
 
+@runtime_checkable
+class Reloads(Protocol):
+    """A screen that shows stored records and re-reads them on ``reload()`` (after an undo,
+    or when a form opened from the palette closes): the list, stage, directory, meeting."""
+
+    def reload(self) -> None: ...
+
+
 def reload_screen(screen: Screen[Any]) -> None:
-    """Ask a screen to re-read the store, if it knows how (screens define ``reload()``)."""
-    reload = getattr(screen, "reload", None)
-    if callable(reload):
-        reload()
+    """Ask a screen to re-read the store, if it shows stored records."""
+    if isinstance(screen, Reloads):
+        screen.reload()

@@ -8,7 +8,7 @@ areas never import each other in a circle.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from textual.message import Message
 from textual.screen import Screen
@@ -37,7 +37,19 @@ class StartMeeting(Message):
         self.partnership_id = partnership_id
 
 
+#: The id of the directory screen, so commands know it is open without importing it.
+DIRECTORY_ID = "directory"
+
+
+@runtime_checkable
+class ShowsPartnership(Protocol):
+    """A screen about one partnership: the stage views, the meeting, their forms."""
+
+    partnership_id: int
+
+
 def current_partnership(screen: Screen[Any]) -> int | None:
     """The partnership the screen shows, if any (stage views and the meeting have one)."""
-    pid = getattr(screen, "partnership_id", None)
-    return pid if isinstance(pid, int) and pid else None
+    if isinstance(screen, ShowsPartnership) and isinstance(screen.partnership_id, int):
+        return screen.partnership_id or None
+    return None

@@ -31,7 +31,7 @@ from screens.common.context import save, store_of
 from screens.common.header import ScreenHeader
 from screens.common.lazy import push_lazy
 from screens.common.modal import DismissOnce
-from screens.common.navigation import current_partnership
+from screens.common.navigation import DIRECTORY_ID, current_partnership
 from screens.directory.index import (
     ORG_COLUMNS,
     PEOPLE_COLUMNS,
@@ -127,7 +127,7 @@ class DirectoryScreen(DismissOnce, Screen[None]):
     ]
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(id=DIRECTORY_ID)
         self.title = "Directory"
         self.indexes: dict[str, Index] = {PEOPLE: Index([]), ORGS: Index([])}
         self._detail_for: int | None = None
