@@ -123,9 +123,14 @@ def seed_region(store: Store) -> Seeded:
     for who in ("dana", "ana"):
         give(mfg, who, RoleKind.ACTION_TEAM_MEMBER, team_id=skills.id)
     give(mfg, "marcus", RoleKind.ACTION_TEAM_LEAD, team_id=skills.id)
-    for on, who in ((Q1, ("ana", "ben", "dana")), (Q2, ("ana", "dana", "marcus")), (LATER, ())):
+    attended: tuple[tuple[date, tuple[str, ...]], ...] = (
+        (Q1, ("ana", "ben", "dana")),
+        (Q2, ("ana", "dana", "marcus")),
+        (LATER, ()),
+    )
+    for on, names in attended:
         store.save_convening(
-            Convening(partnership_id=mfg.id, on=on, attendee_ids=[p[w].id for w in who])
+            Convening(partnership_id=mfg.id, on=on, attendee_ids=[p[w].id for w in names])
         )
     store.save_convening(
         Convening(
