@@ -20,13 +20,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from nextgen_tui.errors import NotFoundError, StoreError
 from nextgen_tui.region.coverage import group_coverage, region_coverage
 from nextgen_tui.region.engagement import Engagement, engagement, history_bars
 from nextgen_tui.text.wording import plural
 from screens.common.context import store_of
+from screens.common.header import ScreenHeader
 from screens.common.modal import DismissOnce
 from screens.region.widgets import (
     INDUSTRY_STYLE,
@@ -83,7 +84,7 @@ class EngagementScreen(DismissOnce, Screen[None]):
         self._width = -1
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with TabbedContent(initial=self.initial, id="engagement-tabs"):
             with TabPane("Engagement", id=ENGAGEMENT), VerticalScroll():
                 yield Static(Content("Attendance at each meeting"), classes="engagement-title")

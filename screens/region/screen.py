@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from nextgen_tui.errors import StoreError
 from nextgen_tui.region.coverage import region_coverage
 from nextgen_tui.region.summary import PartnershipLine, region_lines
 from screens.common.context import store_of
+from screens.common.header import ScreenHeader
 from screens.common.modal import DismissOnce
 from screens.common.navigation import OpenPartnership
 from screens.region.widgets import (
@@ -105,7 +106,7 @@ class RegionScreen(DismissOnce, Screen[None]):
         self._width = -1
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Static(Content(EMPTY_TEXT), id="region-empty")
         yield RegionTable(cursor_type="row", zebra_stripes=True, id="region-table")
         yield Static(Content(LEGEND), classes="region-legend", id="region-legend")
