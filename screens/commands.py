@@ -30,7 +30,7 @@ from nextgen_tui.text.visible import visible
 from screens.common.context import save, store_of
 from screens.common.lazy import push_lazy, reload_screen
 from screens.common.modal import DismissOnce
-from screens.common.navigation import DIRECTORY_ID, current_partnership
+from screens.common.navigation import DIRECTORY_ID, REGION_ID, current_partnership
 
 # ---------------------------------------------------------------------------- actions
 
@@ -98,7 +98,7 @@ def show_directory(app: App[Any]) -> None:
 
 def show_region(app: App[Any]) -> None:
     """Every partnership side by side (not stacked twice)."""
-    if type(app.screen).__name__ == "RegionScreen":
+    if app.screen.id == REGION_ID:  # already open
         return
 
     def factory() -> Screen[None]:

@@ -37,8 +37,10 @@ class StartMeeting(Message):
         self.partnership_id = partnership_id
 
 
-#: The id of the directory screen, so commands know it is open without importing it.
+#: The ids of the screens opened once (not stacked twice), so commands know one is open
+#: without importing it.
 DIRECTORY_ID = "directory"
+REGION_ID = "region"
 
 
 @runtime_checkable

@@ -26,7 +26,7 @@ from nextgen_tui.region.summary import PartnershipLine, region_lines
 from screens.common.context import store_of
 from screens.common.header import ScreenHeader
 from screens.common.modal import DismissOnce
-from screens.common.navigation import OpenPartnership
+from screens.common.navigation import REGION_ID, OpenPartnership
 from screens.region.widgets import (
     INDUSTRY_STYLE,
     PUBLIC_STYLE,
@@ -100,7 +100,7 @@ class RegionScreen(DismissOnce, Screen[None]):
     ]
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(id=REGION_ID)
         self.title = "Region: every partnership"
         self.lines: list[PartnershipLine] = []
         self._width = -1
