@@ -29,6 +29,7 @@ from nextgen_tui.models import InvitationStatus, OrgKind, RoleKind
 from nextgen_tui.store.repository import Store
 from tests.conftest import FIXED_NOW
 from tests.support import factories as f
+from tests.support.app_ui import drain
 
 APP_KEYS = [
     "n", "e", "x", "a", "l", "m", "t", "b", "c", "d", "y",
@@ -91,6 +92,7 @@ async def test_random_keys_raise_nothing(
             screens_seen.add(type(app.screen).__name__)
             assert app.is_running, f"the app stopped: {app._exception!r}"
             assert app.return_code is None
+        await drain(pilot)
     assert app._exception is None
     assert len(screens_seen) >= 2, screens_seen  # each part really went places
     store.close()

