@@ -23,6 +23,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -57,6 +58,14 @@ PUBLIC_KINDS = [
     OrgKind.LABOR,
     OrgKind.COMMUNITY_ORG,
 ]
+
+
+def _read_json(path: Path, _run: int) -> object:
+    return json.loads(path.read_bytes())
+
+
+def _gaps_command(path: Path, _run: int) -> object:
+    return gaps_command(path)
 
 
 def build(assignments: int, seed: int = 7) -> PartnershipSnapshot:
@@ -149,8 +158,8 @@ def main() -> None:
             seed(path, people)
             json_s, command_s = alternate(
                 [
-                    lambda _, path=path: json.loads(path.read_bytes()),
-                    lambda _, path=path: gaps_command(path),
+                    partial(_read_json, path),
+                    partial(_gaps_command, path),
                 ],
                 7,
             )

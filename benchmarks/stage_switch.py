@@ -183,7 +183,7 @@ async def switch_times(app: App[None], shown: object, pause: object) -> list[flo
     for _ in range(6):
         for number in ORDER:
             times.append(
-                await clock.press(str(number), str(number), lambda n=number: shown() == n)  # type: ignore[operator]
+                await clock.press(str(number), str(number), lambda n=number: shown() == n)  # type: ignore[operator, misc]
             )
             await pause()  # type: ignore[operator]
     return times

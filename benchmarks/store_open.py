@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -27,6 +28,18 @@ from benchmarks.rosters import alternate, seed
 from nextgen_tui.store.repository import Store
 
 SIZES = {1_000: 15, 10_000: 7, 50_000: 3}  # people: runs
+
+
+def _read_json(path: Path, _run: int) -> object:
+    return json.loads(path.read_bytes())
+
+
+def _open_read_only(path: Path, _run: int) -> None:
+    Store(path, read_only=True).close()
+
+
+def _open_writer(path: Path, _run: int) -> None:
+    Store(path).close()
 
 
 def main() -> None:
@@ -41,9 +54,9 @@ def main() -> None:
 
             json_s, store_s, writer_s = alternate(
                 [
-                    lambda _, path=path: json.loads(path.read_bytes()),
-                    lambda _, path=path: Store(path, read_only=True).close(),
-                    lambda _, path=path: Store(path).close(),
+                    partial(_read_json, path),
+                    partial(_open_read_only, path),
+                    partial(_open_writer, path),
                 ],
                 runs,
             )

@@ -491,7 +491,7 @@ async def test_a_large_directory_shows_a_page_and_the_next_as_the_cursor_nears_t
     company = f.org(store, "Bluestone Foods")
     everyone = DirectoryTable.PAGE_ROWS * 2 + 50
     store.save_many(
-        [f.Person(name=f"Pat Example {i:04}", organization_id=company.id) for i in range(everyone)]
+        [Person(name=f"Pat Example {i:04}", organization_id=company.id) for i in range(everyone)]
     )
     async with RosterApp(store).run_test(size=SIZE) as pilot:
         screen = await open_directory(pilot)
@@ -512,7 +512,7 @@ async def test_clearing_a_search_then_typing_again_in_a_large_directory(store: S
     company = f.org(store, "Bluestone Foods")
     everyone = DirectoryTable.PAGE_ROWS * 4 + 50
     store.save_many(
-        [f.Person(name=f"Pat Example {i:04}", organization_id=company.id) for i in range(everyone)]
+        [Person(name=f"Pat Example {i:04}", organization_id=company.id) for i in range(everyone)]
     )
     async with RosterApp(store).run_test(size=SIZE) as pilot:
         screen = await open_directory(pilot)

@@ -291,7 +291,7 @@ async def test_the_resume_question_defaults_to_yes(store: Store) -> None:
 class FirstFrame(MeetingScreen):
     """Records the layout classes the screen has when it first mounts."""
 
-    CSS_PATH = Path(screen_module.__file__).with_name("meeting.tcss")
+    CSS_PATH = str(Path(screen_module.__file__).with_name("meeting.tcss"))
     classes_at_mount: set[str] = set()
 
     def on_mount(self) -> None:
