@@ -132,7 +132,7 @@ def test_meeting_settings_change_together(store: Store) -> None:
 
 def test_a_refused_vote_limit_keeps_the_old_times(store: Store) -> None:
     p = f.partnership(store)
-    ann = f.person(store, "Ann")
+    ann = f.person(store, "Ann", f.org(store, "Acme Tools"))  # industry places dots
     area = add_area(store, p.id, "Welding pipeline")
     for _ in range(3):
         vote(store, p.id, area.id, ann.id)
