@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import grimp
+
 CORE = Path(__file__).resolve().parents[2] / "nextgen_tui"
 UI_MODULES = {"app.py"}
 #: Core module (relative path) -> the app module it may start, imported in a function only.
@@ -82,3 +84,44 @@ def test_importing_the_core_loads_no_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "[]"
+
+
+def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan), imports inside functions
+    included: any such group is an import cycle."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for imported in graph.find_modules_directly_imported_by(module):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in on_stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            group: list[str] = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_import_cycles_not_even_through_imports_inside_functions() -> None:
+    graph = grimp.build_graph("nextgen_tui", "screens", exclude_type_checking_imports=True)
+    assert _cycles(graph) == []
