@@ -16,13 +16,16 @@ from textual.binding import Binding
 from textual.driver import Driver
 from textual.screen import Screen
 
+from nextgen_tui.models import Stage
+from nextgen_tui.prefs import Prefs, load_prefs, save_prefs
 from nextgen_tui.store.repository import Store
 from nextgen_tui.text.visible import visible
 from screens import commands
-from screens.common.navigation import NewPartnership, OpenPartnership, StartMeeting
+from screens.common.navigation import NewPartnership, OpenPartnership, StageViewed, StartMeeting
 from screens.partnerships.screen import PartnershipsScreen
 
 APP_TITLE = "Sector Partnership Roster"
+DEMO_BANNER = "DEMO: a throw-away copy"
 
 
 def _command_provider() -> type[commands.RosterCommands]:
@@ -38,6 +41,22 @@ class RosterApp(App[None]):
     BINDINGS = [
         Binding(
             "ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last change", id="app.undo"
+        ),
+        Binding(
+            "ctrl+y,ctrl+shift+z",
+            "redo",
+            "Redo",
+            show=False,
+            tooltip="Redo the last change undone",
+            id="app.redo",
+        ),
+        Binding(
+            "h",
+            "history",
+            "History",
+            show=False,
+            tooltip="What each change did, to undo (ctrl+z) or redo (ctrl+y)",
+            id="app.history",
         ),
         Binding(
             "ctrl+r",
@@ -84,11 +103,15 @@ class RosterApp(App[None]):
         ),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, demo: bool = False, prefs: Prefs | None = None) -> None:
+        """``demo``: ``store`` is a throw-away copy of the demo (said in the header, and it
+        opens on the Prepare partnership); ``prefs`` default to the saved ones."""
         super().__init__()
         self.store = store
-        read_only = " (read-only)" if store.read_only else ""
-        self.sub_title = f"{visible(store.path.name)}{read_only}"
+        self.demo = demo
+        self.prefs = load_prefs() if prefs is None else prefs
+        name = DEMO_BANNER if demo else visible(store.path.name)
+        self.sub_title = f"READ-ONLY · {name}" if store.read_only else name
 
     def get_driver_class(self) -> type[Driver]:
         """The stock driver, except that on Linux/macOS the end of input ends the app."""
@@ -103,10 +126,34 @@ class RosterApp(App[None]):
         return PartnershipsScreen()
 
     def on_mount(self) -> None:
+        if self.prefs.theme in self.available_themes:
+            self.theme = self.prefs.theme
+        self.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
         partnerships = self.store.partnerships()
-        if len(partnerships) == 1:
+        place = None if self.demo else self.prefs.place(self.store.path)
+        known = {p.id: p for p in partnerships}
+        if self.demo:
+            first = next((p for p in partnerships if p.stage is Stage.PREPARE), None)
+            if first is not None:
+                commands.open_partnership(self, first.id, Stage.PREPARE)
+        elif place is not None and place.partnership_id in known:
+            stages = {stage.value: stage for stage in Stage}
+            commands.open_partnership(self, place.partnership_id, stages.get(place.stage))
+        elif len(partnerships) == 1:
             commands.open_partnership(self, partnerships[0].id)
         commands.offer_resume_meeting(self)
+
+    def _theme_changed(self) -> None:
+        self.prefs.theme = self.theme
+        save_prefs(self.prefs)
+
+    def on_unmount(self) -> None:
+        if not self.demo:
+            save_prefs(self.prefs)
+
+    @on(StageViewed)
+    def _stage_viewed(self, message: StageViewed) -> None:
+        self.prefs.remember(self.store.path, message.partnership_id, message.stage.value)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's commands (theme, quit, screenshot...), with "Keys" showing our list."""
@@ -139,6 +186,15 @@ class RosterApp(App[None]):
 
     def action_undo(self) -> None:
         commands.undo(self)
+
+    def action_redo(self) -> None:
+        commands.redo(self)
+
+    def action_history(self) -> None:
+        commands.show_history(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in ("undo", "redo") and self.store.read_only)
 
     def action_reload(self) -> None:
         commands.reload_from_disk(self)

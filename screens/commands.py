@@ -174,6 +174,26 @@ def undo(app: App[Any]) -> None:
     reload_screen(app.screen)
 
 
+def redo(app: App[Any]) -> None:
+    """Redo the last change undone and show its effect on the current screen."""
+    store = store_of(app)
+    if store.redo_label is None:
+        app.notify("Nothing to redo.", timeout=2, markup=False)
+        return
+    label = save(app, store.redo, done=None)
+    if label is not None:
+        app.notify(f"Redid: {label}", timeout=3, markup=False)
+    reload_screen(app.screen)
+
+
+def show_history(app: App[Any]) -> None:
+    """The list of changes of this session: what undo and redo would do, step by step."""
+    from screens.common.history import HistoryScreen
+
+    if not isinstance(app.screen, HistoryScreen):
+        app.push_screen(HistoryScreen(), lambda _result: reload_screen(app.screen))
+
+
 def reload_from_disk(app: App[Any]) -> None:
     """Read the file again (after another program changed it); undo history is cleared."""
     store = store_of(app)
@@ -299,28 +319,38 @@ def app_commands(app: App[Any], screen: Screen[Any]) -> list[Command]:
                     "partnership (i)",
                 )
             )
-    commands += [
-        Command("Add person", partial(add_person, app), "Add a person to the directory"),
-        Command(
-            "Add organization",
-            partial(add_organization, app),
-            "Add a company, college, board or other organization",
-        ),
-        Command("Directory", partial(show_directory, app), "People and organizations"),
-        Command("New partnership", partial(new_partnership, app), "Create a sector partnership"),
+    editing = not store.read_only
+    if editing:
+        commands += [
+            Command("Add person", partial(add_person, app), "Add a person to the directory"),
+            Command(
+                "Add organization",
+                partial(add_organization, app),
+                "Add a company, college, board or other organization",
+            ),
+        ]
+    commands.append(Command("Directory", partial(show_directory, app), "People and organizations"))
+    commands.append(
         Command(
             "Region view",
             partial(show_region, app),
             "Every partnership side by side, with public-system coverage",
-        ),
-    ]
-    if pid is not None:
-        commands += [
+        )
+    )
+    if editing:
+        commands.append(
+            Command("New partnership", partial(new_partnership, app), "Create a sector partnership")
+        )
+    if pid is not None and editing:
+        commands.append(
             Command(
                 "Start / resume launch meeting",
                 partial(start_meeting, app, pid),
                 "Run the launch meeting live: check-in, agenda, capture",
-            ),
+            )
+        )
+    if pid is not None:
+        commands += [
             Command("Export...", partial(export, app, pid), "Rosters, reports, letters, calendar"),
             Command(
                 "Engagement over time",
@@ -333,16 +363,26 @@ def app_commands(app: App[Any], screen: Screen[Any]) -> list[Command]:
                 "Who covers each public system in each group of this partnership",
             ),
         ]
-    commands.append(
-        Command(
-            "Import roster...",
-            partial(import_roster, app, pid),
-            "Bring in people and roles from a CSV or XLSX file",
+    if editing:
+        commands.append(
+            Command(
+                "Import roster...",
+                partial(import_roster, app, pid),
+                "Bring in people and roles from a CSV or XLSX file",
+            )
         )
-    )
     commands.append(Command("About", partial(show_about, app), "What this app is, and credits"))
     if store.undo_label is not None:
         commands.append(Command(f"Undo: {store.undo_label}", partial(undo, app), "ctrl+z"))
+    if store.redo_label is not None:
+        commands.append(Command(f"Redo: {store.redo_label}", partial(redo, app), "ctrl+y"))
+    commands.append(
+        Command(
+            "Undo history",
+            partial(show_history, app),
+            "What each change of this session did; undo or redo from there (h)",
+        )
+    )
     for partnership in store.partnerships():
         commands.append(
             Command(

@@ -8,10 +8,20 @@ from pathlib import Path
 
 import pytest
 
+from nextgen_tui.prefs import CONFIG_DIR_ENV
 from nextgen_tui.store.repository import Store
 from tests.support.notices import Notices, record_notices
 
 FIXED_NOW = datetime(2026, 6, 1, 9, 30)
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Preferences (theme, last partnership) go to a folder of the test, never the user's
+    (nor beside the test's roster file, where the import wizard lists folders)."""
+    folder = tmp_path_factory.mktemp("config") / "config"
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(folder))
+    return folder
 
 
 @pytest.fixture

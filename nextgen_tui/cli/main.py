@@ -179,7 +179,7 @@ def run_app(args: argparse.Namespace) -> int:
         from nextgen_tui.app import RosterApp
 
         _exit_cleanly_on_hangup()
-        app = RosterApp(store)
+        app = RosterApp(store, demo=demo_dir is not None)
         app.run()
         status = app.return_code or EXIT_OK
     finally:

@@ -12,6 +12,7 @@ brings it back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from nextgen_tui.errors import InvalidDataError
@@ -29,6 +30,7 @@ from nextgen_tui.models import (
 )
 from nextgen_tui.models.outreach import Outreach, outreach_by_person, outreach_elsewhere
 from nextgen_tui.models.snapshot import PartnershipSnapshot
+from nextgen_tui.store.history import DocState
 from nextgen_tui.store.tables import TableStore
 
 
@@ -43,22 +45,42 @@ class Store(TableStore):
     @property
     def undo_label(self) -> str | None:
         """What :meth:`undo` would undo, or ``None`` when there is nothing to undo."""
-        return self._undo[-1].label if self._undo else None
+        step = self.history.undo_step
+        return step.label if step else None
+
+    @property
+    def redo_label(self) -> str | None:
+        """What :meth:`redo` would redo, or ``None`` when there is nothing to redo."""
+        step = self.history.redo_step
+        return step.label if step else None
 
     def undo(self) -> str | None:
         """Undo the most recent change; returns its label, or ``None`` if there was none."""
-        if not self._undo:
+        step = self.history.undo_step
+        if step is None:
             return None
-        change = self._undo[-1]
+        self._apply(reversed(step.before))  # the earliest "before" of a record wins
+        self.history.undone()
+        return step.label
+
+    def redo(self) -> str | None:
+        """Redo the most recently undone change (see :mod:`.history`); its label, or ``None``."""
+        step = self.history.redo_step
+        if step is None:
+            return None
+        self._apply(step.after)
+        self.history.redone()
+        return step.label
+
+    def _apply(self, states: Iterable[DocState]) -> None:
+        """Put records back as given (``None``: removed) in one write; not an undo step."""
         try:
-            for table_name, doc_id, before in reversed(change.before):
-                self._restore(table_name, doc_id, before)
+            for table_name, doc_id, doc in states:
+                self._restore(table_name, doc_id, doc)
             self._save()
         except BaseException:
             self._reset_caches()
             raise
-        self._undo.pop()
-        return change.label
 
     # ------------------------------------------------------------------ organizations
 

@@ -35,6 +35,7 @@ from nextgen_tui.store.durable import (
     remove_stale_temp_files,
 )
 from nextgen_tui.store.encoded import EncodedFile
+from nextgen_tui.store.history import DocState, History, Step
 from nextgen_tui.store.lock import FileLock
 from nextgen_tui.store.schema import (
     TABLE_OF,
@@ -48,12 +49,10 @@ from nextgen_tui.store.schema import (
 )
 from nextgen_tui.store.siblings import roster_target
 
-UNDO_DEPTH = 100
-
 R = TypeVar("R", bound=Record)
 
 #: A record as it was before a change: table, id, its document (``None``: it did not exist).
-Before = tuple[str, int, dict[str, Any] | None]
+Before = DocState
 
 
 @dataclass
@@ -81,7 +80,7 @@ class TableStore:
         self.read_only = read_only
         self.clock = clock
         self._lock: FileLock | None = None
-        self._undo: list[_Change] = []
+        self.history = History()
         self._change: _Change | None = None
         self._cache: dict[str, dict[int, Record]] = {}
         self._next_ids: dict[str, int] = {}
@@ -166,7 +165,7 @@ class TableStore:
         self._storage.reload()
         self._cache.clear()
         self._next_ids.clear()
-        self._undo.clear()
+        self.history.clear()
         self._check_and_migrate()
 
     def _reset_caches(self) -> None:
@@ -275,8 +274,17 @@ class TableStore:
         finally:
             self._change = None
         if change.before:
-            self._undo.append(change)
-            del self._undo[:-UNDO_DEPTH]
+            self.history.record(Step(label, tuple(change.before), self._now(change.before)))
+
+    def _now(self, touched: Sequence[Before]) -> tuple[Before, ...]:
+        """The records ``touched`` by a change as they are now (``None``: gone), for redo."""
+        now: dict[tuple[str, int], Before] = {}
+        for table, doc_id, _ in touched:
+            if (table, doc_id) not in now:
+                record = self._records(TABLES[table]).get(doc_id)
+                doc = None if record is None else record.model_dump(mode="json", exclude={"id"})
+                now[(table, doc_id)] = (table, doc_id, doc)
+        return tuple(now.values())
 
     def save_many(self, records: Sequence[R], label: str = "Save records") -> list[R]:
         """Insert (id 0) or replace many records: one write, one undo step.

@@ -9,7 +9,7 @@ import one atomic file write and one undo step.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from nextgen_tui.models import (
@@ -37,6 +37,8 @@ class ImportResult:
     roles_updated: int = 0
     partnership_id: int = 0
     partnership_created: bool = False
+    #: The numbers of the file's rows left out (invalid: no name, a bad date...).
+    skipped_rows: list[int] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (
@@ -46,7 +48,15 @@ class ImportResult:
             f"{plural(self.roles_added, 'role')} added, "
             f"{plural(self.roles_updated, 'role')} updated."
         )
-        return text + (" The partnership was created." if self.partnership_created else "")
+        text += " The partnership was created." if self.partnership_created else ""
+        if self.skipped_rows:
+            shown = ", ".join(str(n) for n in self.skipped_rows[:10])
+            more = ", ..." if len(self.skipped_rows) > 10 else ""
+            text += (
+                f" Skipped {plural(len(self.skipped_rows), 'row')} that could not be "
+                f"imported (row {shown}{more}): fix them in the file and import it again."
+            )
+        return text
 
 
 Progress = Callable[[int, int], None]
@@ -89,6 +99,7 @@ class _Applier:
         else:
             raise ValueError(plan.partnership_error or "The import has no partnership")
         self.result.partnership_id = pid
+        self.result.skipped_rows = [row.number for row in plan.rows if not row.valid]
         for row in plan.rows:
             if row.valid:
                 first = row.same_as if row.same_as is not None else row.number

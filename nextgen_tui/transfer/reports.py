@@ -11,7 +11,7 @@ from datetime import date
 
 from nextgen_tui.models import ROLE_LABELS, ChampionStatus, RoleAssignment, RoleKind, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
-from nextgen_tui.text.markdown import md_escape
+from nextgen_tui.text.markdown import md_escape, sentence
 
 
 def _who(snapshot: PartnershipSnapshot, person_id: int) -> str:
@@ -120,7 +120,7 @@ def status_report(snapshot: PartnershipSnapshot, today: date) -> str:
             blockers = f" Open blockers: {', '.join(waiver.blockers)}." if waiver.blockers else ""
             lines.append(
                 f"- {waiver.on.isoformat()}: {waiver.from_stage.label} to "
-                f"{waiver.to_stage.label}. Reason: {md_escape(waiver.reason)}.{blockers}"
+                f"{waiver.to_stage.label}. Reason: {sentence(md_escape(waiver.reason))}{blockers}"
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -203,7 +203,7 @@ def invite_letter(snapshot: PartnershipSnapshot) -> str:
         if role.champion is not None and role.champion.hosts_launch:
             signature.append("*Host of the launch*")
         if role.champion is not None and not role.champion.signed_invite:
-            signature.append("*\\(has not signed yet\\)*")
+            signature.append("*(has not signed yet)*")
         lines += ["  \n".join(signature), ""]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -30,6 +30,15 @@ def store_of(node: DOMNode) -> Store:
     return cast(HasStore, node.app).store
 
 
+#: Why editing keys are off in read-only mode (the ``?`` list says it beside them).
+READ_ONLY_WHY = "the file is open read-only"
+
+
+def read_only(node: DOMNode) -> bool:
+    """The file is open read-only (``--read-only``): editing keys are off, forms don't open."""
+    return store_of(node).read_only
+
+
 def save(
     node: DOMNode,
     change: Callable[[], T],

@@ -14,13 +14,14 @@ from typing import Any, TypeVar
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Select, SelectionList, Static, TextArea
+from textual.widgets import Select, SelectionList, Static, TextArea
 from textual.widgets.select import NoSelection
 
 from nextgen_tui.errors import StoreError
 from nextgen_tui.models import RoleKind
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from screens.common.form import FormScreen
+from screens.common.tickbox import TickBox
 
 T = TypeVar("T")
 
@@ -160,7 +161,7 @@ class EditorForm(FormScreen[T]):
     def check(self, name: str, label: str, value: bool) -> Vertical:
         """A checkbox field (its label is beside the box) with its error line."""
         return Vertical(
-            Checkbox(Content(label), value, id=f"field-{name}"),
+            TickBox(Content(label), value, id=f"field-{name}"),
             Static("", classes="field-error", id=f"error-{name}", markup=False),
             classes="form-field",
         )

@@ -7,7 +7,9 @@ subclass calls :meth:`show_errors` with ``models.field_errors(exc)``: each messa
 under its field and the form stays open with everything typed.
 
 Keys: ctrl+s saves (enter in the last input too), escape cancels, asking first when
-something was typed.
+something was typed. Text fields get the cursor at the end of what they hold, with
+nothing selected (also when tabbed into), so typing adds to a stored value and never
+replaces it unless the user selects or clears it first.
 """
 
 from __future__ import annotations
@@ -28,6 +30,13 @@ from screens.common.confirm import ConfirmScreen
 from screens.common.modal import DismissOnce
 
 T = TypeVar("T")
+
+
+def keep_text(box: Input) -> Input:
+    """Focusing ``box`` puts the cursor at the end of its text and selects nothing."""
+    box.select_on_focus = False
+    box.cursor_position = len(box.value)
+    return box
 
 
 class FormScreen(DismissOnce, ModalScreen[T]):
@@ -92,10 +101,18 @@ class FormScreen(DismissOnce, ModalScreen[T]):
 
     def on_mount(self) -> None:
         self._initial = self.values()
+        for box in self.query(Input):
+            keep_text(box)
+        first = self.initial_focus()
+        if first is not None:
+            first.focus()
+
+    def initial_focus(self) -> Widget | None:
+        """The field focused when the form opens: the first one, unless a form says."""
         for widget in self.query("#form-body Input, #form-body Select, #form-body Checkbox"):
             if widget.focusable:
-                widget.focus()
-                break
+                return widget
+        return None
 
     # -- values
 

@@ -50,6 +50,15 @@ class ShowsPartnership(Protocol):
     partnership_id: int
 
 
+class StageViewed(Message):
+    """A stage view now shows ``stage`` of a partnership (remembered for the next run)."""
+
+    def __init__(self, partnership_id: int, stage: Stage) -> None:
+        super().__init__()
+        self.partnership_id = partnership_id
+        self.stage = stage
+
+
 def current_partnership(screen: Screen[Any]) -> int | None:
     """The partnership the screen shows, if any (stage views and the meeting have one)."""
     if isinstance(screen, ShowsPartnership) and isinstance(screen.partnership_id, int):

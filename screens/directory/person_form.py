@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from nextgen_tui.edits.people import save_person_with_org
@@ -109,6 +110,12 @@ class PersonForm(EditorForm[int | None]):
                 "Did you mean $name? " + NEW_ORG_HINT, name=self.organizations[found[0]].name
             )
         return Content(NEW_ORG_HINT)
+
+    def initial_focus(self) -> Widget | None:
+        if self.person is None and self.initial_name.strip():
+            # the name was typed in a picker: what is typed next is the title
+            return self.query_one("#field-title", Input)
+        return super().initial_focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "field-organization":

@@ -1,9 +1,12 @@
 """Pick a person from the directory by typing a few letters of anything known about them.
 
-Matching is on name, organization, title and email, by :func:`nextgen_tui.search.rank`
-(every typed word found somewhere first, then near misses: "jonh" still finds John).
-At most ``SHOWN`` matches are listed, so each keystroke stays fast with thousands of
-people.
+Matching is on name, organization, title and email, by :func:`nextgen_tui.text.search.search`
+(case and accents ignored; a name equal to what was typed first, then every typed word
+found somewhere, then near misses: "jonh" still finds John). Enter takes the highlighted
+line; near misses are listed under their own heading and never highlighted by themselves,
+so enter adds one only after the user moved onto it. People already in the group
+(``exclude``) are listed as such, and enter on them says so and adds nobody. At most
+``SHOWN`` matches are listed, so each keystroke stays fast with thousands of people.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from nextgen_tui.text.search import rank
+from nextgen_tui.text.search import search
 from screens.common.context import store_of
 from screens.common.lazy import push_lazy
 from screens.common.modal import DismissOnce
@@ -27,6 +30,7 @@ from screens.common.modal import DismissOnce
 #: How many matches the list shows at most.
 SHOWN = 100
 NEW_PERSON = "new-person"
+NEAR_HEADING = "near-heading"
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,8 @@ class Candidate:
     person_id: int
     name: str
     prompt: Content
-    haystack: str  # casefolded name, organization, title and email
+    haystack: str  # name, organization, title and email, one a line
+    member: bool = False  # already in the group: listed, never added twice
 
 
 class PersonPicker(DismissOnce, ModalScreen[int | None]):
@@ -86,9 +91,13 @@ class PersonPicker(DismissOnce, ModalScreen[int | None]):
         *,
         exclude: set[int] | frozenset[int] = frozenset(),
         only: set[int] | None = None,
+        group: str = "this group",
     ) -> None:
+        """``exclude``: the people already in the group (listed as such, not pickable);
+        ``group`` names the group in the messages about them."""
         super().__init__()
         self.title_text = title
+        self.group = group
         self.exclude = set(exclude)
         self.only = None if only is None else set(only)
         self.candidates: list[Candidate] = []
@@ -105,40 +114,59 @@ class PersonPicker(DismissOnce, ModalScreen[int | None]):
         store = store_of(self)
         orgs = {org.id: org for org in store.organizations(include_deleted=True)}
         for person in store.people():
-            if person.id in self.exclude or (self.only is not None and person.id not in self.only):
+            if self.only is not None and person.id not in self.only:
                 continue
+            member = person.id in self.exclude
             org = orgs.get(person.organization_id or 0)
             org_name = org.name if org else ""
             detail = ", ".join(part for part in (person.title, org_name) if part)
-            prompt = Content.assemble(person.name, (f" — {detail}", "dim") if detail else "")
-            hay = "\n".join((person.name, org_name, person.title, person.email)).casefold()
-            self.candidates.append(Candidate(person.id, person.name, prompt, hay))
+            prompt = Content.assemble(
+                person.name,
+                (f" — {detail}", "dim") if detail else "",
+                (f"  (already in {self.group})", "italic") if member else "",
+            )
+            hay = "\n".join((person.name, org_name, person.title, person.email))
+            self.candidates.append(Candidate(person.id, person.name, prompt, hay, member))
         self._haystacks = [c.haystack for c in self.candidates]
         self.show_matches("")
         self.query_one("#picker-query", Input).focus()
 
     def show_matches(self, query: str) -> None:
-        found = rank(query, self._haystacks)
-        options: list[Option] = [
-            Option(self.candidates[i].prompt, id=f"p{self.candidates[i].person_id}")
-            for i in found[:SHOWN]
-        ]
+        found = search(query, self._haystacks, limit=SHOWN + 1)
+        exact = found.exact[:SHOWN]
+        near = found.near[: max(SHOWN - len(exact), 0)]
+        options: list[Option] = [self._option(i) for i in exact]
+        if near:
+            heading = "Near matches (↓ to choose one):" if not exact else "Near matches:"
+            options.append(Option(Content(heading), id=NEAR_HEADING, disabled=True))
+            options += [self._option(i) for i in near]
         if self.only is None:
             typed = query.strip()
             label = f"+ New person “{typed}” (ctrl+n)" if typed else "+ New person (ctrl+n)"
             options.append(Option(Content(label), id=NEW_PERSON))
         matches = self.query_one("#picker-matches", OptionList)
         matches.set_options(options)
-        matches.highlighted = 0 if options else None
+        # enter takes the highlighted line: a near miss only once the user moved onto it
+        matches.highlighted = 0 if exact or not (near or query.strip()) else None
         total = len(self.candidates)
+        shown = len(exact) + len(near)
+        more = f" (showing the first {SHOWN}: keep typing)" if len(found.all) > SHOWN else ""
         if not query.strip():
             count = f"{total} {'person' if total == 1 else 'people'}"
-        elif found:
-            more = f" (showing the first {SHOWN}: keep typing)" if len(found) > SHOWN else ""
-            count = f"{len(found)} of {total} people match{more}"
+        elif exact:
+            count = f"{len(exact)} of {total} people match{more}"
+        elif near:
+            count = (
+                f"Nobody matches exactly; {shown} near "
+                f"{'match' if shown == 1 else 'matches'}: ↓ to choose one, ctrl+n to add new."
+            )
         else:
             count = "Nobody matches. Press ctrl+n to add them as a new person."
         self.query_one("#picker-count", Static).update(Content(count))
+
+    def _option(self, index: int) -> Option:
+        candidate = self.candidates[index]
+        return Option(candidate.prompt, id=f"p{candidate.person_id}")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -149,6 +177,13 @@ class PersonPicker(DismissOnce, ModalScreen[int | None]):
         option = self.query_one("#picker-matches", OptionList).highlighted_option
         if option is not None:
             self._choose(option.id)
+        elif event.value.strip():
+            self.notify(
+                f"Nobody is called “{event.value.strip()}”: press ↓ to choose a near match, "
+                "or ctrl+n to add a new person.",
+                severity="warning",
+                markup=False,
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -157,8 +192,17 @@ class PersonPicker(DismissOnce, ModalScreen[int | None]):
     def _choose(self, option_id: str | None) -> None:
         if option_id == NEW_PERSON:
             self.action_new_person()
-        elif option_id:
-            self._answer(int(option_id[1:]))
+        elif option_id and option_id.startswith("p"):
+            person_id = int(option_id[1:])
+            if person_id in self.exclude:
+                name = next(c.name for c in self.candidates if c.person_id == person_id)
+                self.notify(
+                    f"{name} is already in {self.group}; nobody was added.",
+                    severity="warning",
+                    markup=False,
+                )
+                return
+            self._answer(person_id)
 
     def _answer(self, person_id: int | None) -> None:
         """Close with ``person_id``, once: a second enter queued behind the first is ignored."""

@@ -27,8 +27,9 @@ from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, Tab
 
 from nextgen_tui.errors import StoreError
 from screens.common.confirm import ConfirmScreen
-from screens.common.context import save, store_of
+from screens.common.context import READ_ONLY_WHY, read_only, save, store_of
 from screens.common.header import ScreenHeader
+from screens.common.keys_input import KeysInput
 from screens.common.lazy import push_lazy
 from screens.common.modal import DismissOnce
 from screens.common.navigation import DIRECTORY_ID, current_partnership
@@ -52,11 +53,13 @@ ORGS = "orgs-tab"
 #: Below this width the person's details go under the table instead of beside it.
 NARROW_WIDTH = 110
 PLACEHOLDERS = {
-    PEOPLE: "Search people: name, organization, title or email",
-    ORGS: "Search organizations: name, kind, industry or region",
+    PEOPLE: "Search: name, organization, title, email",
+    ORGS: "Search: name, kind, industry, region",
 }
 #: A search lists at most this many matches, best first (typing more narrows them).
 MATCHES_SHOWN = 100
+#: Actions that change the directory (off in read-only mode).
+EDITING = {"new", "assign", "edit", "delete"}
 #: The width of the person's details beside the table (keep in step with the CSS).
 DETAIL_WIDTH = 44
 
@@ -67,7 +70,9 @@ class DirectoryScreen(DismissOnce, Screen[None]):
     DEFAULT_CSS = """
     DirectoryScreen #directory-bar { height: 3; }
     DirectoryScreen #directory-search { width: 1fr; }
-    DirectoryScreen #directory-count { width: 40; padding: 1 1 0 1; color: $text-muted; }
+    DirectoryScreen #directory-count {
+        width: auto; max-width: 40; padding: 1 1 0 1; color: $text-muted;
+    }
     DirectoryScreen TabbedContent { height: 1fr; }
     DirectoryScreen TabPane { padding: 0; }
     DirectoryScreen #people-pane { height: 1fr; }
@@ -83,13 +88,14 @@ class DirectoryScreen(DismissOnce, Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+n", "new", "New", tooltip="Add a person (or an organization)", id="dir.new"),
-        Binding("a", "assign", "Assign role", tooltip="Give the person a role", id="dir.assign"),
+        Binding("a", "assign", "Assign", tooltip="Give the person a role", id="dir.assign"),
         Binding("e", "edit", "Edit", show=False, tooltip="Edit the highlighted row", id="dir.edit"),
         Binding(
             "delete",
             "delete",
             "Delete",
             key_display="del",
+            show=False,
             tooltip="Delete the highlighted row (asks first; ctrl+z undoes it)",
             id="dir.delete",
         ),
@@ -138,7 +144,7 @@ class DirectoryScreen(DismissOnce, Screen[None]):
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
         with Horizontal(id="directory-bar"):
-            yield Input(placeholder=PLACEHOLDERS[PEOPLE], id="directory-search")
+            yield KeysInput(placeholder=PLACEHOLDERS[PEOPLE], id="directory-search")
             yield Static("", id="directory-count", markup=False)
         with TabbedContent(initial=PEOPLE, id="directory-tabs"):
             with TabPane("People", id=PEOPLE), Horizontal(id="people-pane"):
@@ -278,9 +284,12 @@ class DirectoryScreen(DismissOnce, Screen[None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_edit()
+        if self.check_action("edit", ()):
+            self.action_edit()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in EDITING and read_only(self):
+            return False
         if not self.is_mounted:
             return True
         if action == "assign":
@@ -290,6 +299,17 @@ class DirectoryScreen(DismissOnce, Screen[None]):
         if action == "to_table":
             return isinstance(self.focused, Input)
         return True
+
+    def why_unavailable(self, action: str) -> str | None:
+        if action in EDITING and read_only(self):
+            return READ_ONLY_WHY
+        if action == "assign":
+            return "highlight a person in the People table first"
+        if action in ("edit", "delete"):
+            return "highlight a row first"
+        if action == "to_table":
+            return "only from the search field"
+        return None
 
     # ------------------------------------------------------------------ navigation
 

@@ -24,7 +24,14 @@ class DirectoryTable(DataTable[Text]):
     """
 
     BINDINGS = [
-        Binding("enter", "screen.edit", "Edit", tooltip="Edit the highlighted row", id="dir.enter"),
+        Binding(
+            "enter",
+            "screen.edit",
+            "Edit",
+            show=False,
+            tooltip="Edit the highlighted row",
+            id="dir.enter",
+        ),
     ]
 
     #: Rows added before the first repaint (the rest of the page follows it).

@@ -22,7 +22,7 @@ from nextgen_tui.gaps.analysis import analyze
 from nextgen_tui.gaps.catalogue import Severity
 from nextgen_tui.models import Partnership
 from screens.common.confirm import ConfirmScreen
-from screens.common.context import save, store_of
+from screens.common.context import READ_ONLY_WHY, read_only, save, store_of
 from screens.common.header import ScreenHeader
 from screens.common.lazy import push_lazy
 from screens.common.navigation import NewPartnership, OpenPartnership
@@ -87,6 +87,7 @@ class PartnershipsScreen(Screen[None]):
             "delete",
             "Delete",
             key_display="del",
+            show=False,  # listed by ?: the footer keeps room for ? at 80 columns
             tooltip="Delete the partnership (ctrl+z undoes it)",
             id="partnerships.delete",
         ),
@@ -178,7 +179,7 @@ class PartnershipsScreen(Screen[None]):
             for header, field in TEXT_COLUMNS
         ]
         excess = sum(wanted) - max(self.app.size.width - 37, 30)
-        for columns, floor in (((1, 2), 12), ((0,), 12), ((0, 1, 2), 8)):
+        for columns, floor in (((1, 2), 8), ((0,), 12), ((0, 1, 2), 8)):
             excess = _shrink(wanted, columns, floor, excess)
         return wanted
 
@@ -217,9 +218,16 @@ class PartnershipsScreen(Screen[None]):
     # ------------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("new", "edit", "delete") and read_only(self):
+            return False
         if action in ("edit", "delete", "open"):
             return self.is_mounted and self.selected_id() is not None
         return True
+
+    def why_unavailable(self, action: str) -> str | None:
+        if action in ("new", "edit", "delete") and read_only(self):
+            return READ_ONLY_WHY
+        return "highlight a partnership first" if action in ("edit", "delete", "open") else None
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

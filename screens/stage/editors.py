@@ -20,12 +20,18 @@ Done = Callable[[Any], Any]
 
 
 def pick_person(
-    node: DOMNode, title: str, exclude: set[int], done: Callable[[int | None], Any]
+    node: DOMNode,
+    title: str,
+    exclude: set[int],
+    done: Callable[[int | None], Any],
+    group: str = "this group",
 ) -> bool:
+    """Pick someone to add to ``group``; ``exclude`` (already in it) are listed as such."""
+
     def factory() -> Screen[int | None]:
         from screens.directory.person_picker import PersonPicker
 
-        return PersonPicker(title, exclude=exclude)
+        return PersonPicker(title, exclude=exclude, group=group)
 
     return push_lazy(node, factory, done)
 

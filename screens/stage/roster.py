@@ -14,7 +14,7 @@ from nextgen_tui.lifecycle.rosters import RosterGroup, groups_for
 from nextgen_tui.models import ROLE_LABELS, RoleKind, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from screens.common.confirm import ConfirmScreen
-from screens.common.context import save, store_of
+from screens.common.context import read_only, save, store_of
 from screens.stage import editors as editors
 from screens.stage.fix import fix_target
 from screens.stage.widgets import CONVENINGS_KEY, GapList, RosterList
@@ -117,7 +117,7 @@ class RosterActions(_Base):
                 editors.edit_role(self, assignment, self._after)
 
         exclude = {member.person_id for member in group.members}
-        editors.pick_person(self, f"Add to {group.label}", exclude, picked)
+        editors.pick_person(self, f"Add to {group.label}", exclude, picked, group.label)
 
     def action_edit_member(self) -> None:
         entry = self.roster.current
@@ -175,7 +175,9 @@ class RosterActions(_Base):
         target = fix_target(gap)
         pid = self.partnership_id
         opened = False
-        if target.form == "champion" and self.snapshot is not None:
+        if read_only(self):  # no forms: just go to the place
+            pass
+        elif target.form == "champion" and self.snapshot is not None:
             for assignment in self.snapshot.holders(RoleKind.CHAMPION):
                 if assignment.person_id == target.person_id:
                     opened = editors.edit_role(self, assignment, self._after)

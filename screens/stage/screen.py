@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from nextgen_tui.errors import NotFoundError
-from nextgen_tui.gaps.analysis import analyze
+from nextgen_tui.gaps.analysis import analyze, blockers
 from nextgen_tui.gaps.catalogue import Gap
 from nextgen_tui.lifecycle.advance import WaiverRequired, advance_stage
 from nextgen_tui.lifecycle.rosters import (
@@ -36,11 +36,12 @@ from nextgen_tui.lifecycle.rosters import (
 )
 from nextgen_tui.models import Partnership, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
-from screens.common.context import save, store_of
+from screens.common.confirm import ConfirmScreen
+from screens.common.context import READ_ONLY_WHY, read_only, save, store_of
 from screens.common.header import ScreenHeader
 from screens.common.lazy import push_lazy
 from screens.common.modal import DismissOnce
-from screens.common.navigation import StartMeeting
+from screens.common.navigation import StageViewed, StartMeeting
 from screens.stage import editors as editors
 from screens.stage.roster import RosterActions
 from screens.stage.status import balance_line, status_line, waiver_lines
@@ -56,7 +57,16 @@ from screens.stage.widgets import (
 
 STAGE_KEYS = Binding.Group("Stage", compact=True)
 
-#: Stage-specific actions and the stage view they belong to.
+#: The stage keys: (key, action, description, tooltip); each works from every stage view.
+ANYWHERE = [
+    ("l", "launch_form", "Launch", "Edit the launch meeting"),
+    ("m", "meeting", "Meeting", "Start or resume the live launch meeting"),
+    ("t", "new_team", "Team", "Form an action team"),
+    ("b", "debrief", "Debrief", "Record the support team's debrief"),
+    ("c", "convening", "Convening", "Record a partnership convening (quarterly or any other)"),
+]
+
+#: Stage-specific actions and the stage view whose footer lists them.
 STAGE_ACTIONS: dict[str, Stage] = {
     "launch_form": Stage.LAUNCH,
     "meeting": Stage.LAUNCH,
@@ -65,7 +75,32 @@ STAGE_ACTIONS: dict[str, Stage] = {
     "convening": Stage.SUSTAIN,
 }
 
+#: Actions that change the roster (off in read-only mode).
+EDITING = {
+    *STAGE_ACTIONS,
+    "anywhere",
+    "advance",
+    "add_member",
+    "edit_member",
+    "end_role",
+}
+
 NARROW_WIDTH = 100
+
+
+def why_unavailable(screen: PartnershipScreen, action: str) -> str | None:
+    """Why ``action`` is off right now, for the ``?`` list."""
+    if action in EDITING and read_only(screen):
+        return READ_ONLY_WHY
+    if action == "advance":
+        return "the partnership is in its last stage"
+    if action == "add_member":
+        return "highlight a group of the roster first"
+    if action in ("edit_member", "end_role"):
+        return "highlight a person (not a group's headline) first"
+    if action == "fix_gap":
+        return "highlight a gap first"
+    return None
 
 
 def _stage_binding(stage: Stage) -> Binding:
@@ -118,6 +153,18 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
             "Convening",
             tooltip="Record a quarterly convening",
             id="stage.convening",
+        ),
+        # the same keys from every stage view (unlisted in the footer outside their stage)
+        *(
+            Binding(
+                key,
+                f"anywhere('{action}')",
+                description,
+                show=False,
+                tooltip=tooltip,
+                id=f"stage.{action}_anywhere",
+            )
+            for key, action, description, tooltip in ANYWHERE
         ),
         Binding(
             "g",
@@ -268,12 +315,17 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
         roster.show_built(built[1])
         self.gap_list.show(self.gaps, stage, current)
         self.refresh_bindings()
+        self.post_message(StageViewed(self.partnership_id, stage))
 
     # ------------------------------------------------------------------ bindings
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in STAGE_ACTIONS:
+        if action in EDITING and read_only(self):
+            return False
+        if action in STAGE_ACTIONS:  # shown in the footer of their own stage's view
             return self.view_stage is STAGE_ACTIONS[action]
+        if action == "anywhere":  # the same keys, unlisted, from every stage view
+            return True
         if action == "advance":
             return self.snapshot is None or self.partnership.stage.next() is not None
         if not self.is_mounted:
@@ -327,7 +379,35 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
     def _after(self, _result: object = None) -> None:
         self.reload()
 
+    def why_unavailable(self, action: str) -> str | None:
+        return why_unavailable(self, action)
+
+    def action_anywhere(self, action: str) -> None:
+        """A stage key pressed while viewing another stage: it works there too."""
+        if action in STAGE_ACTIONS:
+            getattr(self, f"action_{action}")()
+
     def action_advance(self) -> None:
+        """Advance after a yes (a waiver reason instead, when blockers remain)."""
+        if self.snapshot is None:
+            return
+        current = self.partnership.stage
+        following = current.next()
+        if following is None or blockers(self.gaps, current):
+            self._advance()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._advance()
+
+        question = (
+            f"Move {self.partnership.name} from {current.label} to {following.label}? "
+            f"{current.label} has no blockers."
+        )
+        self.app.push_screen(ConfirmScreen(question, confirm_label="Advance"), answered)
+
+    def _advance(self) -> None:
         store = store_of(self)
         pid = self.partnership_id
         today = store.today()

@@ -240,8 +240,17 @@ class TeamEditor(EditorForm[bool]):
                 self.snapshot = store_of(self).snapshot(self.partnership_id)
             self.members.setdefault(person_id, False)
             self.show_members()
+            # focus the new member, where the hinted l (make lead) and delete work
+            members = self.query_one("#members", MemberList)
+            index = next(
+                (i for i, o in enumerate(members.options) if o.id == f"m{person_id}"), None
+            )
+            if index is not None:
+                members.highlighted = index
+            members.focus()
 
-        self.app.push_screen(PersonPicker("Who joins the team?", exclude=set(self.members)), picked)
+        picker = PersonPicker("Who joins the team?", exclude=set(self.members), group="this team")
+        self.app.push_screen(picker, picked)
 
     def action_remove_member(self) -> None:
         person_id = self._highlighted_member()

@@ -83,7 +83,9 @@ class ExportScreen(DismissOnce, ModalScreen[None]):
                 id="format",
             )
             yield Label(Content("Write to"))
-            yield Input(self._auto_path, id="out", highlighter=ControlPictures())
+            yield Input(
+                self._auto_path, id="out", highlighter=ControlPictures(), select_on_focus=False
+            )
             yield Static("", id="export-error", markup=False)
             yield LoadingIndicator()
             with Horizontal(id="export-buttons"):

@@ -46,6 +46,7 @@ from nextgen_tui.transfer.spreadsheet import RawTable, load_table, rows_of
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of
 from screens.common.control_pictures import ControlPictures
+from screens.common.keys_input import KeysInput
 from screens.common.modal import DismissOnce
 from screens.directory.org_form import OrgKindScreen
 from screens.transfer.import_widgets import (
@@ -187,7 +188,12 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
         with ContentSwitcher(initial=STEPS[0], id="steps"):
             with Vertical(id="step-file"):
                 yield Label(Content("Roster file (.csv or .xlsx): type its path or pick it below"))
-                yield Input(str(store.path.parent) + "/", id="path", highlighter=ControlPictures())
+                yield KeysInput(
+                    str(store.path.parent) + "/",
+                    id="path",
+                    highlighter=ControlPictures(),
+                    select_on_focus=False,
+                )
                 yield Static("", id="file-error", classes="error", markup=False)
                 if self.partnership_id is None:
                     yield PartnershipChooser(store.partnerships(), id="chooser")

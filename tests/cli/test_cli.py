@@ -181,8 +181,9 @@ class _FakeApp:
     seen: list[Path] = []
     return_code: int | None = None  # as after a quit with q
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, demo: bool = False) -> None:
         self.store = store
+        self.demo = demo
 
     def run(self) -> None:
         _FakeApp.seen.append(self.store.path)

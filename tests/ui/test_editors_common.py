@@ -33,7 +33,7 @@ from tests.support.notices import Notices
 # --------------------------------------------------------------------------- person picker
 
 
-async def test_person_picker_filters_as_you_type_and_picks(store: Store) -> None:
+async def test_person_picker_filters_as_you_type_and_picks(store: Store, notices: Notices) -> None:
     acme = f.org(store, "Acme Tools")
     f.person(store, "Ann Lee", acme, title="Plant manager")
     bo = f.person(store, "Bo Chen", f.org(store, "Valley College"), email="bo@valley.edu")
@@ -55,9 +55,13 @@ async def test_person_picker_filters_as_you_type_and_picks(store: Store) -> None
         await pilot.pause()
         assert app.results == [bo.id]
 
-        await open_modal(app, pilot, PersonPicker("Who else?", exclude={bo.id}))
+        await open_modal(app, pilot, PersonPicker("Who else?", exclude={bo.id}, group="Team"))
         await pilot.press(*"bo ch")
-        assert "Nobody matches" in screen_text(app)
+        assert "Bo Chen — Valley College  (already in Team)" in screen_text(app)
+        await pilot.press("enter")  # already in the group: says so, adds nobody
+        await pilot.pause()
+        assert isinstance(app.screen, PersonPicker) and app.results == [bo.id]
+        assert "Bo Chen is already in Team; nobody was added." in "\n".join(notices.messages)
         await pilot.press("escape")
         await pilot.pause()
         assert app.results == [bo.id, None]

@@ -113,6 +113,7 @@ async def test_wizard_imports_a_csv_into_the_partnership(store: Store, tmp_path:
         await pilot.pause()
         summary = app.screen.query_one("#done-summary", Static)
         assert "2 people added" in str(summary.render())
+        assert "Skipped 1 row that could not be imported (row 4)" in str(summary.render())
     names = sorted(person.name for person in store.people())
     assert names == ["Ann Lee", "Bob [/]"]
     roles = {store.person(r.person_id).name: r for r in store.roles(partnership_id=p.id)}

@@ -25,9 +25,11 @@ from nextgen_tui.models import (
     OrgKind,
     Partnership,
     RoleKind,
+    Stage,
+    Waiver,
 )
 from nextgen_tui.store.repository import Store
-from nextgen_tui.text.markdown import md_escape
+from nextgen_tui.text.markdown import md_escape, sentence
 from nextgen_tui.transfer.apply import apply
 from nextgen_tui.transfer.exports import (
     ROSTER_COLUMNS,
@@ -281,8 +283,17 @@ def test_roster_rows_are_by_stage_then_role(store: Store) -> None:
 
 
 def test_md_escape_keeps_user_text_literal() -> None:
-    assert md_escape("[x](http://e.vil)") == "\\[x\\]\\(http://e.vil\\)"
-    assert md_escape("*Bob* <b>_x_</b>") == "\\*Bob\\* \\<b\\>\\_x\\_\\</b\\>"
+    assert md_escape("[x](http://e.vil)") == "\\[x\\](http://e.vil)"
+    assert md_escape("*Bob* <b>_x_</b>") == "\\*Bob\\* \\<b>\\_x\\_\\</b>"
+    assert md_escape("> quoted") == "\\> quoted"
+    assert md_escape("&amp; and R&D") == "\\&amp; and R&D"
+    assert md_escape("$5 to $10") == "\\$5 to \\$10"
+
+
+def test_md_escape_leaves_ordinary_text_readable() -> None:
+    text = "Meet (at least every 90 days). Costs $5, see snake_case & R&D!"
+    assert md_escape(text) == text
+    assert sentence("Budget cut.") == "Budget cut." and sentence("Budget cut") == "Budget cut."
     assert md_escape("- not a list") == "\\- not a list"
     assert md_escape("1. not a list") == "1\\. not a list"
     assert md_escape("# not a heading") == "\\# not a heading"
@@ -306,6 +317,21 @@ def test_status_report_has_each_stages_rosters_counts_targets_and_gaps(store: St
     assert "(companies-too-few)" in report  # a later stage's gap is listed too
     prepare = report.split("## Stage 1")[1].split("## Stage 2")[0]
     assert "### Gaps" in prepare and "champions-too-few" in prepare
+
+
+def test_status_report_reads_plainly_without_stray_backslashes(store: Store) -> None:
+    seeded = seed(store)
+    partnership = seeded.partnership
+    waiver = Waiver(
+        from_stage=Stage.PREPARE, to_stage=Stage.LAUNCH, reason="Budget cycle.", on=TODAY
+    )
+    store.save_partnership(partnership.updated(stage=Stage.ACTION, waivers=[waiver]))
+    formed = date(TODAY.year - 1, TODAY.month, 1)  # long ago, and no meeting since
+    store.save_team(ActionTeam(partnership_id=partnership.id, name="Talent", formed=formed))
+    report = status_report(store.snapshot(partnership.id), TODAY)
+    assert "(at least every 90 days)" in report  # the team-stalled message, as written
+    assert "Reason: Budget cycle." in report
+    assert "\\(" not in report and ".." not in report
 
 
 def test_invite_letter_has_what_why_how_and_the_committed_champions(store: Store) -> None:

@@ -366,7 +366,8 @@ def test_invalid_champion_leader_and_date_cells(
 def test_invalid_rows_are_skipped_the_rest_is_imported(store: Store, tmp_path: Path) -> None:
     roster = _file(tmp_path, "Name,Company,Roles\nAnn,Acme,core_team\nBen,,core_team\n")
     result = _import(store, roster)
-    assert result.people_created == 1
+    assert result.people_created == 1 and result.skipped_rows == [3]
+    assert "Skipped 1 row that could not be imported (row 3)" in result.summary()
     assert [p.name for p in store.people()] == ["Ann"]
 
 

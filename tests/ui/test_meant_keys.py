@@ -1,0 +1,402 @@
+"""Every key does what the convener meant: typed at a person's speed and pasted in one burst.
+
+Each case of issue 12 (convener half) is replayed with keys a little apart, as a person
+types, and pasted, as fast as a terminal delivers a paste; the stored data is checked after.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Checkbox, Input
+
+from nextgen_tui.app import RosterApp
+from nextgen_tui.models import ActionTeam, OrgKind, RoleKind, Stage
+from nextgen_tui.paths import bundled_demo_path
+from nextgen_tui.prefs import load_prefs
+from nextgen_tui.store.repository import Store
+from screens.common.confirm import ConfirmScreen
+from screens.common.help import HelpScreen
+from screens.common.history import HistoryScreen
+from screens.common.navigation import OpenPartnership
+from screens.directory.person_form import PersonForm
+from screens.directory.person_picker import PersonPicker
+from screens.stage.convening_form import ConveningForm
+from screens.stage.debrief_form import DebriefForm
+from screens.stage.launch_form import LaunchForm
+from screens.stage.role_editors import ChampionEditor
+from screens.stage.screen import PartnershipScreen
+from screens.stage.team_editor import MemberList, TeamEditor
+from tests.support import factories as f
+from tests.support.app_ui import screen_text, stage_screen, wait
+from tests.support.editor_ui import Host, open_modal
+from tests.support.notices import Notices
+
+SIZE = (120, 40)
+Typist = Callable[[Pilot[None], str], Awaitable[None]]
+
+
+async def typed(pilot: Pilot[None], text: str) -> None:
+    """Type ``text`` key by key, a little apart, as a person does."""
+    for char in text:
+        await pilot.press(char)
+        await pilot.pause(0.05)
+
+
+async def pasted(pilot: Pilot[None], text: str) -> None:
+    """Paste ``text`` into the focused field in one burst (no pause before the next key)."""
+    focused = pilot.app.focused
+    assert focused is not None
+    focused.post_message(events.Paste(text))
+
+
+TYPISTS = [pytest.param(typed, id="typed"), pytest.param(pasted, id="pasted")]
+
+
+def _core_team(store: Store, partnership_id: int) -> list[str]:
+    return sorted(
+        store.person(r.person_id).name
+        for r in store.roles(partnership_id=partnership_id)
+        if r.role is RoleKind.CORE_TEAM and r.end is None
+    )
+
+
+def _seed_core_team(store: Store) -> int:
+    """The reported case: James Okafor on the core team, Maria at a *Workforce* board."""
+    partnership = f.partnership(store)
+    acme = f.org(store, "Acme Forge")
+    board = f.org(store, "Valley Workforce Board", OrgKind.WORKFORCE_BOARD)
+    james = f.person(store, "James Okafor", acme)
+    f.person(store, "Maria Gonzalez", board)
+    f.person(store, "José Núñez", acme)
+    f.person(store, "Josefina Nunez", board)
+    store.assign(partnership.id, james.id, RoleKind.CORE_TEAM)
+    return partnership.id
+
+
+async def _open_picker_on_core_team(app: RosterApp, pilot: Pilot[None]) -> None:
+    screen = stage_screen(app)
+    screen.focus_group(RoleKind.CORE_TEAM, None)
+    await wait(pilot)
+    await pilot.press("n")
+    await wait(pilot)
+    assert isinstance(app.screen, PersonPicker)
+
+
+# --------------------------------------------------------------------------- the picker
+
+
+@pytest.mark.parametrize("enter_text", TYPISTS)
+async def test_okafor_already_on_the_team_adds_nobody(
+    store: Store, enter_text: Typist, notices: Notices
+) -> None:
+    pid = _seed_core_team(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_picker_on_core_team(app, pilot)
+        await enter_text(pilot, "okafor")
+        await pilot.press("enter")
+        await wait(pilot)
+        assert isinstance(app.screen, PersonPicker)  # still open: nobody was taken
+        assert "James Okafor is already in Core planning team; nobody was added." in (
+            "\n".join(notices.messages)
+        )
+        assert "(already in Core planning team)" in screen_text(app)
+        await pilot.press("escape")
+        await wait(pilot)
+    assert _core_team(store, pid) == ["James Okafor"]  # Maria Gonzalez was not added
+
+
+@pytest.mark.parametrize("enter_text", TYPISTS)
+async def test_a_near_match_is_added_only_once_highlighted(
+    store: Store, enter_text: Typist
+) -> None:
+    pid = _seed_core_team(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_picker_on_core_team(app, pilot)
+        await enter_text(pilot, "gonzlez")  # a typo: only a near match
+        await pilot.press("enter")
+        await wait(pilot)
+        assert isinstance(app.screen, PersonPicker)
+        assert _core_team(store, pid) == ["James Okafor"]
+        assert "Nobody matches exactly" in screen_text(app)
+        await pilot.press("down", "enter")  # now it is the highlighted, visible choice
+        await wait(pilot)
+        assert _core_team(store, pid) == ["James Okafor", "Maria Gonzalez"]
+
+
+@pytest.mark.parametrize("enter_text", TYPISTS)
+async def test_an_exact_name_wins_whatever_its_accents(store: Store, enter_text: Typist) -> None:
+    pid = _seed_core_team(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_picker_on_core_team(app, pilot)
+        await enter_text(pilot, "jose nunez")
+        await pilot.press("enter")
+        await wait(pilot)
+    assert _core_team(store, pid) == ["James Okafor", "José Núñez"]
+
+
+# --------------------------------------------------------------------------- forms
+
+
+@pytest.mark.parametrize("enter_text", TYPISTS)
+async def test_a_new_persons_name_from_the_picker_is_kept(store: Store, enter_text: Typist) -> None:
+    pid = _seed_core_team(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_picker_on_core_team(app, pilot)
+        await enter_text(pilot, "Robert Chen")
+        await pilot.press("ctrl+n")
+        await wait(pilot)
+        assert isinstance(app.screen, PersonForm)
+        await enter_text(pilot, "Director")  # the next thing typed is the title
+        await pilot.press("ctrl+s")
+        await wait(pilot)
+    [robert] = [p for p in store.people() if p.name == "Robert Chen"]
+    assert robert.title == "Director"
+    assert _core_team(store, pid) == ["James Okafor", "Robert Chen"]
+
+
+@pytest.mark.parametrize("enter_text", TYPISTS)
+async def test_editing_a_person_never_replaces_what_is_stored(
+    store: Store, enter_text: Typist
+) -> None:
+    ann = f.person(store, "Ann Lee", phone="555-0100")
+    app = Host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_modal(app, pilot, PersonForm(ann.id))
+        name = app.screen.query_one("#field-name", Input)
+        assert name.has_focus and name.selection.is_empty
+        assert name.cursor_position == len("Ann Lee")
+        await enter_text(pilot, " Jr")
+        await pilot.press("tab", "tab", "tab", "tab")  # title, organization, email, phone
+        await wait(pilot)
+        phone = app.screen.query_one("#field-phone", Input)
+        assert phone.has_focus and phone.selection.is_empty
+        await enter_text(pilot, " ext 2")
+        await pilot.press("ctrl+s")
+        await wait(pilot)
+    saved = store.person(ann.id)
+    assert (saved.name, saved.phone) == ("Ann Lee Jr", "555-0100 ext 2")
+
+
+async def test_after_adding_a_team_member_l_makes_them_lead(store: Store) -> None:
+    partnership = f.partnership(store, stage=Stage.ACTION)
+    f.person(store, "Ann Able", f.org(store, "Acme Forge"))
+    app = Host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_modal(app, pilot, TeamEditor(partnership.id))
+        await typed(pilot, "Talent")
+        await pilot.press("ctrl+n")
+        await wait(pilot)
+        await typed(pilot, "ann")
+        await pilot.press("enter")
+        await wait(pilot)
+        assert isinstance(app.focused, MemberList)  # not the date field
+        await typed(pilot, "l")
+        await pilot.press("ctrl+s")
+        await wait(pilot)
+    [role] = [r for r in store.roles() if r.team_id is not None]
+    assert role.role is RoleKind.ACTION_TEAM_LEAD
+    assert all(m == [] for m in (t.meetings for t in store.teams(partnership.id)))
+
+
+async def test_tick_boxes_read_without_colour(store: Store) -> None:
+    partnership = f.partnership(store)
+    ann = f.person(store, "Ann Able", f.org(store, "Acme Forge"))
+    role = store.assign(partnership.id, ann.id, RoleKind.CHAMPION)
+    app = Host(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_modal(app, pilot, ChampionEditor(role.id))
+        box = app.screen.query_one("#field-signed_invite", Checkbox)
+        assert "✔" not in str(box.render())
+        box.focus()
+        await pilot.press("space")
+        await wait(pilot)
+        assert "✔" in str(box.render())
+        await pilot.press("ctrl+s")
+        await wait(pilot)
+    champion = store.role(role.id).champion
+    assert champion is not None and champion.signed_invite
+
+
+# --------------------------------------------------------------------------- stage keys
+
+
+@pytest.mark.parametrize(
+    ("key", "screen_type"),
+    [("c", ConveningForm), ("t", TeamEditor), ("l", LaunchForm), ("b", DebriefForm)],
+)
+async def test_stage_keys_work_from_the_prepare_view(
+    store: Store, key: str, screen_type: type
+) -> None:
+    partnership = f.partnership(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert stage_screen(app).view_stage is Stage.PREPARE
+        await typed(pilot, key)
+        await wait(pilot)
+        assert isinstance(app.screen, screen_type)
+        if key == "c":  # a quarterly convening during Prepare/Action is recorded
+            await pilot.press("ctrl+s")
+            await wait(pilot)
+            assert isinstance(app.screen, PartnershipScreen)
+    if key == "c":
+        assert len(store.convenings(partnership.id)) == 1
+
+
+async def test_help_lists_every_key_and_why_some_are_off(store: Store) -> None:
+    f.partnership(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        stage_screen(app).roster.focus()
+        await pilot.press("question_mark")
+        await wait(pilot)
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        rows = {row.key: row for row in help_screen.rows}
+        for key in ("c", "t", "l", "m", "b", "a", "n", "e", "x", "h"):
+            assert key in rows, key
+        assert {"Undo", "Redo", "History"} <= {row.description for row in help_screen.rows}
+        assert rows["c"].why_not is None and rows["t"].why_not is None
+        assert rows["x"].why_not == "highlight a person (not a group's headline) first"
+        assert "not now" in screen_text(app)
+
+
+async def test_read_only_offers_no_editing_keys(store: Store) -> None:
+    pid = _seed_core_team(store)
+    store.close()
+    viewer = Store(store.path, read_only=True)
+    app = RosterApp(viewer)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = stage_screen(app)
+        assert "READ-ONLY" in screen_text(app)
+        screen.focus_group(RoleKind.CORE_TEAM, None)
+        await wait(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        for label in ("Add", "Advance", "Team", "Edit"):
+            assert label not in footer, footer
+        for key in ("n", "a", "t", "c", "l", "e", "enter", "x", "ctrl+z"):
+            await typed(pilot, key)
+            await wait(pilot)
+            assert app.screen is screen, key  # no picker, form or question opened
+        await pilot.press("question_mark")
+        await wait(pilot)
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        rows = {row.key: row for row in help_screen.rows}
+        assert rows["n"].why_not == "the file is open read-only"
+    viewer.close()
+    with Store(store.path, read_only=True) as after:
+        assert _core_team(after, pid) == ["James Okafor"]
+
+
+# --------------------------------------------------------------------------- advance, undo
+
+
+async def test_advance_without_blockers_asks_first(store: Store) -> None:
+    partnership = f.partnership(store, stage=Stage.ACTION)
+    team = store.save_team(ActionTeam(partnership_id=partnership.id, name="Talent"))
+    ann = f.person(store, "Ann Able", f.org(store, "Acme Forge"))
+    store.assign(partnership.id, ann.id, RoleKind.ACTION_TEAM_LEAD, team_id=team.id)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await typed(pilot, "a")
+        await wait(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await typed(pilot, "n")
+        await wait(pilot)
+        assert store.partnership(partnership.id).stage is Stage.ACTION
+        await typed(pilot, "a")
+        await wait(pilot)
+        await pilot.press("escape")
+        await wait(pilot)
+        assert store.partnership(partnership.id).stage is Stage.ACTION
+        await typed(pilot, "ay")
+        await wait(pilot)
+    assert store.partnership(partnership.id).stage is Stage.SUSTAIN
+
+
+async def test_undo_redo_and_the_history_screen(store: Store, notices: Notices) -> None:
+    pid = _seed_core_team(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_picker_on_core_team(app, pilot)
+        await typed(pilot, "maria")
+        await pilot.press("enter")
+        await wait(pilot)
+        assert _core_team(store, pid) == ["James Okafor", "Maria Gonzalez"]
+        await pilot.press("ctrl+z")
+        await wait(pilot)
+        assert _core_team(store, pid) == ["James Okafor"]
+        await pilot.press("ctrl+y")
+        await wait(pilot)
+        assert _core_team(store, pid) == ["James Okafor", "Maria Gonzalez"]
+        assert "Redid: Make Maria Gonzalez core team" in "\n".join(notices.messages)
+        await pilot.press("ctrl+z")
+        await typed(pilot, "h")
+        await wait(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        text = screen_text(app)
+        assert "undone" in text and "Make Maria Gonzalez core team" in text
+        assert "added 1 role" in text
+        await pilot.press("ctrl+y")  # redo from the history: the list follows
+        await wait(pilot)
+        assert "undone" not in screen_text(app)
+        await pilot.press("escape")
+        await wait(pilot)
+    assert _core_team(store, pid) == ["James Okafor", "Maria Gonzalez"]
+
+
+# --------------------------------------------------------------------------- between runs
+
+
+async def test_theme_partnership_and_stage_are_remembered(store: Store) -> None:
+    f.partnership(store, "Healthcare, North Valley")
+    other = f.partnership(store, "Construction, North Valley")
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert not isinstance(app.screen, PartnershipScreen)  # two partnerships: the list
+        app.theme = "gruvbox"
+        app.post_message(OpenPartnership(other.id))
+        await wait(pilot)
+        await typed(pilot, "3")
+        await wait(pilot)
+    again = RosterApp(store)
+    async with again.run_test(size=SIZE) as pilot:
+        await wait(pilot)
+        assert again.theme == "gruvbox"
+        screen = stage_screen(again)
+        assert (screen.partnership_id, screen.view_stage) == (other.id, Stage.ACTION)
+
+
+async def test_a_broken_prefs_file_is_ignored(store: Store, config_dir: Path) -> None:
+    f.partnership(store)
+    config_dir.mkdir()
+    (config_dir / "prefs.json").write_text("{broken", encoding="utf-8")
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(pilot)
+        assert stage_screen(app).view_stage is Stage.PREPARE
+    assert load_prefs().places  # replaced by good preferences on the way out
+
+
+async def test_the_demo_opens_on_prepare_and_says_it_is_a_copy(tmp_path: Path) -> None:
+    copy = tmp_path / "demo.json"
+    shutil.copyfile(bundled_demo_path(), copy)
+    with Store(copy) as demo:
+        app = RosterApp(demo, demo=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait(pilot)
+            screen = stage_screen(app)
+            assert screen.view_stage is Stage.PREPARE
+            assert screen.partnership.stage is Stage.PREPARE
+            assert screen.partnership.name.startswith("Healthcare")
+            assert "DEMO: a throw-away copy" in screen_text(app).splitlines()[0]
