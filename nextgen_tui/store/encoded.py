@@ -77,10 +77,19 @@ class EncodedFile:
         #: table -> the encoded bytes of a table never edited, without braces
         self._bodies: dict[str, bytes] = {}
 
-    def put(self, table: str, key: str, doc: dict[str, Any] | None) -> None:
-        """Store ``doc`` under ``key`` in ``table`` (``None`` removes it)."""
+    def put(self, table: str, key: str, doc: dict[str, Any] | None, *, bulk: bool = False) -> None:
+        """Store ``doc`` under ``key`` in ``table`` (``None`` removes it).
+
+        ``bulk`` (one of many puts, e.g. an import): a table not edited yet is encoded
+        whole at the next save instead of document by document (no per-document bytes
+        kept for tens of thousands of new documents); its first later edit splits it.
+        """
         docs = self.data.setdefault(table, {})
         blocks = self._blocks.get(table)
+        if bulk and blocks is None and doc is not None:
+            docs[key] = doc
+            self._bodies.pop(table, None)
+            return
         if blocks is None:  # the first edit of this table encodes its documents one by one
             blocks = self._blocks[table] = _Blocks(docs)
             self._bodies.pop(table, None)

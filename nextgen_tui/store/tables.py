@@ -49,6 +49,9 @@ from nextgen_tui.store.schema import (
 )
 from nextgen_tui.store.siblings import roster_target
 
+#: From this many records, :meth:`TableStore.save_many` keeps documents, not models.
+BULK = 1000
+
 R = TypeVar("R", bound=Record)
 
 #: A record as it was before a change: table, id, its document (``None``: it did not exist).
@@ -198,25 +201,37 @@ class TableStore:
             next_id = max(records, default=0) + 1
         return next_id
 
-    def _put(self, record: R) -> R:
-        """Insert (id 0) or replace a record, inside the current change."""
+    def _put(self, record: R, *, bulk: bool = False) -> R:
+        """Insert (id 0) or replace a record, inside the current change.
+
+        ``bulk``: the record is not kept as a model; its table's models are read again
+        from the file's data when next asked for (an import of 50,000 people holds their
+        documents, not also 50,000 models), and a new record needs no models at all.
+        """
         assert self._change is not None, "writes happen inside transaction()"
         table = TABLE_OF[type(record)]
-        records = self._records(type(record))
-        existing = records.get(record.id) if record.id else None
+        records: dict[int, Any] | None = self._cache.get(table)
+        if records is None and (record.id or table not in self._next_ids):
+            records = self._records(type(record))
+        existing = records.get(record.id) if records is not None and record.id else None
         if existing is not None:
             before = existing.model_dump(mode="json", exclude={"id"})
             self._change.before.append((table, record.id, before))
             saved = record
         else:
-            next_id = self._next_id(table, records)
+            next_id = self._next_id(table, records or {})
             new_id = record.id or next_id
             self._next_ids[table] = max(next_id, new_id + 1)
             self._change.before.append((table, new_id, None))
             # only the id changes, and it is the store's own: no need to validate again
             saved = record if record.id else record.model_copy(update={"id": new_id})
-        self._file.put(table, str(saved.id), saved.model_dump(mode="json", exclude={"id"}))
-        records[saved.id] = saved
+        self._file.put(
+            table, str(saved.id), saved.model_dump(mode="json", exclude={"id"}), bulk=bulk
+        )
+        if bulk:
+            self._cache.pop(table, None)
+        elif records is not None:
+            records[saved.id] = saved
         return saved
 
     def _remove(self, record: Record) -> None:
@@ -278,11 +293,13 @@ class TableStore:
 
     def _now(self, touched: Sequence[Before]) -> tuple[Before, ...]:
         """The records ``touched`` by a change as they are now (``None``: gone), for redo."""
+        # the documents the change just wrote, shared with the file's data (never changed
+        # in place; a change replaces a document): no second copy of a 50,000-row import,
+        # and no models to build again for a table a bulk save left unparsed
         now: dict[tuple[str, int], Before] = {}
         for table, doc_id, _ in touched:
             if (table, doc_id) not in now:
-                record = self._records(TABLES[table]).get(doc_id)
-                doc = None if record is None else record.model_dump(mode="json", exclude={"id"})
+                doc = self._file.data.get(table, {}).get(str(doc_id))
                 now[(table, doc_id)] = (table, doc_id, doc)
         return tuple(now.values())
 
@@ -295,8 +312,9 @@ class TableStore:
         """
         if not records:
             return []
+        bulk = len(records) >= BULK
         with self.transaction(label):
-            return [self._put(record) for record in records]
+            return [self._put(record, bulk=bulk) for record in records]
 
     def _backup_once(self) -> None:
         """Back the file up before the first change of a session, of each new day, and

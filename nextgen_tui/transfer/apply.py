@@ -8,9 +8,9 @@ import one atomic file write and one undo step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from nextgen_tui.models import (
     ActionTeam,
@@ -18,6 +18,7 @@ from nextgen_tui.models import (
     LeaderDetails,
     Organization,
     Person,
+    Record,
     RoleAssignment,
     RoleKind,
 )
@@ -60,6 +61,7 @@ class ImportResult:
 
 
 Progress = Callable[[int, int], None]
+R = TypeVar("R", bound=Record)
 
 
 def apply(store: Store, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
@@ -74,9 +76,41 @@ def apply(store: Store, plan: ImportPlan, progress: Progress | None = None) -> I
 #: Role key within a partnership: (person id, role, team id).
 RoleKey = tuple[int, RoleKind, int | None]
 
+#: Records built and saved at a time: an import never holds all its new models at once.
+CHUNK = 2000
+
+
+def _save_chunked(store: Store, records: Iterable[R]) -> list[int]:
+    """Save ``records`` (built as they are needed) CHUNK at a time; their ids in order."""
+    ids: list[int] = []
+    batch: list[R] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= CHUNK:
+            ids += [saved.id for saved in store.save_many(batch)]
+            batch = []
+    if batch:
+        ids += [saved.id for saved in store.save_many(batch)]
+    return ids
+
+
+@dataclass(slots=True)
+class _NewRole:
+    """A role the import adds, kept as its values until it is saved."""
+
+    values: dict[str, Any]
+
+    def merge(self, details: dict[str, Any]) -> None:
+        """A second row about the same role: its details over the first's."""
+        for name in ("champion", "leader"):
+            if details.get(name):
+                self.values[name] = {**(self.values.get(name) or {}), **details[name]}
+                return
+
 
 class _Applier:
-    """Three batches (organizations, people, roles), each saved with ``Store.save_many``."""
+    """Three batches (organizations, people, roles), each saved with ``Store.save_many``
+    a chunk at a time, built from the plan as they are saved."""
 
     def __init__(self, store: Store, plan: ImportPlan, progress: Progress | None) -> None:
         self.store, self.plan, self.progress = store, plan, progress
@@ -85,7 +119,7 @@ class _Applier:
         self.person_of_row: dict[int, int] = {}
         self.teams: dict[str, int] = {}
         self.roles: dict[RoleKey, RoleAssignment] = {}
-        self.new_roles: dict[RoleKey, RoleAssignment] = {}
+        self.new_roles: dict[RoleKey, _NewRole] = {}
         self.changed_roles: dict[RoleKey, RoleAssignment] = {}
         self.owners: dict[str, int] = {}
 
@@ -112,14 +146,17 @@ class _Applier:
         self.teams = {fold(t.name): t.id for t in store.teams(pid)}
         for role in store.roles(partnership_id=pid):
             self.roles.setdefault((role.person_id, role.role, role.team_id), role)
-        self._index_owners()
+        for row in reversed(self.plan.rows):  # someone in the file before the directory
+            if row.number in self.person_of_row:
+                self.owners[fold(row.name)] = self.person_of_row[row.number]
         for lead in leads:
             choice = lead.choice if lead.outcome is Outcome.MATCH else None
             for row in self.groups[lead.number]:
                 self._roles(pid, row, choice)
         self._tick(3)
-        store.save_many(list(self.new_roles.values()))
-        store.save_many(list(self.changed_roles.values()))
+        new_roles = self.new_roles.values()
+        _save_chunked(store, (RoleAssignment.model_validate(r.values) for r in new_roles))
+        _save_chunked(store, self.changed_roles.values())
         self.result.roles_added = len(self.new_roles)
         self.result.roles_updated = len(self.changed_roles)
         self._tick(4)
@@ -129,58 +166,68 @@ class _Applier:
         if self.progress is not None:
             self.progress(step, 4)
 
-    def _organizations(self, leads: list[RowPlan]) -> dict[str, Organization]:
-        orgs = {fold(o.name): o for o in self.store.organizations()}
-        new: dict[str, Organization] = {}
+    def _organizations(self, leads: list[RowPlan]) -> dict[str, int]:
+        """Folded name -> organization id, of the directory's and the new ones."""
+        orgs = {fold(o.name): o.id for o in self.store.organizations()}
+        new: dict[str, RowPlan] = {}
         for lead in leads:
             key = fold(lead.organization)
             if key not in orgs and key not in new:
-                new[key] = Organization(
-                    name=lead.organization,
-                    kind=lead.org_kind,
-                    industry=lead.org_industry,
-                )
-        saved = self.store.save_many(list(new.values()))
+                new[key] = lead
+        created = (
+            Organization(name=r.organization, kind=r.org_kind, industry=r.org_industry)
+            for r in new.values()
+        )
+        saved = _save_chunked(self.store, created)
         orgs.update(zip(new, saved, strict=True))
         self.result.organizations_created = len(saved)
         return orgs
 
-    def _people(self, leads: list[RowPlan], orgs: dict[str, Organization]) -> None:
-        created: list[tuple[RowPlan, Person]] = []
+    def _fields(self, lead: RowPlan) -> dict[str, str]:
+        fields: dict[str, str] = {}
+        for row in self.groups[lead.number]:
+            for name, value in row.person.items():
+                fields.setdefault(name, value)
+        return fields
+
+    def _people(self, leads: list[RowPlan], orgs: dict[str, int]) -> None:
+        created: list[RowPlan] = []
         updated: list[Person] = []
         for lead in leads:
-            fields: dict[str, str] = {}
-            for row in self.groups[lead.number]:
-                for name, value in row.person.items():
-                    fields.setdefault(name, value)
-            org = orgs[fold(lead.organization)]
+            org_id = orgs[fold(lead.organization)]
             if lead.outcome is Outcome.MATCH and lead.match_id and lead.choice is not Choice.ADD:
                 person = self.store.person(lead.match_id)
-                changed = person.updated(**fields, organization_id=org.id)
+                changed = person.updated(**self._fields(lead), organization_id=org_id)
                 if lead.choice is Choice.UPDATE and changed != person:
                     updated.append(changed)
                 else:
                     self.result.people_kept += 1
                 self._remember(lead, person.id)
             else:
-                created.append((lead, Person.model_validate({**fields, "organization_id": org.id})))
-        saved = self.store.save_many([p for _, p in created])
-        for (lead, _), person in zip(created, saved, strict=True):
-            self._remember(lead, person.id)
-        self.store.save_many(updated)
+                created.append(lead)
+        self._index_owners(updated)  # before the new people are saved (and not cached)
+        _save_chunked(self.store, updated)
+        people = (
+            Person.model_validate(
+                {**self._fields(lead), "organization_id": orgs[fold(lead.organization)]}
+            )
+            for lead in created
+        )
+        saved = _save_chunked(self.store, people)
+        for lead, person_id in zip(created, saved, strict=True):
+            self._remember(lead, person_id)
         self.result.people_created, self.result.people_updated = len(saved), len(updated)
 
     def _remember(self, lead: RowPlan, person_id: int) -> None:
         for row in self.groups[lead.number]:
             self.person_of_row[row.number] = person_id
 
-    def _index_owners(self) -> None:
-        """Folded name -> person: someone in the file first, else in the directory."""
+    def _index_owners(self, updated: list[Person]) -> None:
+        """Folded name -> person in the directory (as the import updates them); someone
+        in the file comes first, added in :meth:`run`."""
+        renamed = {p.id: p.name for p in updated}
         for person in sorted(self.store.people(), key=lambda p: p.id):
-            self.owners.setdefault(fold(person.name), person.id)
-        for row in reversed(self.plan.rows):
-            if row.number in self.person_of_row:
-                self.owners[fold(row.name)] = self.person_of_row[row.number]
+            self.owners.setdefault(fold(renamed.get(person.id, person.name)), person.id)
 
     def _team(self, pid: int, name: str) -> int | None:
         if not name:
@@ -207,9 +254,9 @@ class _Applier:
             pending = self.new_roles.get(key)
             existing = self.changed_roles.get(key) or self.roles.get(key)
             if pending is not None:  # a second row about the same role: merge its details
-                self.new_roles[key] = _with_details(pending, details)
+                pending.merge(details)
             elif existing is None:
-                self.new_roles[key] = RoleAssignment.model_validate(
+                self.new_roles[key] = _NewRole(
                     {
                         "partnership_id": pid,
                         "person_id": person_id,
