@@ -17,7 +17,7 @@ import errno
 import json
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -138,9 +138,15 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def atomic_write_bytes(
-    path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None
+    path: Path,
+    data: bytes | Sequence[bytes],
+    *,
+    before_replace: Callable[[], None] | None = None,
 ) -> FileSignature:
     """Write ``data`` to ``path``: temporary file, fsync, rename over ``path``, fsync folder.
+
+    ``data`` may be a sequence of pieces, written one after the other (no copy of a large
+    file joined in memory first).
 
     The temporary file is created afresh (never through a link left in its place) and
     readable by the owner only, so no other user can read it even for an instant.
@@ -156,10 +162,11 @@ def atomic_write_bytes(
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
         fd = os.open(tmp, flags, FILE_MODE)
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            for piece in [data] if isinstance(data, bytes) else data:
+                view = memoryview(piece)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
             os.fsync(fd)
             ours = os.fstat(fd)
             if before_replace is not None:
@@ -187,7 +194,8 @@ class DurableJSONStorage(Storage):
         self.path = Path(path)
         self.read_only = read_only
         self._data: dict[str, dict[str, Any]] | None = None
-        self._committed_text: str | bytes | None = None  # JSON of the last saved data
+        # JSON of the last saved data (as read, or the pieces last written)
+        self._committed_text: str | bytes | list[bytes] | None = None
         self._signature: FileSignature | None = None
         self._deferred = 0
         self._dirty = False
@@ -239,6 +247,8 @@ class DurableJSONStorage(Storage):
         """Forget unsaved in-memory changes: the next read returns the last saved data."""
         if self._committed_text is None:
             self._data = None
+        elif isinstance(self._committed_text, list):
+            self._data = json.loads(b"".join(self._committed_text))
         else:
             self._data = json.loads(self._committed_text)
         self._dirty = False
@@ -272,8 +282,9 @@ class DurableJSONStorage(Storage):
                 "reload the file and make it again."
             )
 
-    def write_encoded(self, data: dict[str, dict[str, Any]], encoded: bytes) -> None:
-        """Save ``data``, which the caller has encoded as ``encoded`` (compact UTF-8 JSON).
+    def write_encoded(self, data: dict[str, dict[str, Any]], encoded: list[bytes]) -> None:
+        """Save ``data``, which the caller has encoded as the pieces ``encoded`` (compact
+        UTF-8 JSON once joined; kept, never changed, as the last saved data).
 
         For a caller that keeps the encoding of what did not change (the repository does),
         so a save costs the change, not the file. The same checks and atomic, durable write
@@ -286,7 +297,7 @@ class DurableJSONStorage(Storage):
         self._data = data
         self._flush(encoded)
 
-    def _flush(self, encoded: bytes | None = None) -> None:
+    def _flush(self, encoded: bytes | list[bytes] | None = None) -> None:
         assert self._data is not None
         try:
             self._refuse_if_changed()

@@ -102,6 +102,11 @@ class EncodedFile:
 
     def encode(self) -> bytes:
         """The whole file, as ``json.dumps`` would write it (compact, UTF-8)."""
+        return b"".join(self.parts())
+
+    def parts(self) -> list[bytes]:
+        """The whole file in pieces, mostly the cached encodings themselves: written one
+        after the other, they are :meth:`encode`'s bytes without a copy of the file."""
         parts: list[bytes] = [b"{"]
         for table, docs in self.data.items():
             if len(parts) > 1:
@@ -123,4 +128,4 @@ class EncodedFile:
                 parts.append(body)
             parts.append(b"}")
         parts.append(b"}")
-        return b"".join(parts)
+        return parts

@@ -266,7 +266,7 @@ class TableStore:
         """Write the file: atomic and durable, re-encoding only the records that changed."""
         if self.read_only:
             raise ReadOnlyError(f"{self.path.name} is open read-only; changes cannot be saved.")
-        self._storage.write_encoded(self._file.data, self._file.encode())
+        self._storage.write_encoded(self._file.data, self._file.parts())
 
     @contextlib.contextmanager
     def transaction(self, label: str) -> Iterator[None]:

@@ -88,9 +88,10 @@ _LEADER_FIELDS = ("invite_status", "introduced")
 _PERSON_FIELDS = ("name", "title", "email", "phone")
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPlan:
-    """One roster row's outcome and the parsed values it will write."""
+    """One roster row's outcome and the parsed values it will write (slotted: an import
+    of 50,000 rows holds 50,000 of them)."""
 
     number: int
     name: str

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -122,7 +123,7 @@ def field_for_header(text: str) -> str | None:
     return _FIELD_OF_KEY.get(header_key(text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RosterRow:
     """One data row: ``number`` is its row (line) number in the spreadsheet, header = 1 up."""
 
@@ -349,23 +350,49 @@ def check_mapping(table: RawTable, mapping: dict[str, int] | None = None) -> dic
     return mapping
 
 
-def rows_of(table: RawTable, mapping: dict[str, int] | None = None) -> list[RosterRow]:
-    """The data rows keyed by field, with the given (or the automatic) mapping."""
+def rows_of(
+    table: RawTable, mapping: dict[str, int] | None = None, *, consume: bool = False
+) -> list[RosterRow]:
+    """The data rows keyed by field, with the given (or the automatic) mapping.
+
+    ``consume``: empty ``table.rows`` while going, so a large file is never held twice
+    (as cells and as rows). A value repeated down a column (a title, a kind, a role, an
+    organization) is one string, not one per row.
+    """
     mapping = check_mapping(table, mapping)
+    source = table.rows
+    if consume:
+        table.rows = []
+        source.reverse()
+    # per column, its values seen so far; dropped for a column of mostly different values
+    same: dict[str, dict[str, str] | None] = {name: {} for name in mapping}
     rows = []
-    for number, cells in table.rows:
+    for count, (number, cells) in enumerate(_drain(source) if consume else source):
         values = {}
         for name, index in mapping.items():
             # whitespace runs are spreadsheet noise: "Ann  Lee " is "Ann Lee"
             text = " ".join(cells[index].split()) if index < len(cells) else ""
             if text:
+                seen = same[name]
+                if seen is not None:
+                    text = seen.setdefault(text, text)
+                    if len(seen) > _SAME_LIMIT and len(seen) > count // 2:
+                        same[name] = None
                 values[name] = text
         rows.append(RosterRow(number, values))
     return rows
+
+
+_SAME_LIMIT = 1024
+
+
+def _drain(reversed_rows: list[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+    while reversed_rows:
+        yield reversed_rows.pop()
 
 
 def read_roster(path: Path, mapping: dict[str, int] | None = None) -> RosterTable:
     """Read a roster file into rows keyed by field; :class:`ImportFileError` when it can't."""
     table = load_table(path)
     used = check_mapping(table, mapping)
-    return RosterTable(table.source, rows_of(table, used), used, table.headers)
+    return RosterTable(table.source, rows_of(table, used, consume=True), used, table.headers)
