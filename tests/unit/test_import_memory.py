@@ -1,0 +1,101 @@
+"""A large import holds little at once: records are built and saved in chunks, a bulk save
+keeps documents rather than models, and the roster's cells are not kept twice. What a user
+sees is the same: every person, organization and role saved, in one write and one undo step.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nextgen_tui.models import Organization, OrgKind, Person, RoleKind
+from nextgen_tui.store import tables
+from nextgen_tui.store.repository import Store
+from nextgen_tui.transfer import apply as apply_module
+from nextgen_tui.transfer.apply import apply
+from nextgen_tui.transfer.plan import build_plan
+from nextgen_tui.transfer.spreadsheet import RawTable, read_roster, rows_of
+
+
+def _roster(path: Path, rows: int) -> Path:
+    lines = ["Name,Organization,Org kind,Title,Roles,Champion status,Outreach owner"]
+    for i in range(rows):
+        role = "champion" if i % 3 == 0 else "core_team"
+        status = "committed" if role == "champion" else ""
+        owner = "Person 1" if role == "champion" else ""
+        lines.append(f"Person {i},Org {i // 2},company,Director,{role},{status},{owner}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_import_in_many_chunks_saves_everyone_in_one_write_and_one_undo_step(
+    store: Store, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(apply_module, "CHUNK", 4)  # 25 people: seven chunks of people
+    monkeypatch.setattr(tables, "BULK", 3)  # chunks are bulk saves (documents, not models)
+    store.save_organization(Organization(name="Org 0", kind=OrgKind.COMPANY))
+    store.save_person(Person(name="Already Here"))
+    before = db_path.read_bytes()
+    table = read_roster(_roster(tmp_path / "r.csv", 25))
+    plan = build_plan(store, table.rows, partnership="Health", source="r.csv")
+    result = apply(store, plan)
+    assert (result.people_created, result.organizations_created) == (25, 12)
+    assert result.roles_added == 25
+    people = {p.name: p for p in store.people()}
+    assert len(people) == 26
+    orgs: dict[int | None, str] = {o.id: o.name for o in store.organizations()}
+    assert orgs[people["Person 24"].organization_id] == "Org 12"
+    roles = store.roles(partnership_id=result.partnership_id)
+    by_person = {r.person_id: r for r in roles}
+    champion = by_person[people["Person 3"].id]
+    assert champion.role is RoleKind.CHAMPION and champion.champion is not None
+    assert champion.champion.outreach_owner_id == people["Person 1"].id  # someone in the file
+    on_disk = db_path.read_bytes()
+    assert on_disk == json.dumps(
+        json.loads(on_disk), ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")
+    with Store(db_path, read_only=True) as again:
+        assert len(again.people()) == 26 and len(again.roles()) == 25
+    store.undo()  # the whole import is one step
+    assert db_path.read_bytes() == before
+    assert [p.name for p in store.people()] == ["Already Here"]
+
+
+def test_a_bulk_save_then_single_edits_keep_the_file_exact(
+    store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tables, "BULK", 2)
+    saved = store.save_many([Person(name=f"P{i}") for i in range(5)])
+    assert [p.id for p in saved] == [1, 2, 3, 4, 5]
+    renamed = store.save_person(store.person(3).updated(name="Ann [/] Lee"))
+    added = store.save_person(Person(name="After"))
+    assert added.id == 6
+    names = {p.id: p.name for p in store.people()}
+    assert names == {1: "P0", 2: "P1", 3: "Ann [/] Lee", 4: "P3", 5: "P4", 6: "After"}
+    data = json.loads(db_path.read_bytes())
+    assert data["people"][str(renamed.id)]["name"] == "Ann [/] Lee"
+    assert db_path.read_bytes() == json.dumps(
+        data, ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")
+    store.undo()
+    store.undo()
+    store.undo()
+    assert store.people() == []
+
+
+def test_reading_a_roster_empties_its_cells_and_shares_repeated_values() -> None:
+    raw = RawTable(
+        "r.csv",
+        ["Name", "Organization", "Title"],
+        [(2, ["Ann", "Acme", "Director"]), (3, ["Ben  Lee", "Acme", "Director"])],
+    )
+    mapping = {"name": 0, "organization": 1, "title": 2}
+    kept = rows_of(raw, mapping)
+    assert len(raw.rows) == 2  # the wizard's table keeps its cells for a new mapping
+    rows = rows_of(raw, mapping, consume=True)
+    assert raw.rows == []
+    assert [(r.number, r.values) for r in rows] == [(r.number, r.values) for r in kept]
+    assert rows[1].get("name") == "Ben Lee"
+    assert rows[0].get("title") is rows[1].get("title")
