@@ -174,8 +174,12 @@ class _Applier:
             key = fold(lead.organization)
             if key not in orgs and key not in new:
                 new[key] = lead
+        # the plan validated these values (``_fill``): built without validating them again,
+        # the records share the plan's strings instead of holding copies of them
         created = (
-            Organization(name=r.organization, kind=r.org_kind, industry=r.org_industry)
+            Organization.model_construct(
+                name=r.organization, kind=r.org_kind, industry=r.org_industry
+            )
             for r in new.values()
         )
         saved = _save_chunked(self.store, created)
@@ -183,8 +187,8 @@ class _Applier:
         self.result.organizations_created = len(saved)
         return orgs
 
-    def _fields(self, lead: RowPlan) -> dict[str, str]:
-        fields: dict[str, str] = {}
+    def _fields(self, lead: RowPlan) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
         for row in self.groups[lead.number]:
             for name, value in row.person.items():
                 fields.setdefault(name, value)
@@ -207,9 +211,9 @@ class _Applier:
                 created.append(lead)
         self._index_owners(updated)  # before the new people are saved (and not cached)
         _save_chunked(self.store, updated)
-        people = (
-            Person.model_validate(
-                {**self._fields(lead), "organization_id": orgs[fold(lead.organization)]}
+        people = (  # validated by the plan, as the organizations above
+            Person.model_construct(
+                **self._fields(lead), organization_id=orgs[fold(lead.organization)]
             )
             for lead in created
         )
