@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, TypeVar
 
 from nextgen_tui.models import (
@@ -96,16 +97,25 @@ def _save_chunked(store: Store, records: Iterable[R]) -> list[int]:
 
 @dataclass(slots=True)
 class _NewRole:
-    """A role the import adds, kept as its values until it is saved."""
+    """A role the import adds, kept as its values until it is saved (compact: an import
+    of 50,000 rows holds 50,000 of them)."""
 
-    values: dict[str, Any]
+    start: date
+    details: dict[str, Any] | None  # {"champion": {...}} or {"leader": {...}}
 
     def merge(self, details: dict[str, Any]) -> None:
         """A second row about the same role: its details over the first's."""
         for name in ("champion", "leader"):
             if details.get(name):
-                self.values[name] = {**(self.values.get(name) or {}), **details[name]}
+                mine = self.details or {}
+                self.details = {name: {**(mine.get(name) or {}), **details[name]}}
                 return
+
+    def record(self, pid: int, key: RoleKey) -> RoleAssignment:
+        person_id, role, team_id = key
+        values = {"partnership_id": pid, "person_id": person_id, "role": role}
+        values.update(start=self.start, team_id=team_id, **(self.details or {}))
+        return RoleAssignment.model_validate(values)
 
 
 class _Applier:
@@ -122,6 +132,7 @@ class _Applier:
         self.new_roles: dict[RoleKey, _NewRole] = {}
         self.changed_roles: dict[RoleKey, RoleAssignment] = {}
         self.owners: dict[str, int] = {}
+        self.today = store.today()
 
     def run(self) -> ImportResult:
         plan, store = self.plan, self.store
@@ -154,8 +165,8 @@ class _Applier:
             for row in self.groups[lead.number]:
                 self._roles(pid, row, choice)
         self._tick(3)
-        new_roles = self.new_roles.values()
-        _save_chunked(store, (RoleAssignment.model_validate(r.values) for r in new_roles))
+        new_roles = self.new_roles.items()
+        _save_chunked(store, (role.record(pid, key) for key, role in new_roles))
         _save_chunked(store, self.changed_roles.values())
         self.result.roles_added = len(self.new_roles)
         self.result.roles_updated = len(self.changed_roles)
@@ -260,16 +271,7 @@ class _Applier:
             if pending is not None:  # a second row about the same role: merge its details
                 pending.merge(details)
             elif existing is None:
-                self.new_roles[key] = _NewRole(
-                    {
-                        "partnership_id": pid,
-                        "person_id": person_id,
-                        "role": role,
-                        "start": row.start or self.store.today(),
-                        "team_id": team_id,
-                        **details,
-                    }
-                )
+                self.new_roles[key] = _NewRole(row.start or self.today, details or None)
             elif choice is Choice.UPDATE:
                 changed = _with_details(existing, details)
                 if changed != self.roles[key]:
