@@ -11,6 +11,7 @@ separators=(",", ":"))`` gives (compact, UTF-8), which the tests check.
 
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Any
 
@@ -19,6 +20,9 @@ from nextgen_tui.store.schema import RawData
 #: Documents per block of an edited table: a save joins one block again, then the blocks.
 BLOCK = 512
 
+#: Documents encoded at a time in a table encoded whole.
+SLICE = 4096
+
 # compact, and without the cycle check (plain JSON data has no cycles)
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
@@ -26,6 +30,19 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_cir
 def encode_json(value: Any) -> bytes:
     """``value`` as compact UTF-8 JSON."""
     return _ENCODER.encode(value).encode("utf-8")
+
+
+def _encode_body(docs: dict[str, Any]) -> list[bytes]:
+    """A table's documents without its braces, in pieces of ``SLICE`` documents joined by
+    commas: encoding 50,000 documents at once would hold its text, its bytes and a slice
+    of them (three copies of the table) at the same time."""
+    if len(docs) <= SLICE:
+        return [encode_json(docs)[1:-1]] if docs else []
+    items = iter(docs.items())
+    pieces: list[bytes] = []
+    while piece := dict(itertools.islice(items, SLICE)):
+        pieces += (b",", encode_json(piece)[1:-1]) if pieces else (encode_json(piece)[1:-1],)
+    return pieces
 
 
 class _Blocks:
@@ -75,7 +92,7 @@ class EncodedFile:
         #: table -> its documents' encodings, once the table was edited
         self._blocks: dict[str, _Blocks] = {}
         #: table -> the encoded bytes of a table never edited, without braces
-        self._bodies: dict[str, bytes] = {}
+        self._bodies: dict[str, list[bytes]] = {}
 
     def put(self, table: str, key: str, doc: dict[str, Any] | None, *, bulk: bool = False) -> None:
         """Store ``doc`` under ``key`` in ``table`` (``None`` removes it).
@@ -124,8 +141,8 @@ class EncodedFile:
             else:
                 body = self._bodies.get(table)
                 if body is None:
-                    body = self._bodies[table] = encode_json(docs)[1:-1]
-                parts.append(body)
+                    body = self._bodies[table] = _encode_body(docs)
+                parts += body
             parts.append(b"}")
         parts.append(b"}")
         return parts

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from nextgen_tui.models import Organization, OrgKind, Person, RoleKind
-from nextgen_tui.store import tables
+from nextgen_tui.store import encoded, tables
 from nextgen_tui.store.repository import Store
 from nextgen_tui.transfer import apply as apply_module
 from nextgen_tui.transfer.apply import apply
@@ -99,3 +99,16 @@ def test_reading_a_roster_empties_its_cells_and_shares_repeated_values() -> None
     assert [(r.number, r.values) for r in rows] == [(r.number, r.values) for r in kept]
     assert rows[1].get("name") == "Ben Lee"
     assert rows[0].get("title") is rows[1].get("title")
+
+
+def test_a_table_encoded_in_slices_is_the_json_of_its_data(
+    store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(encoded, "SLICE", 2)
+    monkeypatch.setattr(tables, "BULK", 2)
+    store.save_many([Person(name=f"Zoë {i} \u2028 [b]") for i in range(7)])
+    store.save_organization(Organization(name="Acme", kind=OrgKind.COMPANY))
+    on_disk = db_path.read_bytes()
+    data = json.loads(on_disk)
+    assert len(data["people"]) == 7
+    assert on_disk == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
