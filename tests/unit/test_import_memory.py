@@ -106,7 +106,7 @@ def test_a_table_encoded_in_slices_is_the_json_of_its_data(
 ) -> None:
     monkeypatch.setattr(encoded, "SLICE", 2)
     monkeypatch.setattr(tables, "BULK", 2)
-    store.save_many([Person(name=f"Zoë {i} \u2028 [b]") for i in range(7)])
+    store.save_many([Person(name=f'Zoë {i} "q" \\ [b]') for i in range(7)])
     store.save_organization(Organization(name="Acme", kind=OrgKind.COMPANY))
     on_disk = db_path.read_bytes()
     data = json.loads(on_disk)
