@@ -146,6 +146,10 @@ class MeetingView(DismissOnce, Screen[None]):
 
     def on_mount(self) -> None:
         self.reload()
+        # the list follows the search as the key changes it, so the typed letter and the
+        # narrowed list are drawn in one frame (the Changed message comes a frame later)
+        search = self.query_one("#checkin-search", Input)
+        self.watch(search, "value", self._search_typed, init=False)
         self.show_phase_focus()
         if self.meeting.in_progress and self.meeting.phase is not None:
             self.notify(
@@ -195,6 +199,10 @@ class MeetingView(DismissOnce, Screen[None]):
         self.refresh_counters()
         self.refresh_bindings()
 
+    def _search_typed(self, value: str) -> None:
+        if value != self.shown_query and self.is_mounted:
+            self.refresh_people(query=value)
+
     def tick(self) -> None:
         """Once a second: the timer only."""
         if not self.meeting.held and self.is_mounted:
@@ -232,9 +240,10 @@ class MeetingView(DismissOnce, Screen[None]):
         fill(people_list, options, keep)
         if keep is None and options:
             people_list.highlighted = 0
-        set_text(
+        set_text(  # one line high: a new count needs no new layout
             self.query_one("#people-filter", Static),
             Content(f"{self.arrivals.label.capitalize()} ({len(options)}) · F6"),
+            layout=False,
         )
         self.refresh_picked()
 
