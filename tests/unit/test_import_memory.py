@@ -112,3 +112,19 @@ def test_a_table_encoded_in_slices_is_the_json_of_its_data(
     data = json.loads(on_disk)
     assert len(data["people"]) == 7
     assert on_disk == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def test_a_bulk_import_undone_and_redone_is_back_whole(
+    store: Store, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(apply_module, "CHUNK", 4)
+    monkeypatch.setattr(tables, "BULK", 3)
+    table = read_roster(_roster(tmp_path / "r.csv", 10))
+    apply(store, build_plan(store, table.rows, partnership="Health", source="r.csv"))
+    imported = db_path.read_bytes()
+    store.undo()
+    assert store.people() == []
+    store.redo()
+    assert db_path.read_bytes() == imported
+    assert sorted(p.name for p in store.people()) == sorted(f"Person {i}" for i in range(10))
+    assert len(store.roles()) == 10
