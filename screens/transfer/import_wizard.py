@@ -38,7 +38,7 @@ from textual.widgets import (
 from textual.worker import get_current_worker
 
 from nextgen_tui.errors import ImportFileError, StoreError
-from nextgen_tui.models import OrgKind, RoleKind, explain
+from nextgen_tui.models import RoleKind, explain
 from nextgen_tui.text.visible import visible
 from nextgen_tui.transfer.apply import apply
 from nextgen_tui.transfer.plan import CHOICE_HELP, Choice, ImportPlan, Outcome, build_plan
@@ -48,17 +48,12 @@ from screens.common.context import store_of
 from screens.common.control_pictures import ControlPictures
 from screens.common.keys_input import KeysInput
 from screens.common.modal import DismissOnce
-from screens.directory.org_form import OrgKindScreen
+from screens.transfer.import_preview import ImportPreview
 from screens.transfer.import_widgets import (
     STEP_TITLES,
     ColumnMapping,
     PartnershipChooser,
     RosterFileTree,
-    kind_cell,
-    notes_cell,
-    outcome_cell,
-    preview_columns,
-    preview_row,
 )
 
 STEPS = ("step-file", "step-map", "step-preview", "step-run", "step-done")
@@ -199,10 +194,7 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
                     yield PartnershipChooser(store.partnerships(), id="chooser")
                 yield RosterFileTree(store.path.parent, id="tree")
             yield ColumnMapping(id="step-map")
-            with Vertical(id="step-preview"):
-                yield Static("", id="summary", markup=False)
-                yield DataTable(id="preview", cursor_type="row", zebra_stripes=True)
-                yield Static("", id="row-detail", classes="help", markup=False)
+            yield ImportPreview(id="step-preview")
             with Vertical(id="step-run"):
                 yield Static(
                     Content("Importing; nothing is saved until all of it is."), classes="help"
@@ -353,103 +345,20 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
             return
         mapping.show_error("")
         self.plan = message.plan
-        self._fill_preview(message.plan)
+        self.query_one(ImportPreview).fill(message.plan)
         self._show("step-preview")
         self.query_one("#preview", DataTable).focus()
 
     # ------------------------------------------------------------------ step 3: the preview
 
-    def _fill_preview(self, plan: ImportPlan) -> None:
-        table = self.query_one("#preview", DataTable)
-        table.clear(columns=True)
-        for label, key in preview_columns():
-            table.add_column(label, key=key)
-        for row in plan.rows:
-            table.add_row(*preview_row(row), key=str(row.number))
-        self._update_summary()
-
-    @on(DataTable.RowHighlighted, "#preview")
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """The highlighted row's whole outcome, which a narrow table cuts short."""
-        if self.plan is None or event.row_key.value is None:
-            return
-        row = self.plan.row(int(event.row_key.value))
-        notes = [row.reason, *row.warnings] if row.reason else row.warnings
-        detail = f"Row {row.number} ({row.name or 'no name'}): " + ("; ".join(notes) or row.outcome)
-        self.query_one("#row-detail", Static).update(visible(detail))
-
-    def _update_summary(self) -> None:
-        assert self.plan is not None
-        hint = ""
-        if self.plan.count(Outcome.MATCH):
-            hint = " On a matching row press u (update), k (keep) or a (add anyway)."
-        hint += " o sets a new organization's kind."
-        self.query_one("#summary", Static).update(visible(self.plan.summary()) + hint)
-
-    def _refresh_choice(self, number: int) -> None:
-        assert self.plan is not None
-        table = self.query_one("#preview", DataTable)
-        row = self.plan.row(number)
-        table.update_cell(str(number), "outcome", outcome_cell(row))
-
     def action_choose(self, choice: str) -> None:
-        if self.plan is None:
-            return
-        table = self.query_one("#preview", DataTable)
-        if not table.row_count:
-            return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        row = self.plan.row(int(key or 0))
-        if row.outcome is not Outcome.MATCH:
-            self.notify(
-                "Only a row that matches someone already in the directory has a choice.",
-                severity="warning",
-                markup=False,
-            )
-            return
-        self.plan.set_choice(row.number, Choice(choice))
-        for member in self.plan.rows:
-            if member.outcome is Outcome.MATCH:
-                self._refresh_choice(member.number)
-        self._update_summary()
-
-    def action_org_kind(self) -> None:
-        """Pick the kind a new organization will be stored with (shown in the Kind column)."""
-        table = self.query_one("#preview", DataTable)
-        if self.plan is None or not table.row_count:
-            return
-        plan = self.plan
-        row = plan.row(
-            int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
-        )
-        if not row.valid or row.kind_from == "directory":
-            why = (
-                "is invalid" if not row.valid else "names an organization already in the directory"
-            )
-            self.notify(f"Row {row.number} {why}: its kind is not set here.", markup=False)
-            return
-
-        def chosen(kind: OrgKind | None) -> None:
-            if kind is not None:
-                for member in plan.set_kind(row.number, kind):
-                    table.update_cell(str(member.number), "kind", kind_cell(member))
-                    table.update_cell(str(member.number), "notes", notes_cell(member))
-
-        question = "The kind of “$name”, a new organization the import will add ($guess):"
-        hint = "enter sets it for every row naming it, escape leaves it"
-        self.app.push_screen(
-            OrgKindScreen(visible(row.organization), row.org_kind, question=question, hint=hint),
-            chosen,
-        )
+        self.query_one(ImportPreview).choose(choice)
 
     def action_choose_all(self, choice: str) -> None:
-        if self.plan is None:
-            return
-        for row in self.plan.rows:
-            if row.outcome is Outcome.MATCH:
-                self.plan.set_choice(row.number, Choice(choice))
-                self._refresh_choice(row.number)
-        self._update_summary()
+        self.query_one(ImportPreview).choose_all(choice)
+
+    def action_org_kind(self) -> None:
+        self.query_one(ImportPreview).org_kind()
 
     # ------------------------------------------------------------------ navigation
 
