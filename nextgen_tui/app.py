@@ -22,6 +22,7 @@ from nextgen_tui.store.repository import Store
 from nextgen_tui.text.visible import visible
 from screens import commands
 from screens.common.navigation import NewPartnership, OpenPartnership, StageViewed, StartMeeting
+from screens.common.stylesheet import STYLESHEET
 from screens.partnerships.screen import PartnershipsScreen
 
 APP_TITLE = "Sector Partnership Roster"
@@ -36,6 +37,7 @@ class RosterApp(App[None]):
     """Sector Partnership Roster: rosters and role gaps of sector partnerships."""
 
     TITLE = APP_TITLE
+    CSS_PATH = STYLESHEET
     COMMANDS = App.COMMANDS | {_command_provider}
 
     BINDINGS = [

@@ -32,12 +32,9 @@ This app is not an official Next Gen product and is not endorsed by its authors.
 class AboutScreen(DismissOnce, ModalScreen[None]):
     """A modal about the app and its credits."""
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = """
-    AboutScreen { align: center middle; }
-    AboutScreen > Vertical {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 1 2;
-    }
+    AboutScreen > Vertical { width: 72; max-width: 100%; max-height: 100%; }
     AboutScreen #about-title { text-style: bold; margin-bottom: 1; }
     AboutScreen #about-credits-title { text-style: bold; margin-top: 1; }
     AboutScreen #about-hint { color: $text-muted; margin-top: 1; }
@@ -51,7 +48,7 @@ class AboutScreen(DismissOnce, ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog -roomy"):
             yield Static(Content(f"Sector Partnership Roster {__version__}"), id="about-title")
             yield Static(Content(ABOUT_TEXT.strip()), id="about-text")
             yield Static(Content("Credits"), id="about-credits-title")

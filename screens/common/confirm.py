@@ -20,12 +20,9 @@ class ConfirmScreen(DismissOnce, ModalScreen[bool]):
     whose usual answer is yes, like resuming a meeting).
     """
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical {
-        width: 64; max-width: 95%; height: auto; padding: 1 2;
-        border: thick $warning; background: $surface;
-    }
+    ConfirmScreen > Vertical { width: 64; max-width: 95%; }
     ConfirmScreen #question { width: 100%; margin-bottom: 1; }
     ConfirmScreen Horizontal { height: auto; align-horizontal: right; }
     ConfirmScreen Button { margin-left: 2; }
@@ -51,7 +48,7 @@ class ConfirmScreen(DismissOnce, ModalScreen[bool]):
         self.default_yes = default_yes
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog -warning -roomy"):
             yield Label(Content(self.question), id="question")
             with Horizontal():
                 yield Button(

@@ -42,13 +42,10 @@ def keep_text(box: Input) -> Input:
 class FormScreen(DismissOnce, ModalScreen[T]):
     """A modal form that returns ``T`` when saved and ``None`` when cancelled."""
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = """
-    FormScreen { align: center middle; }
-    FormScreen > #form-frame {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    FormScreen #form-title { text-style: bold; width: 100%; padding: 0 1; }
+    FormScreen > #form-frame { width: 76; max-width: 100%; max-height: 100%; }
+    FormScreen #form-title { width: 100%; }
     FormScreen #form-body { height: auto; max-height: 1fr; }
     FormScreen .form-field { height: auto; margin: 0 0 0 0; }
     FormScreen .form-label { color: $text-muted; padding: 0 1; }
@@ -76,8 +73,8 @@ class FormScreen(DismissOnce, ModalScreen[T]):
     # -- composition helpers
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="form-frame"):
-            yield Static(Content(self.form_title), id="form-title")
+        with Vertical(id="form-frame", classes="dialog"):
+            yield Static(Content(self.form_title), id="form-title", classes="dialog-title")
             with VerticalScroll(id="form-body"):
                 yield from self.compose_fields()
             yield Static("", id="form-error", markup=False)

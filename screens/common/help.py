@@ -79,14 +79,9 @@ def _why(namespace: DOMNode, binding: Binding) -> str:
 class HelpScreen(DismissOnce, ModalScreen[None]):
     """A modal table of the keys that work on the screen below it."""
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > Vertical {
-        width: 104; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    HelpScreen #help-title { text-style: bold; padding: 0 1; }
-    HelpScreen #help-hint { color: $text-muted; padding: 0 1; }
+    HelpScreen > Vertical { width: 104; max-width: 100%; max-height: 100%; }
     HelpScreen DataTable { height: auto; max-height: 1fr; }
     """
 
@@ -112,12 +107,13 @@ class HelpScreen(DismissOnce, ModalScreen[None]):
         self.screen_title = screen.title or screen.__class__.__name__
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Content("Keys on this screen"), id="help-title")
+        with Vertical(classes="dialog"):
+            yield Static(Content("Keys on this screen"), id="help-title", classes="dialog-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="help-table")
             yield Static(
                 Content("ctrl+p opens the command palette with every action. Escape closes."),
                 id="help-hint",
+                classes="hint",
             )
 
     def on_mount(self) -> None:

@@ -22,14 +22,9 @@ from screens.common.modal import DismissOnce
 class HistoryScreen(DismissOnce, ModalScreen[None]):
     """A modal table of the changes that undo (ctrl+z) and redo (ctrl+y) would apply."""
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = """
-    HistoryScreen { align: center middle; }
-    HistoryScreen > Vertical {
-        width: 100; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    HistoryScreen #history-title { text-style: bold; padding: 0 1; }
-    HistoryScreen #history-hint { color: $text-muted; padding: 0 1; }
+    HistoryScreen > Vertical { width: 100; max-width: 100%; max-height: 100%; }
     HistoryScreen DataTable { height: auto; max-height: 1fr; }
     """
 
@@ -49,12 +44,15 @@ class HistoryScreen(DismissOnce, ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Content("Undo history (this session)"), id="history-title")
+        with Vertical(classes="dialog"):
+            yield Static(
+                Content("Undo history (this session)"), id="history-title", classes="dialog-title"
+            )
             yield DataTable(cursor_type="row", zebra_stripes=True, id="history-table")
             yield Static(
                 Content("ctrl+z undoes the top “done” step, ctrl+y redoes the step above it."),
                 id="history-hint",
+                classes="hint",
             )
 
     def on_mount(self) -> None:

@@ -124,15 +124,11 @@ class OrgKindScreen(DismissOnce, ModalScreen[OrgKind | None]):
     preview asks for the kind of an organization it will create).
     """
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = """
-    OrgKindScreen { align: center middle; }
-    OrgKindScreen > Vertical {
-        width: 64; max-width: 95%; height: auto; max-height: 90%; padding: 0 1;
-        border: thick $primary; background: $surface;
-    }
+    OrgKindScreen > Vertical { width: 64; max-width: 95%; max-height: 90%; }
     OrgKindScreen #kind-question { width: 100%; padding: 0 1 1 1; }
     OrgKindScreen OptionList { height: auto; max-height: 14; }
-    OrgKindScreen #kind-hint { color: $text-muted; padding: 0 1; }
     """
 
     BINDINGS = [
@@ -166,7 +162,7 @@ class OrgKindScreen(DismissOnce, ModalScreen[OrgKind | None]):
             if self.kind is not OrgKind.UNKNOWN
             else "its name does not say; pick one, or leave it unknown"
         )
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Static(
                 Content.from_markup(self.question, name=self.org_name, guess=guess),
                 id="kind-question",
@@ -174,7 +170,7 @@ class OrgKindScreen(DismissOnce, ModalScreen[OrgKind | None]):
             yield OptionList(
                 *(Option(label, id=kind.value) for label, kind in kind_options()), id="kind-list"
             )
-            yield Static(Content(self.hint), id="kind-hint")
+            yield Static(Content(self.hint), id="kind-hint", classes="hint")
 
     def on_mount(self) -> None:
         kinds = self.query_one(OptionList)

@@ -45,13 +45,9 @@ class Candidate:
 class PersonPicker(DismissOnce, ModalScreen[int | None]):
     """Returns the picked person's id, or ``None`` when the convener backs out."""
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = """
-    PersonPicker { align: center middle; }
-    PersonPicker > Vertical {
-        width: 84; max-width: 100%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    PersonPicker #picker-title { text-style: bold; padding: 0 1; }
+    PersonPicker > Vertical { width: 84; max-width: 100%; max-height: 90%; }
     PersonPicker #picker-count { color: $text-muted; padding: 0 1; }
     PersonPicker #picker-matches { height: auto; max-height: 20; }
     """
@@ -104,8 +100,8 @@ class PersonPicker(DismissOnce, ModalScreen[int | None]):
         self._haystacks: list[str] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Content(self.title_text), id="picker-title")
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.title_text), id="picker-title", classes="dialog-title")
             yield Input(placeholder="Type a name, organization, title or email", id="picker-query")
             yield Static("", id="picker-count", markup=False)
             yield OptionList(id="picker-matches")

@@ -56,12 +56,9 @@ def guide_content(stage: Stage, gaps: list[Gap], partnership: str) -> Content:
 class GuideScreen(DismissOnce, ModalScreen[None]):
     """One stage's guide; ``1``-``4`` show another stage's, escape closes."""
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = """
-    GuideScreen { align: center middle; }
-    GuideScreen > Vertical {
-        width: 100; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
+    GuideScreen > Vertical { width: 100; max-width: 100%; max-height: 100%; }
     GuideScreen VerticalScroll { height: auto; max-height: 1fr; }
     GuideScreen #guide-hint { color: $text-muted; dock: bottom; }
     """
@@ -88,7 +85,7 @@ class GuideScreen(DismissOnce, ModalScreen[None]):
         self.partnership = partnership
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             with VerticalScroll():
                 yield Static(self._content(), id="guide-text")
             yield Static(Content("1-4 another stage's guide · escape closes"), id="guide-hint")

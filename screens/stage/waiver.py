@@ -27,13 +27,9 @@ _REASON = TypeAdapter(LongText)
 class WaiverScreen(DismissOnce, ModalScreen[str | None]):
     """Lists the blockers and asks for the reason to advance anyway."""
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = """
-    WaiverScreen { align: center middle; }
-    WaiverScreen > Vertical {
-        width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $warning; background: $surface; padding: 0 1;
-    }
-    WaiverScreen #waiver-title { text-style: bold; padding: 0 1; }
+    WaiverScreen > Vertical { width: 80; max-width: 100%; max-height: 100%; }
     WaiverScreen #waiver-blockers { height: auto; max-height: 8; padding: 0 1; }
     WaiverScreen .waiver-blocker { color: $text-error; }
     WaiverScreen #waiver-label { color: $text-muted; padding: 0 1; margin-top: 1; }
@@ -62,10 +58,11 @@ class WaiverScreen(DismissOnce, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         count = len(self.blockers)
         noun = "blocker" if count == 1 else "blockers"
-        with Vertical():
+        with Vertical(classes="dialog -warning"):
             yield Static(
                 Content(f"This stage still has {count} {noun}. Advance anyway?"),
                 id="waiver-title",
+                classes="dialog-title",
             )
             with VerticalScroll(id="waiver-blockers"):
                 for gap in self.blockers:

@@ -38,15 +38,10 @@ from screens.common.modal import DismissOnce
 class ExportScreen(DismissOnce, ModalScreen[None]):
     """Write a roster, report, letter, meeting summary or calendar of one partnership."""
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 84; max-width: 100%; height: auto; padding: 0 1;
-        border: thick $primary; background: $surface;
-    }
-    ExportScreen #export-title { text-style: bold; padding: 0 1; }
+    ExportScreen > Vertical { width: 84; max-width: 100%; }
     ExportScreen Label { color: $text-muted; padding: 0 1; margin-top: 1; }
-    ExportScreen #export-error { color: $error; padding: 0 1; height: auto; }
     ExportScreen LoadingIndicator { height: 1; display: none; }
     ExportScreen LoadingIndicator.-busy { display: block; }
     ExportScreen #export-buttons { height: auto; align-horizontal: right; padding-top: 1; }
@@ -73,8 +68,12 @@ class ExportScreen(DismissOnce, ModalScreen[None]):
         store = store_of(self)
         name = store.partnership(self.partnership_id).name
         self._auto_path = str(store.path.parent / default_filename("csv", name))
-        with Vertical():
-            yield Static(Content.from_markup("Export $name", name=name), id="export-title")
+        with Vertical(classes="dialog"):
+            yield Static(
+                Content.from_markup("Export $name", name=name),
+                id="export-title",
+                classes="dialog-title",
+            )
             yield Label(Content("What to export"))
             yield Select[str](
                 [(label, key) for key, label in FORMAT_LABELS.items()],
@@ -86,7 +85,7 @@ class ExportScreen(DismissOnce, ModalScreen[None]):
             yield Input(
                 self._auto_path, id="out", highlighter=ControlPictures(), select_on_focus=False
             )
-            yield Static("", id="export-error", markup=False)
+            yield Static("", id="export-error", classes="error", markup=False)
             yield LoadingIndicator()
             with Horizontal(id="export-buttons"):
                 yield Button("Export (ctrl+s)", variant="primary", id="export-go")

@@ -35,7 +35,7 @@ class ImportPreview(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="summary", markup=False)
         yield DataTable(id="preview", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="row-detail", classes="help", markup=False)
+        yield Static("", id="row-detail", classes="hint", markup=False)
 
     @property
     def table(self) -> DataTable[object]:

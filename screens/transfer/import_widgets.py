@@ -110,8 +110,6 @@ class ColumnMapping(VerticalScroll):
     ColumnMapping .map-row { height: auto; }
     ColumnMapping .map-row Label { width: 24; padding: 1 1 0 1; }
     ColumnMapping .map-row Select { width: 1fr; }
-    ColumnMapping .help { color: $text-muted; padding: 0 1; height: auto; }
-    ColumnMapping .error { color: $error; padding: 0 1; height: auto; }
     """
 
     def compose(self) -> ComposeResult:
@@ -120,7 +118,7 @@ class ColumnMapping(VerticalScroll):
                 "Which column holds each field? Columns are matched by name; change any that is "
                 "wrong, or pick one for a field it missed. Name and Organization are required."
             ),
-            classes="help",
+            classes="hint",
         )
         for name, label in FIELDS.items():
             star = " *" if name in REQUIRED_FIELDS else ""
@@ -138,7 +136,7 @@ class ColumnMapping(VerticalScroll):
                 prompt="(directory only)",
                 id="default-role",
             )
-        yield Static("", id="unmapped", classes="help", markup=False)
+        yield Static("", id="unmapped", classes="hint", markup=False)
         yield Static("", id="map-error", classes="error", markup=False)
 
     def fill(self, table: RawTable) -> None:

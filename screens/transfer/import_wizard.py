@@ -66,12 +66,10 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
     ImportWizardScreen { padding: 0 1; }
     ImportWizardScreen #wizard-title { text-style: bold; padding: 0 1; height: auto; }
     ImportWizardScreen #steps { height: 1fr; }
-    ImportWizardScreen .help { color: $text-muted; padding: 0 1; height: auto; }
-    ImportWizardScreen .error { color: $error; padding: 0 1; height: auto; }
     ImportWizardScreen #tree { height: 1fr; min-height: 6; border: round $panel; }
     ImportWizardScreen #preview { height: 1fr; }
     ImportWizardScreen #summary, ImportWizardScreen #done-summary { padding: 0 1; height: auto; }
-    ImportWizardScreen #row-detail { padding: 0 1; height: auto; max-height: 4; }
+    ImportWizardScreen #row-detail { max-height: 4; }
     ImportWizardScreen #run-progress { padding: 1 1; }
     ImportWizardScreen #busy { height: 1; display: none; }
     ImportWizardScreen.-busy #busy { display: block; }
@@ -197,12 +195,12 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
             yield ImportPreview(id="step-preview")
             with Vertical(id="step-run"):
                 yield Static(
-                    Content("Importing; nothing is saved until all of it is."), classes="help"
+                    Content("Importing; nothing is saved until all of it is."), classes="hint"
                 )
                 yield ProgressBar(total=4, show_eta=False, id="run-progress")
             with Vertical(id="step-done"):
                 yield Static("", id="done-summary", markup=False)
-                yield Static(Content("Press escape to close."), classes="help")
+                yield Static(Content("Press escape to close."), classes="hint")
         yield LoadingIndicator(id="busy")
         yield Footer()
 

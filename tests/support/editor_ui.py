@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 
 from nextgen_tui.models import ActionArea, ChampionStatus, LaunchMeeting, OrgKind, RoleKind
 from nextgen_tui.store.repository import Store
+from screens.common.stylesheet import STYLESHEET
 from screens.directory.person_picker import PersonPicker
 from tests.support import factories as f
 
@@ -26,6 +27,8 @@ SIZE = (110, 50)
 
 class Host(App[None]):
     """A tiny app holding a store; every modal's result lands in ``results``."""
+
+    CSS_PATH = STYLESHEET  # the shared stylesheet, as the real app loads it
 
     def __init__(self, store: Store) -> None:
         super().__init__()

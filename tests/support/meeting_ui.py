@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from nextgen_tui.models import InvitationStatus, OrgKind, Partnership, RoleKind
 from nextgen_tui.store.repository import Store
+from screens.common.stylesheet import STYLESHEET
 from screens.meeting.screen import MeetingScreen
 from tests.support import factories as f
 
@@ -55,6 +56,8 @@ def person_id(store: Store, name: str) -> int:
 
 class Host(App[None]):
     """A tiny app holding a store, like the real app, that opens the meeting screen."""
+
+    CSS_PATH = STYLESHEET  # the shared stylesheet, as the real app loads it
 
     def __init__(self, store: Store, partnership_id: int) -> None:
         super().__init__()

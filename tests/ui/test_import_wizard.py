@@ -17,6 +17,7 @@ from nextgen_tui.errors import StoreError
 from nextgen_tui.models import ChampionStatus, OrgKind, RoleAssignment, RoleKind
 from nextgen_tui.store.repository import Store
 from nextgen_tui.transfer.spreadsheet import RawTable, load_table
+from screens.common.stylesheet import STYLESHEET
 from screens.transfer.export_dialog import ExportScreen
 from screens.transfer.import_widgets import RosterFileTree
 from screens.transfer.import_wizard import ImportWizardScreen
@@ -26,6 +27,8 @@ from tests.support.notices import Notices
 
 
 class _App(App[None]):
+    CSS_PATH = STYLESHEET  # the shared stylesheet, as the real app loads it
+
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store

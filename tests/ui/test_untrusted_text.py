@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from nextgen_tui.app import RosterApp
 from nextgen_tui.store.repository import Store
 from screens.common.confirm import ConfirmScreen
+from screens.common.stylesheet import STYLESHEET
 from screens.transfer.export_dialog import ExportScreen
 from screens.transfer.import_wizard import ImportWizardScreen
 from tests.support import factories as f
@@ -24,6 +25,8 @@ SHOWN = "\\x1b]0;PWNED\\x07\\x1b[2J"
 
 
 class _App(App[None]):
+    CSS_PATH = STYLESHEET  # the shared stylesheet, as the real app loads it
+
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
