@@ -298,7 +298,8 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
         self.view_stage = stage
         current = self.partnership.stage
         self.query_one(StageBar).show(stage, current)
-        self.query_one("#stage-status", Static).update(status_line(stage, current, self.gaps))
+        line = status_line(stage, current, self.gaps, can_advance=not read_only(self))
+        self.query_one("#stage-status", Static).update(line)
         waivers = waiver_lines(self.partnership.waivers, stage)
         waiver_box = self.query_one("#stage-waivers", Static)
         waiver_box.update(waivers)

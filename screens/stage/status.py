@@ -16,8 +16,14 @@ from nextgen_tui.gaps.catalogue import Gap, Severity
 from nextgen_tui.models import Stage, Waiver
 
 
-def status_line(stage: Stage, current: Stage, gaps: Sequence[Gap]) -> Content:
-    """Readiness of the viewed stage, and where the partnership stands."""
+def status_line(
+    stage: Stage, current: Stage, gaps: Sequence[Gap], *, can_advance: bool = True
+) -> Content:
+    """Readiness of the viewed stage, and where the partnership stands.
+
+    ``can_advance`` is false when the file is open read-only: ``a`` is off there, so the
+    line says nothing about advancing.
+    """
     blockers = sum(g.stage is stage and g.severity is Severity.BLOCKER for g in gaps)
     warnings = sum(g.stage is stage and g.severity is Severity.WARNING for g in gaps)
     if blockers:
@@ -30,7 +36,7 @@ def status_line(stage: Stage, current: Stage, gaps: Sequence[Gap]) -> Content:
     if stage is current:
         where = "current stage"
         nxt = stage.next()
-        if nxt is not None:
+        if nxt is not None and can_advance:
             where += f" · a advances to {nxt.label}"
     elif stage.number < current.number:
         where = f"done · the partnership is in {current.label}"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from textual.widgets import Static
+
 from nextgen_tui.app import RosterApp
 from nextgen_tui.models import RoleKind
 from nextgen_tui.store.repository import Store
@@ -88,6 +90,11 @@ async def test_read_only_file_offers_no_editing_and_changes_nothing(db_path: Pat
         await pilot.press("ctrl+z")  # nothing was changed, so nothing to undo
         await wait(pilot)
         assert app.is_running
+        await pilot.press("enter")  # the stage view: no word of advancing, since a is off
+        await wait(pilot)
+        status = str(stage_screen(app).query_one("#stage-status", Static).render())
+        assert "Prepare" in status and "current stage" in status
+        assert "advances to" not in status and "advances to" not in screen_text(app)
     store.close()
 
 
