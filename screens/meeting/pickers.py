@@ -11,13 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 from nextgen_tui.models import ActionArea
 from nextgen_tui.text.search import fold, rank
 from screens.common.modal import DismissOnce
+from screens.common.tickbox import TickBox
 from screens.meeting.inputs import SteeringInput
 from screens.meeting.widgets import fill
 
@@ -35,7 +35,8 @@ _PICKER_CSS = """
     .picker-frame Label { width: 100%; }
     .picker-frame .picker-title { text-style: bold; padding: 0 1; }
     .picker-frame .picker-hint { color: $text-muted; padding: 0 1; }
-    .picker-frame OptionList, .picker-frame SelectionList { height: auto; max-height: 20; }
+    .picker-frame OptionList, .picker-frame #priority-list { height: auto; max-height: 20; }
+    .picker-frame TickBox { border: none; padding: 0 1; }
     .picker-frame .picker-body { height: auto; max-height: 16; }
     .picker-frame .lead-area { text-style: bold; padding: 0 1; margin-top: 1; }
     .picker-frame .picker-buttons { height: auto; align-horizontal: right; padding-top: 1; }
@@ -98,6 +99,23 @@ class PrioritiesScreen(DismissOnce, ModalScreen[list[int] | None]):
         Binding(
             "escape", "cancel", "Cancel", tooltip="Back to the meeting", id="priorities.cancel"
         ),
+        Binding(
+            "down", "move(1)", "Next", show=False, tooltip="The next area", id="priorities.next"
+        ),
+        Binding(
+            "up", "move(-1)", "Previous", show=False, tooltip="The area above", id="priorities.prev"
+        ),
+        Binding(
+            "home",
+            "move(-1000)",
+            "First",
+            show=False,
+            tooltip="The first area",
+            id="priorities.first",
+        ),
+        Binding(
+            "end", "move(1000)", "Last", show=False, tooltip="The last area", id="priorities.last"
+        ),
     ]
 
     def __init__(
@@ -120,25 +138,31 @@ class PrioritiesScreen(DismissOnce, ModalScreen[list[int] | None]):
                 ),
                 classes="picker-hint",
             )
-            yield SelectionList[int](
-                *[
-                    Selection(
-                        Content(
-                            f"{a.title} — {dots(a.vote_count)}, "
-                            f"{self.committed.get(a.id, 0)} committed"
-                        ),
-                        a.id,
-                        a.id in self.chosen,
+            with VerticalScroll(id="priority-list", can_focus=False):
+                for a in self.ranked:
+                    label = (
+                        f"{a.title} — {dots(a.vote_count)}, {self.committed.get(a.id, 0)} committed"
                     )
-                    for a in self.ranked
-                ],
-                id="priority-list",
-            )
+                    yield TickBox(Content(label), a.id in self.chosen, id=f"area-{a.id}")
             with Horizontal(classes="picker-buttons"):
                 yield Button(
                     Content("Form teams (ctrl+s)"), variant="primary", id="priorities-done"
                 )
                 yield Button(Content("Cancel (esc)"), id="priorities-cancel")
+
+    def on_mount(self) -> None:
+        self.action_move(-1000)
+
+    def _boxes(self) -> list[TickBox]:
+        return list(self.query(TickBox))
+
+    def action_move(self, step: int) -> None:
+        """Up / down go from area to area (space ticks), home / end to the first / last."""
+        boxes = self._boxes()
+        if not boxes:
+            return
+        at = boxes.index(self.focused) if isinstance(self.focused, TickBox) else 0
+        boxes[max(0, min(len(boxes) - 1, at + step))].focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -148,7 +172,7 @@ class PrioritiesScreen(DismissOnce, ModalScreen[list[int] | None]):
             self.action_cancel()
 
     def action_done(self) -> None:
-        picked = set(self.query_one(SelectionList).selected)
+        picked = {a.id for a, box in zip(self.ranked, self._boxes(), strict=True) if box.value}
         if not picked:
             self.notify(
                 "Pick at least one priority area (space toggles).", severity="warning", markup=False
