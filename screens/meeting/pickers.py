@@ -27,14 +27,8 @@ def dots(count: int) -> str:
 
 
 _PICKER_CSS = """
-    MergeScreen, PrioritiesScreen, LeadsScreen, ChoiceScreen { align: center middle; }
-    .picker-frame {
-        width: 72; max-width: 100%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
+    .picker-frame { width: 72; max-width: 100%; max-height: 90%; }
     .picker-frame Label { width: 100%; }
-    .picker-frame .picker-title { text-style: bold; padding: 0 1; }
-    .picker-frame .picker-hint { color: $text-muted; padding: 0 1; }
     .picker-frame OptionList, .picker-frame #priority-list { height: auto; max-height: 20; }
     .picker-frame TickBox { border: none; padding: 0 1; }
     .picker-frame .picker-body { height: auto; max-height: 16; }
@@ -47,6 +41,7 @@ _PICKER_CSS = """
 class MergeScreen(DismissOnce, ModalScreen[int | None]):
     """Pick the area to merge the highlighted one into; returns its id."""
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = _PICKER_CSS
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Do not merge", id="merge.cancel"),
@@ -58,14 +53,14 @@ class MergeScreen(DismissOnce, ModalScreen[int | None]):
         self.others = others
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="picker-frame"):
+        with Vertical(classes="dialog picker-frame"):
             yield Label(
                 Content.from_markup("Merge “$title” into which area?", title=self.area.title),
-                classes="picker-title",
+                classes="dialog-title",
             )
             yield Label(
                 Content("Its dots and commitments move to the area you pick (enter)."),
-                classes="picker-hint",
+                classes="hint",
             )
             yield OptionList(
                 *[
@@ -87,6 +82,7 @@ class MergeScreen(DismissOnce, ModalScreen[int | None]):
 class PrioritiesScreen(DismissOnce, ModalScreen[list[int] | None]):
     """Pick the priority areas (top-voted preselected); returns their ids in vote order."""
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = _PICKER_CSS
     BINDINGS = [
         Binding(
@@ -127,16 +123,16 @@ class PrioritiesScreen(DismissOnce, ModalScreen[list[int] | None]):
         self.committed = committed  # area id -> how many people committed to it
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="picker-frame"):
+        with Vertical(classes="dialog picker-frame"):
             yield Label(
-                Content("Close the meeting: pick the priority areas"), classes="picker-title"
+                Content("Close the meeting: pick the priority areas"), classes="dialog-title"
             )
             yield Label(
                 Content(
                     "Space toggles. Each priority becomes an action team with the people "
                     "who committed to it. The top-voted areas are preselected."
                 ),
-                classes="picker-hint",
+                classes="hint",
             )
             with VerticalScroll(id="priority-list", can_focus=False):
                 for a in self.ranked:
@@ -193,6 +189,7 @@ class LeadsScreen(DismissOnce, ModalScreen[dict[int, int | None] | None]):
     """Choose each new team's lead among the people who committed to its area; returns the
     lead by area id (``None``: no lead yet)."""
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = _PICKER_CSS
     BINDINGS = [
         Binding("ctrl+s", "done", "Next", tooltip="Keep these leads and go on", id="leads.done"),
@@ -204,14 +201,14 @@ class LeadsScreen(DismissOnce, ModalScreen[dict[int, int | None] | None]):
         self.teams = teams
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="picker-frame"):
-            yield Label(Content("Who leads each team?"), classes="picker-title")
+        with Vertical(classes="dialog picker-frame"):
+            yield Label(Content("Who leads each team?"), classes="dialog-title")
             yield Label(
                 Content(
                     "Suggested: the committed champion, else the first industry member. "
                     "Tab moves, enter opens a list; ctrl+s goes on."
                 ),
-                classes="picker-hint",
+                classes="hint",
             )
             with VerticalScroll(classes="picker-body"):
                 for area, people, lead in self.teams:
@@ -225,9 +222,7 @@ class LeadsScreen(DismissOnce, ModalScreen[dict[int, int | None] | None]):
                             id=f"lead-{area.id}",
                         )
                     else:
-                        yield Static(
-                            Content("Nobody committed: no lead yet."), classes="picker-hint"
-                        )
+                        yield Static(Content("Nobody committed: no lead yet."), classes="hint")
             with Horizontal(classes="picker-buttons"):
                 yield Button(Content("Next (ctrl+s)"), variant="primary", id="leads-done")
                 yield Button(Content("Cancel (esc)"), id="leads-cancel")
@@ -262,6 +257,7 @@ Choice = tuple[Content, str, str]
 class ChoiceScreen(DismissOnce, ModalScreen[str | None]):
     """Pick one of many (type to narrow, up/down, enter); returns the choice's id."""
 
+    DEFAULT_CLASSES = "dialog-screen"
     DEFAULT_CSS = _PICKER_CSS
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Pick nothing", id="choice.cancel"),
@@ -275,9 +271,9 @@ class ChoiceScreen(DismissOnce, ModalScreen[str | None]):
         self._keys = [fold(text) for _, _, text in choices]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="picker-frame"):
-            yield Label(Content(self.title_text), classes="picker-title")
-            yield Label(Content(self.hint), classes="picker-hint")
+        with Vertical(classes="dialog picker-frame"):
+            yield Label(Content(self.title_text), classes="dialog-title")
+            yield Label(Content(self.hint), classes="hint")
             search = SteeringInput(placeholder="Type to narrow; enter picks", id="choice-search")
             search.steers = "#choices"
             yield search
