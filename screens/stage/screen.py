@@ -25,9 +25,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from nextgen_tui.errors import NotFoundError
-from nextgen_tui.gaps.analysis import analyze, blockers
+from nextgen_tui.gaps.analysis import analyze
 from nextgen_tui.gaps.catalogue import Gap
-from nextgen_tui.lifecycle.advance import WaiverRequired, advance_stage
 from nextgen_tui.lifecycle.rosters import (
     RosterGroup,
     all_groups,
@@ -36,13 +35,13 @@ from nextgen_tui.lifecycle.rosters import (
 )
 from nextgen_tui.models import Partnership, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
-from screens.common.confirm import ConfirmScreen
-from screens.common.context import READ_ONLY_WHY, read_only, save, store_of
+from screens.common.context import READ_ONLY_WHY, read_only, store_of
 from screens.common.header import ScreenHeader
 from screens.common.lazy import push_lazy
 from screens.common.modal import DismissOnce
 from screens.common.navigation import StageViewed, StartMeeting
 from screens.stage import editors as editors
+from screens.stage.advance import ask_to_advance
 from screens.stage.roster import RosterActions
 from screens.stage.status import balance_line, status_line, waiver_lines
 from screens.stage.widgets import (
@@ -390,42 +389,8 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
 
     def action_advance(self) -> None:
         """Advance after a yes (a waiver reason instead, when blockers remain)."""
-        if self.snapshot is None:
-            return
-        current = self.partnership.stage
-        following = current.next()
-        if following is None or blockers(self.gaps, current):
-            self._advance()
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._advance()
-
-        question = (
-            f"Move {self.partnership.name} from {current.label} to {following.label}? "
-            f"{current.label} has no blockers."
-        )
-        self.app.push_screen(ConfirmScreen(question, confirm_label="Advance"), answered)
-
-    def _advance(self) -> None:
-        store = store_of(self)
-        pid = self.partnership_id
-        today = store.today()
-        try:
-            moved = save(self, lambda: advance_stage(store, pid, today), done=None)
-        except WaiverRequired as exc:
-
-            def reason_given(reason: str | None) -> None:
-                if reason:
-                    waived = save(self, lambda: advance_stage(store, pid, today, reason), done=None)
-                    self._advanced(waived)
-
-            from screens.stage.waiver import WaiverScreen
-
-            self.app.push_screen(WaiverScreen(exc.blockers), reason_given)
-            return
-        self._advanced(moved)
+        if self.snapshot is not None:
+            ask_to_advance(self, self.partnership, self.gaps, self._advanced)
 
     def _advanced(self, partnership: Partnership | None) -> None:
         if partnership is None:
