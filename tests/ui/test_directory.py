@@ -6,7 +6,6 @@ Searching and paging through a large directory are in ``test_directory_search.py
 from __future__ import annotations
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static
 
 from nextgen_tui.app import RosterApp
@@ -16,39 +15,12 @@ from screens.common.confirm import ConfirmScreen
 from screens.directory.assign_role import AssignRoleScreen
 from screens.directory.org_form import OrgForm, OrgKindScreen
 from screens.directory.person_form import PersonForm
-from screens.directory.screen import ORGS, PEOPLE, DirectoryScreen
+from screens.directory.screen import ORGS, PEOPLE
 from screens.directory.table import DirectoryTable
 from tests.support import factories as f
 from tests.support.app_ui import screen_text, wait
+from tests.support.directory_ui import SIZE, detail_text, open_directory, people_shown, seed
 from tests.support.notices import Notices
-
-SIZE = (140, 40)
-
-
-def seed(store: Store) -> dict[str, int]:
-    acme = f.org(store, "Acme Plastics", OrgKind.COMPANY)
-    college = f.org(store, "Harlow Technical College", OrgKind.COMMUNITY_COLLEGE)
-    john = f.person(store, "John Smithers", acme, title="Plant Manager", email="js@acme.example")
-    ann = f.person(store, "Ann Lee", college, title="Dean", email="ann@harlow.example")
-    bo = f.person(store, "Bo Chen", None, title="Consultant")
-    return {"acme": acme.id, "college": college.id, "john": john.id, "ann": ann.id, "bo": bo.id}
-
-
-async def open_directory(pilot: Pilot[None]) -> DirectoryScreen:
-    await wait(pilot)
-    await pilot.press("d")
-    await wait(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, DirectoryScreen)
-    return screen
-
-
-def people_shown(screen: DirectoryScreen) -> list[int]:
-    return list(screen.query_one("#people-table", DirectoryTable).shown)
-
-
-def detail_text(screen: DirectoryScreen) -> str:
-    return str(screen.query_one("#person-detail-text", Static).content)
 
 
 async def test_add_a_person_with_a_new_organization_creates_both_in_one_change(

@@ -16,12 +16,10 @@ from openpyxl import Workbook
 from nextgen_tui.errors import ImportFileError
 from nextgen_tui.models import ChampionStatus, InvitationStatus, OrgKind, RoleKind
 from nextgen_tui.store.repository import Store
-from nextgen_tui.transfer.apply import ImportResult, apply
-from nextgen_tui.transfer.plan import ImportPlan, Outcome, build_plan
+from nextgen_tui.transfer.plan import Outcome
 from nextgen_tui.transfer.spreadsheet import field_for_header, load_table, read_roster
 from tests.support import factories as f
-
-PARTNERSHIP = "Advanced Manufacturing, North Valley"
+from tests.support.importing import PARTNERSHIP, plan_import, roles_of, run_import
 
 
 def _file(folder: Path, text: str, name: str = "roster.csv", encoding: str = "utf-8") -> Path:
@@ -39,22 +37,6 @@ def _xlsx(folder: Path, rows: list[list[Any]], name: str = "roster.xlsx") -> Pat
     path = folder / name
     book.save(path)
     return path
-
-
-def _plan(store: Store, path: Path, **options: Any) -> ImportPlan:
-    table = read_roster(path)
-    options.setdefault("partnership", PARTNERSHIP)
-    return build_plan(store, table.rows, source=path.name, **options)
-
-
-def _import(store: Store, path: Path, **options: Any) -> ImportResult:
-    return apply(store, _plan(store, path, **options))
-
-
-def _roles(store: Store, name: str) -> dict[RoleKind, Any]:
-    people = [p for p in store.people() if p.name == name]
-    assert len(people) == 1, f"{len(people)} people named {name}"
-    return {r.role: r for r in store.roles() if r.person_id == people[0].id}
 
 
 # --------------------------------------------------------------------------- columns
@@ -106,7 +88,7 @@ def test_every_column_of_the_table_is_imported(store: Store, tmp_path: Path) -> 
         "Ben Ode,Ode Metal,,,COO,,,industry_leader,,,,,,accepted\n"
         "Cy Fair,Fairworks,company,,,,,industry_leader,,,,,,attended\n",
     )
-    result = _import(store, roster, industry="Manufacturing", region="North Valley")
+    result = run_import(store, roster, industry="Manufacturing", region="North Valley")
     assert (result.people_created, result.roles_added, result.partnership_created) == (4, 5, True)
 
     partnership = store.partnership_by_name(PARTNERSHIP)
@@ -122,16 +104,16 @@ def test_every_column_of_the_table_is_imported(store: Store, tmp_path: Path) -> 
     # a blank kind is never silently a company: "Ode Metal" says nothing, so unknown
     assert store.organization(people["Ben Ode"].organization_id or 0).kind is OrgKind.UNKNOWN
 
-    champion = _roles(store, "Ann Lee")[RoleKind.CHAMPION].champion
+    champion = roles_of(store, "Ann Lee")[RoleKind.CHAMPION].champion
     assert champion is not None
     assert champion.status is ChampionStatus.COMMITTED
     assert champion.passionate_company and champion.passionate_industry
     assert champion.passionate_community
     assert champion.outreach_owner_id == people["Dee Dean"].id  # resolved within the file
     assert champion.signed_invite and champion.hosts_launch
-    assert set(_roles(store, "Dee Dean")) == {RoleKind.CORE_TEAM, RoleKind.CONVENING_TEAM}
-    ben = _roles(store, "Ben Ode")[RoleKind.INDUSTRY_LEADER].leader
-    cy = _roles(store, "Cy Fair")[RoleKind.INDUSTRY_LEADER].leader
+    assert set(roles_of(store, "Dee Dean")) == {RoleKind.CORE_TEAM, RoleKind.CONVENING_TEAM}
+    ben = roles_of(store, "Ben Ode")[RoleKind.INDUSTRY_LEADER].leader
+    cy = roles_of(store, "Cy Fair")[RoleKind.INDUSTRY_LEADER].leader
     assert ben is not None and cy is not None
     assert (ben.invitation, ben.attended) == (InvitationStatus.ACCEPTED, False)
     assert (cy.invitation, cy.attended) == (InvitationStatus.ACCEPTED, True)
@@ -144,13 +126,15 @@ def test_outreach_owner_can_be_someone_already_in_the_directory(
 ) -> None:
     owner = f.person(store, "Olga Owens", f.org(store, "Workforce Board", OrgKind.WORKFORCE_BOARD))
     roster = _file(tmp_path, "Name,Company,Outreach owner\nAnn,Acme,olga owens\n")
-    _import(store, roster)
-    champion = _roles(store, "Ann")[RoleKind.CHAMPION].champion
+    run_import(store, roster)
+    champion = roles_of(store, "Ann")[RoleKind.CHAMPION].champion
     assert champion is not None and champion.outreach_owner_id == owner.id
 
 
 def test_unknown_outreach_owner_is_a_warning_not_an_error(store: Store, tmp_path: Path) -> None:
-    plan = _plan(store, _file(tmp_path, "Name,Company,Outreach owner\nAnn,Acme,Nobody Known\n"))
+    plan = plan_import(
+        store, _file(tmp_path, "Name,Company,Outreach owner\nAnn,Acme,Nobody Known\n")
+    )
     row = plan.rows[0]
     assert row.outcome is Outcome.NEW
     assert any("Nobody Known" in w for w in row.warnings)
@@ -163,11 +147,11 @@ def test_start_dates_and_action_teams(store: Store, tmp_path: Path) -> None:
         "Ann,Acme,action_team_lead,Talent pipeline,2026-02-01\n"
         "Ben,Ode,action_team_member,talent PIPELINE,3/15/2026\n",
     )
-    _import(store, roster)
+    run_import(store, roster)
     teams = store.teams(store.partnerships()[0].id)
     assert [t.name for t in teams] == ["Talent pipeline"]  # one team, matched ignoring case
-    ann = _roles(store, "Ann")[RoleKind.ACTION_TEAM_LEAD]
-    ben = _roles(store, "Ben")[RoleKind.ACTION_TEAM_MEMBER]
+    ann = roles_of(store, "Ann")[RoleKind.ACTION_TEAM_LEAD]
+    ben = roles_of(store, "Ben")[RoleKind.ACTION_TEAM_MEMBER]
     assert ann.team_id == ben.team_id == teams[0].id
     assert (ann.start, ben.start) == (date(2026, 2, 1), date(2026, 3, 15))
 
@@ -229,7 +213,7 @@ def test_blank_lines_and_trailing_spaces(store: Store, tmp_path: Path) -> None:
         (4, {"name": "Ann Lee", "organization": "Acme", "email": "ann@acme.com"}),
         (7, {"name": "Ben Ode", "organization": "Ode"}),  # inner runs of spaces too
     ]
-    plan = _plan(store, roster)
+    plan = plan_import(store, roster)
     assert [(r.outcome, r.name) for r in plan.rows] == [
         (Outcome.NEW, "Ann Lee"),
         (Outcome.NEW, "Ben Ode"),
@@ -243,7 +227,7 @@ def test_excel_dates_in_csv(store: Store, tmp_path: Path) -> None:
         "A,X,core_team,2026-03-01 00:00:00\nB,X,core_team,3/1/2026\n"
         "C,X,core_team,01.03.2026\nD,X,core_team,46082\n",
     )
-    _import(store, roster)
+    run_import(store, roster)
     assert {r.start for r in store.roles()} == {date(2026, 3, 1)}
 
 
@@ -263,11 +247,11 @@ def test_xlsx_with_date_cells_numbers_and_a_title_row(store: Store, tmp_path: Pa
     assert [r.number for r in table.rows] == [4, 6]
     assert table.rows[0].values["phone"] == "5550100"
     assert table.rows[0].values["start"] == "2026-03-01"
-    _import(store, roster)
-    ann = _roles(store, "Ann Lee")[RoleKind.CHAMPION]
+    run_import(store, roster)
+    ann = roles_of(store, "Ann Lee")[RoleKind.CHAMPION]
     assert ann.start == date(2026, 3, 1)
     assert ann.champion is not None and ann.champion.signed_invite
-    assert _roles(store, "Ben Ode")[RoleKind.INDUSTRY_LEADER].start == date(2026, 4, 2)
+    assert roles_of(store, "Ben Ode")[RoleKind.INDUSTRY_LEADER].start == date(2026, 4, 2)
 
 
 def test_xlsx_picks_the_sheet_that_holds_the_roster(tmp_path: Path) -> None:
@@ -338,7 +322,7 @@ def test_invalid_rows_say_why_with_their_row_number(
     roster = _file(
         tmp_path, f"Name,Company,Email,Roles,Champion status,Org kind\nOk,Acme,,,,\n\n{row}\n"
     )
-    plan = _plan(store, roster)
+    plan = plan_import(store, roster)
     assert plan.rows[0].outcome is Outcome.NEW
     bad = plan.rows[1]
     assert (bad.number, bad.outcome) == (4, Outcome.INVALID)
@@ -359,14 +343,14 @@ def test_invalid_rows_say_why_with_their_row_number(
 def test_invalid_champion_leader_and_date_cells(
     store: Store, tmp_path: Path, header: str, value: str, reason: str
 ) -> None:
-    plan = _plan(store, _file(tmp_path, f"Name,Company,{header}\nAnn,Acme,{value}\n"))
+    plan = plan_import(store, _file(tmp_path, f"Name,Company,{header}\nAnn,Acme,{value}\n"))
     assert plan.rows[0].outcome is Outcome.INVALID
     assert reason in plan.rows[0].reason
 
 
 def test_invalid_rows_are_skipped_the_rest_is_imported(store: Store, tmp_path: Path) -> None:
     roster = _file(tmp_path, "Name,Company,Roles\nAnn,Acme,core_team\nBen,,core_team\n")
-    result = _import(store, roster)
+    result = run_import(store, roster)
     assert result.people_created == 1 and result.skipped_rows == [3]
     assert "Skipped 1 row that could not be imported (row 3)" in result.summary()
     assert [p.name for p in store.people()] == ["Ann"]

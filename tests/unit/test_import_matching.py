@@ -12,34 +12,16 @@ import pytest
 
 from nextgen_tui.models import ChampionStatus, Organization, OrgKind, RoleKind
 from nextgen_tui.store.repository import Store
-from nextgen_tui.transfer.apply import ImportResult, apply
-from nextgen_tui.transfer.plan import Choice, ImportPlan, Outcome, build_plan
-from nextgen_tui.transfer.spreadsheet import read_roster
+from nextgen_tui.transfer.apply import apply
+from nextgen_tui.transfer.plan import Choice, Outcome
 from tests.support import factories as f
-
-PARTNERSHIP = "Advanced Manufacturing, North Valley"
+from tests.support.importing import plan_import, roles_of, run_import
 
 
 def _file(folder: Path, text: str, name: str = "roster.csv", encoding: str = "utf-8") -> Path:
     path = folder / name
     path.write_bytes(text.encode(encoding))
     return path
-
-
-def _plan(store: Store, path: Path, **options: Any) -> ImportPlan:
-    table = read_roster(path)
-    options.setdefault("partnership", PARTNERSHIP)
-    return build_plan(store, table.rows, source=path.name, **options)
-
-
-def _import(store: Store, path: Path, **options: Any) -> ImportResult:
-    return apply(store, _plan(store, path, **options))
-
-
-def _roles(store: Store, name: str) -> dict[RoleKind, Any]:
-    people = [p for p in store.people() if p.name == name]
-    assert len(people) == 1, f"{len(people)} people named {name}"
-    return {r.role: r for r in store.roles() if r.person_id == people[0].id}
 
 
 # --------------------------------------------------------------------------- duplicates
@@ -58,7 +40,9 @@ def _directory(store: Store) -> dict[str, Any]:
 
 def test_match_by_email_ignoring_case(store: Store, tmp_path: Path) -> None:
     known = _directory(store)
-    plan = _plan(store, _file(tmp_path, "Name,Company,Email\nAnnie Lee,Other,ANN@Valley.edu\n"))
+    plan = plan_import(
+        store, _file(tmp_path, "Name,Company,Email\nAnnie Lee,Other,ANN@Valley.edu\n")
+    )
     row = plan.rows[0]
     assert (row.outcome, row.match_id) == (Outcome.MATCH, known["ann"].id)
     assert "same email" in row.reason
@@ -68,7 +52,7 @@ def test_match_by_name_at_the_same_organization_ignoring_case_and_accents(
     store: Store, tmp_path: Path
 ) -> None:
     known = _directory(store)
-    plan = _plan(store, _file(tmp_path, "Name,Company\n  JOSE nunez ,acme tools\n"))
+    plan = plan_import(store, _file(tmp_path, "Name,Company\n  JOSE nunez ,acme tools\n"))
     row = plan.rows[0]
     assert (row.outcome, row.match_id) == (Outcome.MATCH, known["josé"].id)
     assert "same name and organization" in row.reason
@@ -76,7 +60,7 @@ def test_match_by_name_at_the_same_organization_ignoring_case_and_accents(
 
 def test_same_name_at_another_organization_is_a_new_person(store: Store, tmp_path: Path) -> None:
     _directory(store)
-    plan = _plan(store, _file(tmp_path, "Name,Company\nJosé Núñez,Other Corp\n"))
+    plan = plan_import(store, _file(tmp_path, "Name,Company\nJosé Núñez,Other Corp\n"))
     assert plan.rows[0].outcome is Outcome.NEW
 
 
@@ -90,12 +74,12 @@ def test_rows_about_the_same_person_in_the_file_are_one_person(
         "ann lee,ACME,,champion\n"
         "A. Lee,Acme,Ann@Acme.com,convening_team\n",
     )
-    plan = _plan(store, roster)
+    plan = plan_import(store, roster)
     assert [r.same_as for r in plan.rows] == [None, 2, 2]
     assert "Same person as row 2" in plan.rows[1].reason
     result = apply(store, plan)
     assert result.people_created == 1
-    assert set(_roles(store, "Ann Lee")) == {
+    assert set(roles_of(store, "Ann Lee")) == {
         RoleKind.CORE_TEAM,
         RoleKind.CHAMPION,
         RoleKind.CONVENING_TEAM,
@@ -105,7 +89,7 @@ def test_rows_about_the_same_person_in_the_file_are_one_person(
 def test_update_replaces_the_directory_details(store: Store, tmp_path: Path) -> None:
     known = _directory(store)
     roster = _file(tmp_path, "Name,Company,Title,Roles\nJose Nunez,Acme Tools,COO,core_team\n")
-    result = _import(store, roster, on_match=Choice.UPDATE)
+    result = run_import(store, roster, on_match=Choice.UPDATE)
     assert (result.people_created, result.people_updated) == (0, 1)
     josé = store.person(known["josé"].id)
     assert (josé.name, josé.title) == ("Jose Nunez", "COO")
@@ -115,7 +99,7 @@ def test_update_replaces_the_directory_details(store: Store, tmp_path: Path) -> 
 def test_keep_leaves_details_and_only_adds_roles(store: Store, tmp_path: Path) -> None:
     known = _directory(store)
     roster = _file(tmp_path, "Name,Company,Title,Roles\nJose Nunez,Acme Tools,COO,core_team\n")
-    result = _import(store, roster, on_match=Choice.KEEP)
+    result = run_import(store, roster, on_match=Choice.KEEP)
     assert (result.people_created, result.people_kept, result.roles_added) == (0, 1, 1)
     assert store.person(known["josé"].id) == known["josé"]
     assert [r.person_id for r in store.roles()] == [known["josé"].id]
@@ -124,7 +108,7 @@ def test_keep_leaves_details_and_only_adds_roles(store: Store, tmp_path: Path) -
 def test_add_anyway_creates_a_separate_person(store: Store, tmp_path: Path) -> None:
     known = _directory(store)
     roster = _file(tmp_path, "Name,Company,Roles\nJose Nunez,Acme Tools,core_team\n")
-    result = _import(store, roster, on_match=Choice.ADD)
+    result = run_import(store, roster, on_match=Choice.ADD)
     assert result.people_created == 1
     assert store.person(known["josé"].id) == known["josé"]
     assert sorted(p.name for p in store.people()) == ["Ann Lee", "Jose Nunez", "José Núñez"]
@@ -139,7 +123,7 @@ def test_choices_are_made_per_row(store: Store, tmp_path: Path) -> None:
         "José Núñez,Acme Tools,,CEO,core_team\n"
         "Ann Lee,Valley College,ann@valley.edu,Provost,core_team\n",
     )
-    plan = _plan(store, roster)
+    plan = plan_import(store, roster)
     assert [r.choice for r in plan.rows] == [Choice.KEEP, Choice.KEEP]  # the default
     plan.set_choice(3, Choice.UPDATE)  # row 3 (the header is row 1): Ann
     assert "update 1, keep 1, add 0" in plan.summary()
@@ -152,8 +136,8 @@ def test_importing_the_same_file_twice_adds_nobody_and_no_role(
     store: Store, tmp_path: Path
 ) -> None:
     roster = _file(tmp_path, "Name,Company,Email,Roles\nAnn,Acme,ann@acme.com,core_team\n")
-    _import(store, roster)
-    again = _import(store, roster)
+    run_import(store, roster)
+    again = run_import(store, roster)
     assert (again.people_created, again.organizations_created, again.roles_added) == (0, 0, 0)
     assert len(store.people()) == len(store.roles()) == 1
 
@@ -163,9 +147,9 @@ def test_update_changes_the_details_of_a_role_already_held(store: Store, tmp_pat
     ann = f.person(store, "Ann", f.org(store, "Acme"))
     f.champion(store, p, ann, ChampionStatus.ASKED)
     roster = _file(tmp_path, "Name,Company,Champion status\nAnn,Acme,committed\n")
-    result = _import(store, roster, partnership=p.id, on_match=Choice.UPDATE)
+    result = run_import(store, roster, partnership=p.id, on_match=Choice.UPDATE)
     assert (result.roles_added, result.roles_updated) == (0, 1)
-    champion = _roles(store, "Ann")[RoleKind.CHAMPION].champion
+    champion = roles_of(store, "Ann")[RoleKind.CHAMPION].champion
     assert champion is not None and champion.status is ChampionStatus.COMMITTED
 
 
@@ -175,7 +159,7 @@ def test_update_changes_the_details_of_a_role_already_held(store: Store, tmp_pat
 def test_the_preview_writes_nothing(store: Store, db_path: Path, tmp_path: Path) -> None:
     f.partnership(store)
     before = db_path.read_bytes()
-    plan = _plan(store, _file(tmp_path, "Name,Company,Roles\nAnn,Acme,core_team\n"))
+    plan = plan_import(store, _file(tmp_path, "Name,Company,Roles\nAnn,Acme,core_team\n"))
     assert plan.writes_anything
     assert db_path.read_bytes() == before
     assert store.people() == []
@@ -190,7 +174,7 @@ def test_a_failure_in_the_middle_writes_nothing(
     roster = _file(
         tmp_path, "Name,Company,Roles\nAnn,Acme,core_team\nBen,Newco,champion\nCy,Cyco,\n"
     )
-    plan = _plan(store, roster)
+    plan = plan_import(store, roster)
     calls: list[int] = []
     real = Store.save_many
 
@@ -217,7 +201,7 @@ def test_a_failure_in_the_middle_writes_nothing(
 def test_the_whole_import_is_one_undo_step(store: Store, tmp_path: Path) -> None:
     f.partnership(store)
     roster = _file(tmp_path, "Name,Company,Roles\nAnn,Acme,core_team\nBen,Newco,champion\n")
-    _import(store, roster)
+    run_import(store, roster)
     assert store.undo_label == "Import roster.csv"
     store.undo()
     assert store.people() == [] and store.roles() == [] and store.organizations() == []
@@ -225,20 +209,20 @@ def test_the_whole_import_is_one_undo_step(store: Store, tmp_path: Path) -> None
 
 def test_an_existing_partnership_by_name_is_reused(store: Store, tmp_path: Path) -> None:
     p = f.partnership(store)
-    result = _import(store, _file(tmp_path, "Name,Company,Roles\nAnn,Acme,core_team\n"))
+    result = run_import(store, _file(tmp_path, "Name,Company,Roles\nAnn,Acme,core_team\n"))
     assert result.partnership_id == p.id and not result.partnership_created
     assert len(store.partnerships()) == 1
 
 
 def test_a_default_role_for_rows_without_one(store: Store, tmp_path: Path) -> None:
     roster = _file(tmp_path, "Name,Company,Roles\nAnn,Acme,\nBen,Ode,champion\n")
-    _import(store, roster, default_role=RoleKind.CONVENING_TEAM)
-    assert set(_roles(store, "Ann")) == {RoleKind.CONVENING_TEAM}
-    assert set(_roles(store, "Ben")) == {RoleKind.CHAMPION}
+    run_import(store, roster, default_role=RoleKind.CONVENING_TEAM)
+    assert set(roles_of(store, "Ann")) == {RoleKind.CONVENING_TEAM}
+    assert set(roles_of(store, "Ben")) == {RoleKind.CHAMPION}
 
 
 def test_progress_is_reported(store: Store, tmp_path: Path) -> None:
-    plan = _plan(store, _file(tmp_path, "Name,Company\nAnn,Acme\n"))
+    plan = plan_import(store, _file(tmp_path, "Name,Company\nAnn,Acme\n"))
     steps: list[tuple[int, int]] = []
     apply(store, plan, lambda done, total: steps.append((done, total)))
     assert steps[-1] == (4, 4)
@@ -262,7 +246,7 @@ def test_a_blank_kind_is_guessed_from_the_name_and_shown_in_the_plan(
         "Flo,Mystery Works,,,industry_leader\n"
         "Gus,valley forge,,,industry_leader\n",
     )
-    plan = _plan(store, roster)
+    plan = plan_import(store, roster)
     kinds = {row.name: (row.org_kind, row.kind_from) for row in plan.rows}
     assert kinds == {
         "Ann": (OrgKind.COMMUNITY_COLLEGE, "guess"),
