@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Input, Select, TextArea
 from textual.widgets.selection_list import Selection
 
 from nextgen_tui.models import Convening, ConveningKind, field_errors
@@ -24,6 +24,7 @@ from screens.common.editor_form import (
     person_caption,
     role_holders,
 )
+from screens.common.tickbox import TickList
 
 KIND_LABELS: dict[ConveningKind, str] = {
     ConveningKind.QUARTERLY: "Quarterly partnership convening",
@@ -89,7 +90,7 @@ class ConveningForm(EditorForm[bool]):
         yield self.field(
             "attendee_ids",
             "Attendance (space ticks who came)",
-            SelectionList[int](
+            TickList[int](
                 *[
                     Selection(Content(person_caption(snapshot, pid)), pid, pid in attended)
                     for _, pid in rows

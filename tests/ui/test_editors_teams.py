@@ -121,7 +121,12 @@ async def test_convening_form_records_attendance(store: Store) -> None:
         assert offered == {s["ceo"].id, s["dean"].id}  # role holders only
         attendance.focus()
         attendance.highlighted = 0
-        await pilot.press("space", "down", "space")
+        await pilot.press("space")
+        await pilot.pause()
+        boxes = [line for line in screen_text(app).splitlines() if "▐" in line and "▌" in line]
+        assert sum("✔" in line for line in boxes) == 1  # ticked reads as a check mark...
+        assert not any("X" in line.split("▌")[0] for line in boxes)  # ...never the same X
+        await pilot.press("down", "space")
         await type_into(pilot, "#field-title", "Summer convening")
         await pilot.press("ctrl+s")
         await pilot.pause()
