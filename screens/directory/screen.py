@@ -23,11 +23,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
 from nextgen_tui.errors import StoreError
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import READ_ONLY_WHY, read_only, save, store_of
+from screens.common.footer import KeyFooter
 from screens.common.header import ScreenHeader
 from screens.common.keys_input import KeysInput
 from screens.common.lazy import push_lazy
@@ -153,7 +154,7 @@ class DirectoryScreen(DismissOnce, Screen[None]):
                     yield Static("", id="person-detail-text", markup=False)
             with TabPane("Organizations", id=ORGS):
                 yield DirectoryTable(ORGS, id="orgs-table")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.size_columns(self.app.size.width)

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Input, Markdown, OptionList, Static
+from textual.widgets import ContentSwitcher, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from nextgen_tui.errors import StoreError
@@ -28,6 +28,7 @@ from nextgen_tui.models import LaunchMeeting, MeetingPhase
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from nextgen_tui.transfer.exports import default_filename
 from screens.common.context import save, store_of
+from screens.common.footer import KeyFooter
 from screens.common.modal import DismissOnce
 from screens.meeting.inputs import AreaInput, CaptureInput, SearchInput
 from screens.meeting.widgets import (
@@ -142,7 +143,7 @@ class MeetingView(DismissOnce, Screen[None]):
             with VerticalScroll(id="summary"):
                 yield Static(id="summary-hint")
                 yield Markdown(id="summary-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

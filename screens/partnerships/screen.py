@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from nextgen_tui.errors import StoreError
 from nextgen_tui.gaps.analysis import analyze
@@ -23,6 +23,7 @@ from nextgen_tui.gaps.catalogue import Severity
 from nextgen_tui.models import Partnership
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import READ_ONLY_WHY, read_only, save, store_of
+from screens.common.footer import KeyFooter
 from screens.common.header import ScreenHeader
 from screens.common.lazy import push_lazy
 from screens.common.navigation import NewPartnership, OpenPartnership
@@ -115,7 +116,7 @@ class PartnershipsScreen(Screen[None]):
         yield ScreenHeader()
         yield Static(Content(EMPTY_TEXT), id="partnerships-empty")
         yield PartnershipTable(cursor_type="row", zebra_stripes=True, id="partnerships-table")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(PartnershipTable)

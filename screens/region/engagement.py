@@ -20,13 +20,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from nextgen_tui.errors import NotFoundError, StoreError
 from nextgen_tui.region.coverage import group_coverage, region_coverage
 from nextgen_tui.region.engagement import Engagement, engagement, history_bars
 from nextgen_tui.text.wording import plural
 from screens.common.context import store_of
+from screens.common.footer import KeyFooter
 from screens.common.header import ScreenHeader
 from screens.common.modal import DismissOnce
 from screens.region.widgets import (
@@ -101,7 +102,7 @@ class EngagementScreen(DismissOnce, Screen[None]):
                 yield Static(Content("Public-system coverage by group"), classes="engagement-title")
                 yield CoverageTable(cursor_type="row", id="group-coverage")
                 yield Static(Content(SHARED_LEGEND), classes="engagement-note")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

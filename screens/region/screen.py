@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from nextgen_tui.errors import StoreError
 from nextgen_tui.region.coverage import region_coverage
 from nextgen_tui.region.summary import PartnershipLine, region_lines
 from screens.common.context import store_of
+from screens.common.footer import KeyFooter
 from screens.common.header import ScreenHeader
 from screens.common.modal import DismissOnce
 from screens.common.navigation import REGION_ID, OpenPartnership
@@ -113,7 +114,7 @@ class RegionScreen(DismissOnce, Screen[None]):
         yield Static(Content("Public-system coverage"), classes="region-title")
         yield RegionMatrix(cursor_type="row", id="region-matrix")
         yield Static(Content(SHARED_LEGEND), classes="region-legend")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -17,12 +17,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 from textual.worker import get_current_worker
 
 from nextgen_tui.meeting.agenda import clock_text
 from nextgen_tui.meeting.room import POLL_SECONDS, RoomState, RoomUpdate, RoomWatcher
 from nextgen_tui.text.visible import visible
+from screens.common.footer import KeyFooter
 from screens.room.widgets import Counter, areas_text, opportunities_text, set_text
 
 
@@ -62,7 +63,7 @@ class RoomScreen(Screen[None]):
                 with VerticalScroll(id="areas-scroll", can_focus=False):
                     yield Static(id="areas")
         yield Static(id="room-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_update(self.watcher.poll())  # the first read is shown before anything else

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from nextgen_tui.errors import NotFoundError
 from nextgen_tui.gaps.analysis import analyze
@@ -36,6 +36,7 @@ from nextgen_tui.lifecycle.rosters import (
 from nextgen_tui.models import Partnership, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from screens.common.context import READ_ONLY_WHY, read_only, store_of
+from screens.common.footer import KeyFooter
 from screens.common.header import ScreenHeader
 from screens.common.lazy import push_lazy
 from screens.common.modal import DismissOnce
@@ -216,7 +217,7 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
             with Vertical(id="gaps-pane", classes="pane"):
                 yield Static(Content("What's missing"), classes="pane-title")
                 yield GapList(id="gaps")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")

@@ -27,7 +27,6 @@ from textual.widgets import (
     ContentSwitcher,
     DataTable,
     DirectoryTree,
-    Footer,
     Input,
     Label,
     LoadingIndicator,
@@ -46,6 +45,7 @@ from nextgen_tui.transfer.spreadsheet import RawTable, load_table, rows_of
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of
 from screens.common.control_pictures import ControlPictures
+from screens.common.footer import KeyFooter
 from screens.common.keys_input import KeysInput
 from screens.common.modal import DismissOnce
 from screens.transfer.import_preview import ImportPreview
@@ -202,7 +202,7 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
                 yield Static("", id="done-summary", markup=False)
                 yield Static(Content("Press escape to close."), classes="hint")
         yield LoadingIndicator(id="busy")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         path = self.query_one("#path", Input)
