@@ -72,7 +72,6 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
     ImportWizardScreen #row-detail { max-height: 4; }
     ImportWizardScreen #run-progress { padding: 1 1; }
     ImportWizardScreen #busy { height: 1; display: none; }
-    ImportWizardScreen.-busy #busy { display: block; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -218,7 +217,9 @@ class ImportWizardScreen(DismissOnce, Screen[None]):
     def _set_busy(self, busy: bool) -> None:
         """While a worker reads or matches, show the indicator and refuse to move on."""
         self.busy = busy
-        self.set_class(busy, "-busy")
+        # the indicator alone changes: a class on the screen would restyle every widget of
+        # every step (the folder tree's rows included), a quarter of a second each time
+        self.query_one("#busy", LoadingIndicator).display = busy
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
