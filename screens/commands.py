@@ -84,8 +84,19 @@ def add_organization(app: App[Any]) -> None:
     push_lazy(app, factory, lambda _result: reload_screen(app.screen))
 
 
+def _open_already(app: App[Any], screen_id: str, name: str) -> bool:
+    """Whether the screen ``screen_id`` is open already: on top, or under the screens
+    opened from it (its key, pressed there, must not stack a second one: it says where)."""
+    if app.screen.id == screen_id:
+        return True
+    if any(screen.id == screen_id for screen in app.screen_stack):
+        app.notify(f"The {name} is open under this screen: escape goes back to it.", markup=False)
+        return True
+    return False
+
+
 def show_directory(app: App[Any]) -> None:
-    if app.screen.id == DIRECTORY_ID:  # already open
+    if _open_already(app, DIRECTORY_ID, "directory"):
         return
 
     def factory() -> Screen[None]:
@@ -98,7 +109,7 @@ def show_directory(app: App[Any]) -> None:
 
 def show_region(app: App[Any]) -> None:
     """Every partnership side by side (not stacked twice)."""
-    if app.screen.id == REGION_ID:  # already open
+    if _open_already(app, REGION_ID, "region view"):
         return
 
     def factory() -> Screen[None]:

@@ -15,6 +15,12 @@ from tests.support.notices import Notices, record_notices
 FIXED_NOW = datetime(2026, 6, 1, 9, 30)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the tests marked ``slow`` first: under ``pytest -n``, a long test picked up
+    last would leave the other workers idle while it runs alone."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Preferences (theme, last partnership) go to a folder of the test, never the user's

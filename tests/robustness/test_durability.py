@@ -29,7 +29,10 @@ KILLS = 120
 MAX_DELAY = 0.06  # seconds between the child's start and its kill
 ANYTIME_SHARE = 0.3  # the other kills land after the child's first acknowledged write
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
+pytestmark = [
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL"),
+    pytest.mark.slow,  # see tests/conftest.py
+]
 
 
 class Server:

@@ -193,6 +193,7 @@ async def walk(
     return seen
 
 
+@f.seeds
 def seed_roster(store: Store, name: str = "Bob [/] Partners") -> Partnership:
     p = f.partnership(store, name, stage=Stage.LAUNCH)
     college = f.org(store, "[b]College", OrgKind.COMMUNITY_COLLEGE)
@@ -208,6 +209,7 @@ DIRECTORY_KEYS = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 7])
 async def test_random_keys_in_the_directory(store: Store, seed: int) -> None:
     seed_roster(store)
@@ -225,6 +227,7 @@ WIZARD_KEYS = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow
 async def test_random_keys_in_the_import_wizard(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -267,6 +270,7 @@ EXPORT_KEYS = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow
 async def test_random_keys_in_the_export_dialog(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -297,6 +301,7 @@ MEETING_MODAL_KEYS = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [2, 9])
 async def test_random_keys_in_the_meeting_merge_and_priority_pickers(
     store: Store, seed: int

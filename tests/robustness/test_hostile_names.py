@@ -51,6 +51,7 @@ class Seeded:
     convening_id: int
 
 
+@f.seeds
 def seed(store: Store) -> Seeded:
     """Every kind of user text gets a hostile name."""
     companies = [

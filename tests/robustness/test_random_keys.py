@@ -31,6 +31,8 @@ from tests.conftest import FIXED_NOW
 from tests.support import factories as f
 from tests.support.app_ui import drain
 
+pytestmark = pytest.mark.slow  # see tests/conftest.py
+
 APP_KEYS = [
     "n", "e", "x", "a", "l", "m", "t", "b", "c", "d", "y",
     "1", "2", "3", "4", "delete", "question_mark", "ctrl+z", "ctrl+p", "ctrl+s",
@@ -43,6 +45,7 @@ PARTS = 4  # each seed's keys in this many parts, each on a fresh app
 BATCH = 50
 
 
+@f.seeds
 def seed(store: Store) -> None:
     p = f.partnership(store)
     f.partnership(store, "[TODO] Healthcare", "Healthcare")

@@ -15,6 +15,7 @@ from tests.support.app_ui import wait
 SIZE = (140, 40)
 
 
+@f.seeds
 def seed(store: Store) -> dict[str, int]:
     acme = f.org(store, "Acme Plastics", OrgKind.COMPANY)
     college = f.org(store, "Harlow Technical College", OrgKind.COMMUNITY_COLLEGE)

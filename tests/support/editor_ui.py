@@ -97,6 +97,7 @@ def champion_setup(store: Store) -> dict[str, Any]:
     return {"p": p, "ceo": ceo, "dean": dean, "outsider": outsider, "role": role}
 
 
+@f.seeds
 def seed_priorities(store: Store) -> dict[str, Any]:
     """A held launch with two action areas, "Talent pipeline" (id 1) chosen as priority."""
     p = f.partnership(store)

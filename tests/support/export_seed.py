@@ -26,6 +26,7 @@ class Seeded:
     names: list[str]
 
 
+@f.seeds
 def seed(store: Store, names: list[str] | None = None, partnership: str = "") -> Seeded:
     """A partnership with every kind of role, detail, team, the launch and convenings.
 

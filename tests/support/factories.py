@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date
+from typing import Concatenate, ParamSpec, TypeVar
 
 from nextgen_tui.models import (
     ChampionDetails,
@@ -17,6 +20,25 @@ from nextgen_tui.models import (
     RoleKind,
 )
 from nextgen_tui.store.repository import Store
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def seeds(build: Callable[Concatenate[Store, P], T]) -> Callable[Concatenate[Store, P], T]:
+    """Make a seeding function write its records in one transaction: one durable write
+    instead of one (with its fsync) per record. The seed is then not an undo step, as in a
+    file the app has just opened: ctrl+z in a test (a random walk's, say) cannot wipe it."""
+
+    @functools.wraps(build)
+    def seed(store: Store, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        with store.transaction("Seed the test's roster"):
+            result = build(store, *args, **kwargs)
+        store.history.clear()
+        return result
+
+    return seed
+
 
 HOSTILE_NAMES = [
     "Bob [/]",

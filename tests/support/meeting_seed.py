@@ -23,6 +23,7 @@ class Room:
     public: list[Person]  # support delegates / core team from public systems
 
 
+@f.seeds
 def seed_room(store: Store) -> Room:
     p = f.partnership(store)
     leaders = f.companies_with_leaders(store, p, 3)

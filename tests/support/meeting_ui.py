@@ -29,6 +29,7 @@ INDUSTRY = [
 PUBLIC = ["Parker Pratt", "Quinn Quade", "Reese Rowe"]
 
 
+@f.seeds
 def seed(store: Store) -> Partnership:
     """15 industry people from 13 companies (two champions) and 3 public partners."""
     p = f.partnership(store)

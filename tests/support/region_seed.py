@@ -48,6 +48,7 @@ class Seeded:
     stalled: ActionTeam
 
 
+@f.seeds
 def seed_region(store: Store) -> Seeded:
     mfg = f.partnership(store, stage=Stage.ACTION)
     health = f.partnership(store, "Healthcare, North Valley", "Healthcare")

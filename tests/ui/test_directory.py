@@ -153,7 +153,9 @@ async def test_edit_a_person_from_the_table(store: Store) -> None:
         assert "Chief Executive" in [cell.plain for cell in row]
 
 
-async def test_delete_asks_first_ends_the_roles_and_undo_brings_all_back(store: Store) -> None:
+async def test_delete_asks_first_ends_the_roles_and_undo_brings_all_back(
+    store: Store, notices: Notices
+) -> None:
     ids = seed(store)
     p = f.partnership(store)
     q = f.partnership(store, name="Healthcare, North Valley", industry="Healthcare")
@@ -165,6 +167,10 @@ async def test_delete_asks_first_ends_the_roles_and_undo_brings_all_back(store: 
         await wait(pilot)
         confirm = pilot.app.screen
         assert isinstance(confirm, ConfirmScreen)
+        pilot.app.action_directory()  # its key, reaching the app over its own question
+        await wait(pilot)
+        assert pilot.app.screen is confirm  # no second directory (it crashed the app)
+        assert "The directory is open under this screen" in notices.messages[-1]
         assert "Delete John Smithers" in confirm.question
         assert "2 current role(s) end today" in confirm.question
         await pilot.press("n")  # changed my mind

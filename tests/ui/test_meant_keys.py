@@ -66,6 +66,7 @@ def _core_team(store: Store, partnership_id: int) -> list[str]:
     )
 
 
+@f.seeds
 def _seed_core_team(store: Store) -> int:
     """The reported case: James Okafor on the core team, Maria at a *Workforce* board."""
     partnership = f.partnership(store)

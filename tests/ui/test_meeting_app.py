@@ -64,6 +64,7 @@ MEETING_PRESSES = 500 * int(os.environ.get("ROSTER_SOAK", "1"))
 MEETING_PARTS = 2  # the keys in this many parts, each on a fresh app (run in parallel)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("part", range(MEETING_PARTS))
 async def test_random_keys_in_the_meeting_raise_nothing(store: Store, part: int) -> None:
     """Keys fired at the meeting a millisecond apart (faster than the app handles them):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from textual.content import Content
 from textual.widgets import Input, Markdown, OptionList, Static
 
@@ -39,6 +40,7 @@ def warning_shown(screen: MeetingScreen) -> bool:
     return screen.query_one("#count-warning", Static).has_class("-shown")
 
 
+@pytest.mark.slow
 async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
     p = seed(store)
     app = Host(store, p.id)
@@ -213,6 +215,7 @@ def _assert_the_gap_engine_sees_the_teams(
     assert industry == set() and team_ids
 
 
+@pytest.mark.slow
 async def test_hostile_names_and_items_render_literally(store: Store) -> None:
     p = f.partnership(store)
     firm = f.org(store, "[red]Firm[/red]")

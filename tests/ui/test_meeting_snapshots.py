@@ -35,6 +35,8 @@ def pressing(*keys: str, blur: bool = False) -> Callable[[Pilot[None]], Awaitabl
     async def run_before(pilot: Pilot[None]) -> None:
         app = pilot.app
         await pilot.pause()
+        app.clear_notifications()  # "Resumed the meeting…", while the meeting is on top: a
+        await pilot.pause()  # toast left on the screen under a dialog goes when it is redrawn
         if blur:
             app.screen.set_focus(None)
             await pilot.pause()
