@@ -161,13 +161,14 @@ async def test_delete_asks_first_ends_the_roles_and_undo_brings_all_back(
     q = f.partnership(store, name="Healthcare, North Valley", industry="Healthcare")
     champion = f.champion(store, p, store.person(ids["john"]))
     core = store.assign(q.id, ids["john"], RoleKind.CORE_TEAM)
-    async with RosterApp(store).run_test(size=SIZE) as pilot:
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
         screen = await open_directory(pilot)
         await pilot.press(*"john", "enter", "delete")
         await wait(pilot)
         confirm = pilot.app.screen
         assert isinstance(confirm, ConfirmScreen)
-        pilot.app.action_directory()  # its key, reaching the app over its own question
+        app.action_directory()  # its key, reaching the app over its own question
         await wait(pilot)
         assert pilot.app.screen is confirm  # no second directory (it crashed the app)
         assert "The directory is open under this screen" in notices.messages[-1]
