@@ -27,6 +27,7 @@ from nextgen_tui.meeting.summary import summary_markdown
 from nextgen_tui.models import LaunchMeeting, MeetingPhase
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from nextgen_tui.transfer.exports import default_filename
+from screens.common.breakpoints import apply_breakpoints
 from screens.common.context import save, store_of
 from screens.common.footer import KeyFooter
 from screens.common.modal import DismissOnce
@@ -85,16 +86,8 @@ class MeetingView(DismissOnce, Screen[None]):
 
     # ------------------------------------------------------------------ layout
 
-    def apply_breakpoints(self) -> None:
-        """The layout class for the terminal's width now, before anything is drawn (Textual
-        sets it at the first resize, a moment after the first frame)."""
-        width = self.app.size.width
-        names = [name for _, name in self.HORIZONTAL_BREAKPOINTS]
-        current = [name for start, name in self.HORIZONTAL_BREAKPOINTS if width >= start][-1]
-        self.update_classes({name: name == current for name in names}, animate=False)
-
     def compose(self) -> ComposeResult:
-        self.apply_breakpoints()
+        apply_breakpoints(self)  # before anything is drawn
         with ContentSwitcher(initial="live", id="meeting-mode"):
             with Vertical(id="live"):
                 yield PhaseBar(id="phase-bar")
@@ -159,6 +152,7 @@ class MeetingView(DismissOnce, Screen[None]):
         self._timer = self.set_interval(1, self.tick)
 
     def on_screen_resume(self) -> None:
+        apply_breakpoints(self)  # a resize while another screen was on top
         if self.snapshot is not None:
             self.reload()
 

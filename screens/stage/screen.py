@@ -35,6 +35,7 @@ from nextgen_tui.lifecycle.rosters import (
 )
 from nextgen_tui.models import Partnership, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
+from screens.common.breakpoints import apply_breakpoints
 from screens.common.context import READ_ONLY_WHY, read_only, store_of
 from screens.common.footer import KeyFooter
 from screens.common.header import ScreenHeader
@@ -85,8 +86,6 @@ EDITING = {
     "end_role",
 }
 
-NARROW_WIDTH = 100
-
 
 def why_unavailable(screen: PartnershipScreen, action: str) -> str | None:
     """Why ``action`` is off right now, for the ``?`` list."""
@@ -118,6 +117,8 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
     """The four stage views of one partnership."""
 
     CSS_PATH = "stage.tcss"
+    #: Below 100 columns the gaps go under the roster (see stage.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
         *(_stage_binding(stage) for stage in Stage),
@@ -220,15 +221,13 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
+        apply_breakpoints(self)  # before the first frame
         self.reload()
         if self.live:  # not closed before it mounted (its widgets would be gone)
             self.query_one(RosterList).focus()
 
-    def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
-
     def on_screen_resume(self) -> None:
+        apply_breakpoints(self)  # a resize while another screen was on top
         self.reload()
 
     @property
