@@ -252,6 +252,24 @@ def all_groups(snapshot: PartnershipSnapshot) -> dict[Stage, list[RosterGroup]]:
     return {stage: _groups(facts, stage) for stage in Stage}
 
 
+def find_group(
+    snapshot: PartnershipSnapshot, first: Stage, role: RoleKind, person_id: int | None = None
+) -> tuple[Stage, RosterGroup, int | None] | None:
+    """Where to select the group of ``role`` (on the member ``person_id`` when given): in
+    ``first`` (the stage viewed) when it lists one, else in the next stage that does. A
+    group of ``role`` that lists that person wins over one that does not (then the third
+    item is ``None``); ``None`` when no stage has a group of ``role``."""
+    fallback: tuple[Stage, RosterGroup, int | None] | None = None
+    for stage in [first, *(s for s in Stage if s is not first)]:
+        for group in groups_for(snapshot, stage):
+            if group.role is not role:
+                continue
+            if person_id is None or any(m.person_id == person_id for m in group.members):
+                return stage, group, person_id
+            fallback = fallback or (stage, group, None)
+    return fallback
+
+
 def _groups(facts: Facts, stage: Stage) -> list[RosterGroup]:
     if stage is Stage.PREPARE:
         return [

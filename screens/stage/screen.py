@@ -10,6 +10,10 @@ when blockers remain. Stage-specific keys open the stage's forms (``l`` launch m
 ``m`` the live meeting in Launch, ``t`` action team and ``b`` debrief in Action, ``c``
 convening in Sustain); ``i`` shows the toolkit's guide to the viewed stage.
 
+The roster and the gaps own their keys (:mod:`screens.stage.widgets`) and post what the
+convener chose; the screen makes the change, opens the forms and redraws. Its own keys are
+in :mod:`screens.stage.keys`.
+
 The snapshot, gaps and the four stages' groups are computed once per change (``reload``),
 each stage's roster lines the first time it is shown; switching stages only swaps lists.
 """
@@ -18,7 +22,6 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -30,24 +33,25 @@ from nextgen_tui.gaps.catalogue import Gap
 from nextgen_tui.lifecycle.rosters import (
     RosterGroup,
     all_groups,
+    find_group,
     invitations_by_champion,
     launch_balance,
 )
-from nextgen_tui.models import Partnership, Stage
+from nextgen_tui.models import ROLE_LABELS, Partnership, RoleKind, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from screens.common.breakpoints import apply_breakpoints
-from screens.common.context import READ_ONLY_WHY, read_only, store_of
+from screens.common.context import read_only, save, store_of
 from screens.common.footer import KeyFooter
 from screens.common.header import ScreenHeader
 from screens.common.lazy import push_lazy
 from screens.common.modal import DismissOnce
 from screens.common.navigation import StageViewed, StartMeeting
 from screens.stage import editors as editors
+from screens.stage import keys
 from screens.stage.advance import ask_to_advance
-from screens.stage.roster import RosterActions
+from screens.stage.fix import fix_target
 from screens.stage.status import balance_line, status_line, waiver_lines
 from screens.stage.widgets import (
-    CONVENINGS_KEY,
     BuiltRoster,
     GapList,
     RosterList,
@@ -56,141 +60,15 @@ from screens.stage.widgets import (
     convenings_group,
 )
 
-STAGE_KEYS = Binding.Group("Stage", compact=True)
 
-#: The stage keys: (key, action, description, tooltip); each works from every stage view.
-ANYWHERE = [
-    ("l", "launch_form", "Launch", "Edit the launch meeting"),
-    ("m", "meeting", "Meeting", "Start or resume the live launch meeting"),
-    ("t", "new_team", "Team", "Form an action team"),
-    ("b", "debrief", "Debrief", "Record the support team's debrief"),
-    ("c", "convening", "Convening", "Record a partnership convening (quarterly or any other)"),
-]
-
-#: Stage-specific actions and the stage view whose footer lists them.
-STAGE_ACTIONS: dict[str, Stage] = {
-    "launch_form": Stage.LAUNCH,
-    "meeting": Stage.LAUNCH,
-    "new_team": Stage.ACTION,
-    "debrief": Stage.ACTION,
-    "convening": Stage.SUSTAIN,
-}
-
-#: Actions that change the roster (off in read-only mode).
-EDITING = {
-    *STAGE_ACTIONS,
-    "anywhere",
-    "advance",
-    "add_member",
-    "edit_member",
-    "end_role",
-}
-
-
-def why_unavailable(screen: PartnershipScreen, action: str) -> str | None:
-    """Why ``action`` is off right now, for the ``?`` list."""
-    if action in EDITING and read_only(screen):
-        return READ_ONLY_WHY
-    if action == "advance":
-        return "the partnership is in its last stage"
-    if action == "add_member":
-        return "highlight a group of the roster first"
-    if action in ("edit_member", "end_role"):
-        return "highlight a person (not a group's headline) first"
-    if action == "fix_gap":
-        return "highlight a gap first"
-    return None
-
-
-def _stage_binding(stage: Stage) -> Binding:
-    return Binding(
-        str(stage.number),
-        f"stage({stage.number})",
-        stage.label,
-        tooltip=f"Show the {stage.label} stage",
-        group=STAGE_KEYS,
-        id=f"stage.view_{stage.value}",
-    )
-
-
-class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
+class PartnershipScreen(DismissOnce, Screen[None]):
     """The four stage views of one partnership."""
 
     CSS_PATH = "stage.tcss"
     #: Below 100 columns the gaps go under the roster (see stage.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
-    BINDINGS = [
-        *(_stage_binding(stage) for stage in Stage),
-        Binding(
-            "a",
-            "advance",
-            "Advance",
-            tooltip="Move the partnership to its next stage",
-            id="stage.advance",
-        ),
-        Binding(
-            "l", "launch_form", "Launch", tooltip="Edit the launch meeting", id="stage.launch_form"
-        ),
-        Binding(
-            "m",
-            "meeting",
-            "Meeting",
-            tooltip="Start or resume the live launch meeting",
-            id="stage.meeting",
-        ),
-        Binding("t", "new_team", "Team", tooltip="Form an action team", id="stage.new_team"),
-        Binding(
-            "b",
-            "debrief",
-            "Debrief",
-            show=False,
-            tooltip="Record the support team's debrief",
-            id="stage.debrief",
-        ),
-        Binding(
-            "c",
-            "convening",
-            "Convening",
-            tooltip="Record a quarterly convening",
-            id="stage.convening",
-        ),
-        # the same keys from every stage view (unlisted in the footer outside their stage)
-        *(
-            Binding(
-                key,
-                f"anywhere('{action}')",
-                description,
-                show=False,
-                tooltip=tooltip,
-                id=f"stage.{action}_anywhere",
-            )
-            for key, action, description, tooltip in ANYWHERE
-        ),
-        Binding(
-            "g",
-            "engagement",
-            "Engagement",
-            show=False,
-            tooltip="Engagement over time and public-system coverage, as pictures",
-            id="stage.engagement",
-        ),
-        Binding(
-            "i",
-            "guide",
-            "Guide",
-            tooltip="The toolkit's guide to this stage, checked against this partnership",
-            id="stage.guide",
-        ),
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            show=False,
-            tooltip="Back to the partnerships",
-            id="stage.back",
-        ),
-    ]
+    BINDINGS = keys.BINDINGS
 
     def __init__(self, partnership_id: int, stage: Stage | None = None) -> None:
         super().__init__()
@@ -320,34 +198,16 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
     # ------------------------------------------------------------------ bindings
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in EDITING and read_only(self):
+        if action in keys.EDITING and read_only(self):
             return False
-        if action in STAGE_ACTIONS:  # shown in the footer of their own stage's view
-            return self.view_stage is STAGE_ACTIONS[action]
-        if action == "anywhere":  # the same keys, unlisted, from every stage view
-            return True
+        if action in keys.STAGE_ACTIONS:  # shown in the footer of their own stage's view
+            return self.view_stage is keys.STAGE_ACTIONS[action]
         if action == "advance":
             return self.snapshot is None or self.partnership.stage.next() is not None
-        if not self.is_mounted:
-            return True
-        if not self.live:  # closing: a key that arrived meanwhile finds its lists gone
-            return False
-        if action in ("add_member", "edit_member", "end_role"):
-            entry = self.roster.current
-            if entry is None:
-                return False
-            if action == "add_member":
-                return entry.group.role is not None or entry.group.key == CONVENINGS_KEY
-            if action == "end_role":
-                return entry.role is not None or entry.convening is not None
-            return (
-                entry.role is not None
-                or entry.group.team_id is not None
-                or entry.convening is not None
-            )
-        if action == "fix_gap":
-            return self.gap_list.current is not None
         return True
+
+    def why_unavailable(self, action: str) -> str | None:
+        return keys.why_unavailable(action, read_only(self))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.refresh_bindings()
@@ -355,13 +215,28 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.refresh_bindings()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """A click (or enter) on a line: edit a role, or go and fix a gap."""
-        event.stop()
-        if event.option_list is self.gap_list:
-            self.action_fix_gap()
-        elif self.check_action("edit_member", ()):
-            self.action_edit_member()
+    @property
+    def roster(self) -> RosterList:
+        return self.query_one(RosterList)
+
+    @property
+    def gap_list(self) -> GapList:
+        return self.query_one(GapList)
+
+    def focus_group(self, role: RoleKind | None, person_id: int | None) -> None:
+        """Select the roster group of ``role`` (on ``person_id`` when listed), switching stage
+        view if that group lives in another stage."""
+        found = None
+        if self.snapshot is not None and self.view_stage is not None and role is not None:
+            found = find_group(self.snapshot, self.view_stage, role, person_id)
+        roster = self.roster
+        if found is not None:
+            stage, group, member = found
+            if stage is not self.view_stage:
+                self.show_stage(stage)
+            if not roster.highlight_group(group.key, member):
+                roster.highlight_group(group.key)
+        roster.focus()
 
     # ------------------------------------------------------------------ navigation
 
@@ -379,12 +254,9 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
     def _after(self, _result: object = None) -> None:
         self.reload()
 
-    def why_unavailable(self, action: str) -> str | None:
-        return why_unavailable(self, action)
-
     def action_anywhere(self, action: str) -> None:
         """A stage key pressed while viewing another stage: it works there too."""
-        if action in STAGE_ACTIONS:
+        if action in keys.STAGE_ACTIONS:
             getattr(self, f"action_{action}")()
 
     def action_advance(self) -> None:
@@ -429,3 +301,66 @@ class PartnershipScreen(DismissOnce, RosterActions, Screen[None]):
 
     def action_convening(self) -> None:
         editors.open_form(self, "convening", self.partnership_id, None, self._after)
+
+    # ------------------------------------------------------------------ the lists' choices
+
+    def on_roster_list_add_person(self, message: RosterList.AddPerson) -> None:
+        """Someone was picked for a group: add them (a new champion's editor opens next)."""
+        group, person_id, role = message.group, message.person_id, message.group.role
+        if role is None or not self.live:
+            return
+        store, pid = store_of(self), self.partnership_id
+        assignment = save(
+            self,
+            lambda: store.assign(pid, person_id, role, team_id=group.team_id),
+            done=f"Added {store.person(person_id).name} to {group.label}.",
+        )
+        self.reload()
+        if assignment is None:
+            return
+        self.roster.highlight_group(group.key, person_id)
+        if role is RoleKind.CHAMPION:
+            editors.edit_role(self, assignment, self._after)
+
+    def on_roster_list_new_convening(self, message: RosterList.NewConvening) -> None:
+        self.action_convening()
+
+    def on_roster_list_edit(self, message: RosterList.Edit) -> None:
+        entry = message.entry
+        if entry.role is not None:
+            editors.edit_role(self, entry.role, self._after)
+        elif entry.convening is not None:
+            editors.convening(self, self.partnership_id, entry.convening.id, self._after)
+        elif entry.group.team_id is not None:
+            editors.team(self, self.partnership_id, entry.group.team_id, self._after)
+
+    def on_roster_list_end_role(self, message: RosterList.EndRole) -> None:
+        store, role = store_of(self), message.role
+        done = f"Ended {message.name}'s role as {ROLE_LABELS[role.role].lower()}."
+        save(self, lambda: store.end_role(role.id), done=done)
+        self.reload()
+
+    def on_roster_list_delete_convening(self, message: RosterList.DeleteConvening) -> None:
+        store, convening = store_of(self), message.convening
+        done = f"Deleted the convening of {convening.on.isoformat()}. ctrl+z brings it back."
+        save(self, lambda: store.delete_convening(convening.id), done=done)
+        self.reload()
+
+    def on_gap_list_fix(self, message: GapList.Fix) -> None:
+        """Open the form that fixes the gap, else select its roster group."""
+        target = fix_target(message.gap)
+        opened = False
+        if read_only(self):  # no forms: just go to the place
+            pass
+        elif target.form == "champion" and self.snapshot is not None:
+            for assignment in self.snapshot.holders(RoleKind.CHAMPION):
+                if assignment.person_id == target.person_id:
+                    opened = editors.edit_role(self, assignment, self._after)
+                    break
+        elif target.form == "organization" and target.organization_id is not None:
+            opened = editors.organization(self, target.organization_id, self._after)
+        elif target.form is not None:
+            pid = self.partnership_id
+            opened = editors.open_form(self, target.form, pid, target.team_id, self._after)
+        if not opened:
+            self.focus_group(target.role, target.person_id)

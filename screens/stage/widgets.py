@@ -1,49 +1,43 @@
-"""The parts of a stage view: the stage bar, "Who's at the table" and "What's missing".
+"""The widgets of a stage view: the stage bar, "Who's at the table" and "What's missing".
 
-Every user string (names, team names, organization names, gap messages that quote them)
-reaches the screen as a ``$variable`` of ``Content.from_markup``, a part of
-``Content.assemble`` or plain ``Content``, never as markup. The lines of the roster and the
-gaps are assembled from (text, style) parts without parsing markup: a stage of a thousand
-members has a thousand lines. Colours are theme variables, so theme switching recolours
-everything.
+The two lists own their keys: each acts on its highlighted line, asks what it must ask
+(who to add, whether to end a role) and posts a message saying what the convener chose;
+the screen (:class:`screens.stage.screen.PartnershipScreen`) makes the change, opens the
+forms and redraws. What each line says is in :mod:`screens.stage.lines`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from nextgen_tui.gaps.catalogue import Gap, Severity
 from nextgen_tui.lifecycle.rosters import Invitations, RosterGroup
-from nextgen_tui.models import (
-    ChampionStatus,
-    Convening,
-    ConveningKind,
-    InvitationStatus,
-    RoleAssignment,
-    RoleKind,
-    Stage,
-)
+from nextgen_tui.models import ROLE_LABELS, Convening, RoleAssignment, RoleKind, Stage
 from nextgen_tui.models.snapshot import PartnershipSnapshot
+from screens.common.confirm import ConfirmScreen
+from screens.common.context import READ_ONLY_WHY, read_only
+from screens.stage import editors as editors
+from screens.stage.lines import (
+    CONVENINGS_KEY,
+    RosterEntry,
+    convening_prompt,
+    convenings_group,
+    gap_prompt,
+    group_prompt,
+    member_prompt,
+    more_prompt,
+)
 
-STATUS_STYLE = {
-    "ok": "$text-success",
-    "low": "$text-warning",
-    "high": "$text-warning",
-    "none": "$text-muted",
-}
-STATUS_MARK = {"ok": "✔", "low": "▼", "high": "▲", "none": "·"}
-SEVERITY_STYLE = {
-    Severity.BLOCKER: "$text-error",
-    Severity.WARNING: "$text-warning",
-    Severity.HINT: "$text-accent",
-}
-SEVERITY_MARK = {Severity.BLOCKER: "✖", Severity.WARNING: "▲", Severity.HINT: "·"}
+__all__ = ["CONVENINGS_KEY", "RosterEntry", "convenings_group"]
+
+#: Roster actions that change the roster (off in read-only mode).
+ROSTER_EDITS = frozenset({"add_member", "edit_member", "end_role"})
 
 
 # ---------------------------------------------------------------------------- stage bar
@@ -77,117 +71,6 @@ class StageBar(Static):
 # ---------------------------------------------------------------------------- roster
 
 
-#: The key of the Sustain view's list of convenings (not a role group: nobody is added).
-CONVENINGS_KEY = "convenings"
-
-
-@dataclass(frozen=True)
-class RosterEntry:
-    """One line of the roster: a group header, a member of ``group`` (``role``), or one
-    recorded convening of the Sustain view's "Convenings" group (``convening``)."""
-
-    group: RosterGroup
-    role: RoleAssignment | None = None
-    convening: Convening | None = None
-
-    @property
-    def person_id(self) -> int | None:
-        return self.role.person_id if self.role else None
-
-
-def group_prompt(group: RosterGroup) -> Content:
-    style = STATUS_STYLE.get(group.status, "")
-    mark = STATUS_MARK.get(group.status, "·")
-    return Content.assemble((f"{mark} {group.headline()}", f"bold {style}" if style else "bold"))
-
-
-def _champion_detail(
-    role: RoleAssignment, snapshot: PartnershipSnapshot, invites: Invitations | None = None
-) -> str:
-    details = role.champion
-    if details is None:
-        return ""
-    bits = [details.status.value]
-    if invites is not None:  # the Launch view: who they personally invited
-        bits.append(f"invited {invites.invited}, {invites.accepted} accepted")
-    if details.status is not ChampionStatus.DECLINED:
-        met = 3 - len(details.missing_criteria)
-        bits.append(f"criteria {met}/3")
-        owner = details.outreach_owner_id
-        bits.append(f"outreach: {snapshot.person_name(owner)}" if owner else "no outreach owner")
-        if details.signed_invite:
-            bits.append("signed invite")
-        if details.hosts_launch:
-            bits.append("hosts launch")
-    return " · ".join(bits)
-
-
-def _leader_detail(role: RoleAssignment, snapshot: PartnershipSnapshot) -> str:
-    details = role.leader
-    if details is None:
-        return ""
-    bits = [details.invitation.value]
-    if details.invitation is not InvitationStatus.DECLINED:
-        if details.attended:
-            bits.append("attended")
-        if details.introduced:
-            bits.append("introduced")
-    if details.invited_by_id is not None:
-        bits.append(f"invited by {snapshot.person_name(details.invited_by_id)}")
-    return " · ".join(bits)
-
-
-def member_detail(
-    role: RoleAssignment, snapshot: PartnershipSnapshot, invites: Invitations | None = None
-) -> str:
-    if role.role is RoleKind.CHAMPION:
-        return _champion_detail(role, snapshot, invites)
-    if role.role is RoleKind.INDUSTRY_LEADER:
-        return _leader_detail(role, snapshot)
-    if role.role is RoleKind.ACTION_TEAM_LEAD:
-        return "lead"
-    return ""
-
-
-def convenings_group(snapshot: PartnershipSnapshot, stage: Stage, overdue: bool) -> RosterGroup:
-    """The recorded convenings, as a group headline: "Convenings 3 recorded"."""
-    return RosterGroup(
-        CONVENINGS_KEY,
-        "Convenings",
-        stage,
-        None,
-        count=len(snapshot.convenings),
-        count_label="recorded",
-        status="low" if overdue else "ok",
-    )
-
-
-def convening_prompt(convening: Convening, snapshot: PartnershipSnapshot) -> Content:
-    """``2026-03-01  Quarterly convening: Spring update — 12 attended``."""
-    if convening.kind is ConveningKind.ACTION_TEAM:
-        team = next((t.name for t in snapshot.teams if t.id == convening.team_id), "")
-        what = f"Action team meeting: {team}" if team else "Action team meeting"
-    else:
-        what = "Quarterly convening"
-    count = len(convening.attendee_ids)
-    title = f" · {convening.title}" if convening.title else ""
-    return Content.assemble(
-        f"   {convening.on.isoformat()}  {what}{title}", (f" — {count} attended", "$text-muted")
-    )
-
-
-def member_prompt(
-    role: RoleAssignment, snapshot: PartnershipSnapshot, invites: Invitations | None = None
-) -> Content:
-    org = snapshot.organization_of(role.person_id)
-    detail = member_detail(role, snapshot, invites)
-    return Content.assemble(
-        f"   {snapshot.person_name(role.person_id)}",
-        (f" — {org.name}" if org else "", "$text-muted"),
-        (f"  {detail}" if detail else "", "$text-secondary"),
-    )
-
-
 #: A roster's lines and what each stands for, built once and shown as often as needed.
 BuiltRoster = tuple[list[Option], list[RosterEntry]]
 
@@ -195,11 +78,6 @@ BuiltRoster = tuple[list[Option], list[RosterEntry]]
 #: saying how many more there are: an option list measures every line it holds, and a
 #: stage view of 5,000 lines took seconds to show. The directory lists everyone.
 MEMBERS_SHOWN = 300
-
-
-def more_prompt(hidden: int) -> Content:
-    noun = "member" if hidden == 1 else "members"
-    return Content.styled(f"   … and {hidden:,} more {noun} (d opens the directory)", "dim")
 
 
 def build_roster(
@@ -221,7 +99,7 @@ def build_roster(
                 counts = invites.get(role.person_id, Invitations())
             prompt = member_prompt(role, snapshot, counts)
             options.append(Option(prompt, id=f"m|{group.key}|{role.id}"))
-            entries.append(RosterEntry(group, role))
+            entries.append(RosterEntry(group, role, name=snapshot.person_name(role.person_id)))
         if len(group.members) > MEMBERS_SHOWN:
             hidden = len(group.members) - MEMBERS_SHOWN
             options.append(Option(more_prompt(hidden), id=f"more|{group.key}"))
@@ -234,23 +112,33 @@ def build_roster(
     return options, entries
 
 
+def behind_a_dialog(widget: OptionList) -> bool:
+    """Another screen (a dialog) is on top of the list's: no key reaches the list, and the
+    dimmed footer behind the dialog lists its keys, whatever line is highlighted (as it
+    always has: Textual checks a ``screen.`` action against the top screen)."""
+    return widget.is_attached and widget.screen is not widget.app.screen
+
+
+def editable(entry: RosterEntry) -> bool:
+    """A role, a team's headline or a convening (a group's headline has no editor)."""
+    return entry.role is not None or entry.group.team_id is not None or entry.convening is not None
+
+
 class RosterList(OptionList):
     """Who's at the table: each group's headline, then its members."""
 
     BINDINGS = [
-        Binding(
-            "n", "screen.add_member", "Add", tooltip="Add a person to this group", id="stage.add"
-        ),
+        Binding("n", "add_member", "Add", tooltip="Add a person to this group", id="stage.add"),
         Binding(
             "e",
-            "screen.edit_member",
+            "edit_member",
             "Edit",
             tooltip="Edit the highlighted person's role (or team)",
             id="stage.edit",
         ),
         Binding(
             "enter",
-            "screen.edit_member",
+            "edit_member",
             "Edit",
             show=False,
             tooltip="Edit the highlighted person's role (or team)",
@@ -258,16 +146,130 @@ class RosterList(OptionList):
         ),
         Binding(
             "x",
-            "screen.end_role",
+            "end_role",
             "End",
             tooltip="End the highlighted person's role (kept as history), or delete a convening",
             id="stage.end",
         ),
     ]
 
+    class AddPerson(Message):
+        """``person_id`` was picked to join ``group``."""
+
+        def __init__(self, group: RosterGroup, person_id: int) -> None:
+            super().__init__()
+            self.group = group
+            self.person_id = person_id
+
+    class NewConvening(Message):
+        """``n`` on the convenings: record a new one."""
+
+    class Edit(Message):
+        """Open the editor of ``entry`` (a role, a team or a convening)."""
+
+        def __init__(self, entry: RosterEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    class EndRole(Message):
+        """The convener said yes to ending ``role`` (it stays in the person's history)."""
+
+        def __init__(self, role: RoleAssignment, name: str) -> None:
+            super().__init__()
+            self.role = role
+            self.name = name
+
+    class DeleteConvening(Message):
+        """The convener said yes to deleting ``convening`` and its attendance."""
+
+        def __init__(self, convening: Convening) -> None:
+            super().__init__()
+            self.convening = convening
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.entries: list[RosterEntry] = []
+
+    # ------------------------------------------------------------------ keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in ROSTER_EDITS or behind_a_dialog(self):
+            return True
+        entry = self.current
+        if entry is None or not self.is_attached or read_only(self):
+            return False
+        if action == "add_member":
+            return entry.group.role is not None or entry.group.key == CONVENINGS_KEY
+        if action == "end_role":
+            return entry.role is not None or entry.convening is not None
+        return (
+            entry.role is not None or entry.group.team_id is not None or entry.convening is not None
+        )
+
+    def why_unavailable(self, action: str) -> str | None:
+        """Why ``action`` is off right now, for the ``?`` list."""
+        if action in ROSTER_EDITS and read_only(self):
+            return READ_ONLY_WHY
+        if action == "add_member":
+            return "highlight a group of the roster first"
+        if action in ("edit_member", "end_role"):
+            return "highlight a person (not a group's headline) first"
+        return None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click on a line (or enter when editing is off): edit it when it can be."""
+        event.stop()
+        if self.check_action("edit_member", ()):
+            self.action_edit_member()
+
+    def action_add_member(self) -> None:
+        """Pick someone for the highlighted group (``n`` on the convenings: a new one)."""
+        entry = self.current
+        if entry is not None and entry.group.key == CONVENINGS_KEY:
+            self.post_message(self.NewConvening())
+            return
+        if entry is None or entry.group.role is None:
+            return
+        group = entry.group
+
+        def picked(person_id: int | None) -> None:
+            if person_id:
+                self.post_message(self.AddPerson(group, person_id))
+
+        exclude = {member.person_id for member in group.members}
+        editors.pick_person(self, f"Add to {group.label}", exclude, picked, group.label)
+
+    def action_edit_member(self) -> None:
+        entry = self.current
+        if entry is not None and editable(entry):
+            self.post_message(self.Edit(entry))
+
+    def action_end_role(self) -> None:
+        """End the highlighted role, or delete the highlighted convening, after a yes."""
+        entry = self.current
+        if entry is None:
+            return
+        if entry.convening is not None:
+            convening = entry.convening
+            day = convening.on.isoformat()
+            question = f"Delete the convening of {day} and its attendance?"
+            message: Message = self.DeleteConvening(convening)
+            label = "Delete"
+        elif entry.role is not None:
+            role = ROLE_LABELS[entry.role.role].lower()
+            question = f"End {entry.name}'s role as {role}? It stays in their history."
+            message = self.EndRole(entry.role, entry.name)
+            label = "End role"
+        else:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.post_message(message)
+
+        self.app.push_screen(ConfirmScreen(question, confirm_label=label), answered)
+
+    # ------------------------------------------------------------------ lines
 
     def show(
         self,
@@ -316,16 +318,6 @@ class RosterList(OptionList):
 # ---------------------------------------------------------------------------- gaps
 
 
-def gap_prompt(gap: Gap, other_stage: bool) -> Content:
-    style = SEVERITY_STYLE[gap.severity]
-    mark = SEVERITY_MARK[gap.severity]
-    if other_stage:
-        return Content.assemble(
-            (mark, style), " ", (f"{gap.stage.label}:", "$text-muted"), " ", gap.message
-        )
-    return Content.assemble((mark, style), " ", gap.message)
-
-
 class GapList(OptionList):
     """What's missing: the viewed stage's gaps first (blockers first), then those of the
     stages after the partnership's own ("Upcoming") and of stages it has passed ("Earlier
@@ -334,16 +326,39 @@ class GapList(OptionList):
     BINDINGS = [
         Binding(
             "enter",
-            "screen.fix_gap",
+            "fix_gap",
             "Fix",
             tooltip="Go to the place to fix this gap",
             id="stage.fix_gap",
         ),
     ]
 
+    class Fix(Message):
+        """Go to the place that fixes ``gap`` (a form, or its roster group)."""
+
+        def __init__(self, gap: Gap) -> None:
+            super().__init__()
+            self.gap = gap
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.gaps: list[Gap | None] = []
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "fix_gap" or behind_a_dialog(self) or self.current is not None
+
+    def why_unavailable(self, action: str) -> str | None:
+        return "highlight a gap first" if action == "fix_gap" else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click on a gap (or enter): go and fix it."""
+        event.stop()
+        self.action_fix_gap()
+
+    def action_fix_gap(self) -> None:
+        gap = self.current
+        if gap is not None:
+            self.post_message(self.Fix(gap))
 
     def show(self, gaps: Sequence[Gap], stage: Stage, current: Stage | None = None) -> None:
         """``current`` is the partnership's stage (the viewed one when not given)."""

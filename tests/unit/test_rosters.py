@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from nextgen_tui.lifecycle.rosters import RosterGroup, all_groups, groups_for
+from nextgen_tui.lifecycle.rosters import RosterGroup, all_groups, find_group, groups_for
 from nextgen_tui.models import ChampionStatus, InvitationStatus, OrgKind, RoleKind, Stage
 from tests.support.gap_builder import Build
 
@@ -129,3 +129,24 @@ def test_members_are_sorted_by_name() -> None:
         b.role(b.person(name=name), RoleKind.CORE_TEAM)
     names = [b.people[m.person_id].name for m in _group(b, Stage.PREPARE, "core_team").members]
     assert names == ["adam", "Bea", "Zoë"]
+
+
+def test_find_group_prefers_the_viewed_stage_then_the_person() -> None:
+    b = Build.complete()
+    snapshot = b.snapshot()
+    champion = b.champions[0]
+    found = find_group(snapshot, Stage.LAUNCH, RoleKind.CHAMPION, champion)
+    assert found is not None
+    assert (found[0], found[1].key, found[2]) == (Stage.LAUNCH, "champions", champion)
+    # the facilitator is only in Launch's roster: found from the Prepare view too
+    found = find_group(snapshot, Stage.PREPARE, RoleKind.FACILITATOR, b.facilitator)
+    assert found is not None and (found[0], found[2]) == (Stage.LAUNCH, b.facilitator)
+    # someone not in the group: the group of the viewed stage, on nobody
+    outsider = b.public_person()
+    found = find_group(snapshot, Stage.SUSTAIN, RoleKind.CHAMPION, outsider)
+    assert found is not None and (found[0], found[1].key, found[2]) == (
+        Stage.SUSTAIN,
+        "champions",
+        None,
+    )
+    assert find_group(snapshot, Stage.PREPARE, RoleKind.CO_CONVENER) is None  # no group adds one
