@@ -20,12 +20,12 @@ from nextgen_tui.text.visible import visible
 from nextgen_tui.transfer.exports import export_to
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of
-from screens.meeting.capture import MeetingCapture
 from screens.meeting.forms import CorrectItemForm
 from screens.meeting.pickers import Choice, ChoiceScreen, LeadChoice, LeadsScreen, PrioritiesScreen
+from screens.meeting.view import MeetingView
 
 
-class MeetingClosing(MeetingCapture):
+class MeetingClosing(MeetingView):
     """The close and the closed meeting's actions (keys: :class:`MeetingScreen`)."""
 
     def person_label(self, person_id: int) -> Content:
@@ -108,6 +108,10 @@ class MeetingClosing(MeetingCapture):
         snapshot, today, roster = self.snapshot, store.today(), store.path
         if self.run(lambda: export_to("summary", snapshot, path, roster=roster, today=today)):
             self.notify(f"Summary saved to {visible(str(path))}", markup=False)
+
+    def _reload_if(self, changed: bool | None) -> None:
+        if changed:
+            self.reload()
 
     def action_correct_item(self) -> None:
         """Pick an opportunity or an action area of the closed meeting and correct it."""

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Input, Markdown, OptionList, Static
+from textual.widgets import ContentSwitcher, Input, Markdown, Static
 from textual.widgets.option_list import Option
 
 from nextgen_tui.errors import StoreError
@@ -31,12 +31,10 @@ from screens.common.breakpoints import apply_breakpoints
 from screens.common.context import save, store_of
 from screens.common.footer import KeyFooter
 from screens.common.modal import DismissOnce
-from screens.meeting.inputs import AreaInput, CaptureInput, SearchInput
+from screens.meeting.capture import CapturePanel
+from screens.meeting.inputs import SearchInput
 from screens.meeting.widgets import (
-    AreaList,
-    CommitmentList,
     CountersPanel,
-    OpportunityList,
     PeopleList,
     PhaseBar,
     fill,
@@ -54,14 +52,6 @@ PHASE_FOCUS: dict[MeetingPhase | None, str] = {
     MeetingPhase.COMMITMENTS: "#commitment-note",
     MeetingPhase.CLOSE: "#commitment-note",
 }
-#: The capture sections each part works in (shown larger); commitments pick from the areas.
-PHASE_SECTIONS: dict[MeetingPhase, tuple[str, ...]] = {
-    MeetingPhase.OPPORTUNITIES: ("section-opportunities",),
-    MeetingPhase.ACTION_AREAS: ("section-areas",),
-    MeetingPhase.COMMITMENTS: ("section-areas", "section-commitments"),
-    MeetingPhase.CLOSE: ("section-areas",),
-}
-SECTIONS = ("section-opportunities", "section-areas", "section-commitments")
 #: How long a problem stays in the message line (it also goes at the next change saved).
 MESSAGE_SECONDS = 8.0
 
@@ -104,33 +94,7 @@ class MeetingView(DismissOnce, Screen[None]):
                         yield Static(id="people-filter")
                         yield PeopleList(id="people-list")
                         yield Static(id="picked")
-                    with Vertical(id="capture-panel"):
-                        with Vertical(id="section-opportunities", classes="section"):
-                            yield Static(id="title-opportunities", classes="section-title")
-                            yield CaptureInput(
-                                placeholder="Industry opportunity or trend; enter adds it",
-                                id="opportunity-entry",
-                                compact=True,
-                            )
-                            yield OpportunityList(id="opportunity-list")
-                        with Vertical(id="section-areas", classes="section"):
-                            yield Static(id="title-areas", classes="section-title")
-                            yield CaptureInput(
-                                placeholder="Needed action area; enter adds it",
-                                id="area-entry",
-                                compact=True,
-                            )
-                            yield AreaInput(id="dot-entry", compact=True)
-                            yield AreaList(id="area-list")
-                        with Vertical(id="section-commitments", classes="section"):
-                            yield Static(id="title-commitments", classes="section-title")
-                            yield AreaInput(
-                                placeholder="Note (optional); up/down: the area; enter: the "
-                                "picked person commits to it",
-                                id="commitment-note",
-                                compact=True,
-                            )
-                            yield CommitmentList(id="commitment-list")
+                    yield CapturePanel(self.partnership_id, id="capture-panel")
                     yield CountersPanel(id="counters")
                 yield Static(id="meeting-message")
             with VerticalScroll(id="summary"):
@@ -186,9 +150,6 @@ class MeetingView(DismissOnce, Screen[None]):
             guidance(self.meeting, snapshot) if snapshot else "",
         )
         bar.show_time(self.meeting, store.clock())
-        used = PHASE_SECTIONS.get(self.meeting.phase, ()) if self.meeting.phase else ()
-        for section in SECTIONS:
-            self.query_one(f"#{section}").set_class(section in used, "-current")
         self.refresh_people()
         self.refresh_capture()
         self.refresh_counters()
@@ -244,13 +205,13 @@ class MeetingView(DismissOnce, Screen[None]):
 
     def refresh_picked(self) -> None:
         line = self.query_one("#picked", Static)
-        dots = self.query_one("#dot-entry", Input)
+        capture = self.query_one(CapturePanel)
         if self.picked is None or self.snapshot is None:
             set_text(line, Content("Picked: nobody · F3 picks"))
-            dots.placeholder = "Anonymous dots on the highlighted area: 17, +5 or -2; enter"
+            capture.show_picked(None)
             return
         name = self.snapshot.person_name(self.picked)
-        dots.placeholder = f"Dots of {name}: the area numbers (1 1 3); enter"
+        capture.show_picked(self.picked, name)
         used = sum(a.votes.get(self.picked, 0) for a in self.meeting.action_areas)
         set_text(
             line,
@@ -260,74 +221,12 @@ class MeetingView(DismissOnce, Screen[None]):
         )
 
     def refresh_capture(self) -> None:
-        snapshot = self.snapshot
-        if snapshot is None:
-            return
-        meeting = self.meeting
-        said = {o.id: snapshot.person_name(o.person_id) for o in meeting.opportunities}
-        fill(
-            self.query_one(OpportunityList),
-            [
-                Option(
-                    Content.assemble(o.text, (f" — {said[o.id]}", "dim") if o.person_id else ""),
-                    id=f"o{o.id}",
-                )
-                for o in meeting.opportunities
-            ],
-            self._current_id(OpportunityList),
-        )
-        committed: dict[int, int] = {}
-        for item in meeting.commitments:
-            committed[item.area_id] = committed.get(item.area_id, 0) + 1
-        fill(
-            self.query_one(AreaList),
-            [
-                Option(
-                    Content.assemble(
-                        (f"{number}.", "dim"),
-                        (f"{a.vote_count:>4} ● ", "bold"),
-                        a.title,
-                        (f"  ({committed.get(a.id, 0)} committed)", "dim"),
-                    ),
-                    id=f"a{a.id}",
-                )
-                for number, a in enumerate(meeting.action_areas, 1)
-            ],
-            self._current_id(AreaList),
-        )
-        titles = {a.id: a.title for a in meeting.action_areas}
-        fill(
-            self.query_one(CommitmentList),
-            [
-                Option(
-                    Content.assemble(
-                        (snapshot.person_name(c.person_id), "bold"),
-                        " → ",
-                        titles.get(c.area_id, "?"),
-                        (f": {c.note}" if c.note else "", "dim"),
-                    ),
-                    id=f"c{c.id}",
-                )
-                for c in meeting.commitments
-            ],
-            self._current_id(CommitmentList),
-        )
-        titled = {
-            "opportunities": f"Part 1 · Industry opportunities ({len(meeting.opportunities)})",
-            "areas": f"Part 2 · Needed action areas ({len(meeting.action_areas)}) · "
-            f"{meeting.vote_limit} dots each",
-            "commitments": f"Part 3 · Commitments ({len(meeting.commitments)})",
-        }
-        for name, title in titled.items():
-            set_text(self.query_one(f"#title-{name}", Static), Content(title))
+        if self.snapshot is not None:
+            self.query_one(CapturePanel).show(self.meeting, self.snapshot, self.search.people)
         self.refresh_picked()
 
     def name_of(self, person_id: int) -> str:
         return self.snapshot.person_name(person_id) if self.snapshot else ""
-
-    def _current_id(self, kind: type[OptionList]) -> str | None:
-        option = self.query_one(kind).highlighted_option
-        return option.id if option else None
 
     def refresh_counters(self) -> None:
         if self.snapshot is not None:
@@ -377,6 +276,16 @@ class MeetingView(DismissOnce, Screen[None]):
         if ok:
             self.reload()
         return ok
+
+    def on_capture_panel_changed(self, message: CapturePanel.Changed) -> None:
+        """The capture panel saved an item: read the store again and redraw."""
+        if message.pick_used:  # a pick is for one item
+            self.picked = None
+        self.clear_message()
+        self.reload()
+
+    def on_capture_panel_problem(self, message: CapturePanel.Problem) -> None:
+        self.tell(message.text)
 
     def run_check_in(self, change: Callable[[], object], person_id: int) -> bool:
         """Save a check-in and redraw only the people list (the person stays highlighted)

@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from nextgen_tui.meeting.agenda import PHASES, clock_text, timing
 from nextgen_tui.meeting.checkin import Invitee
 from nextgen_tui.meeting.counters import Counters
-from nextgen_tui.models import LaunchMeeting, MeetingPhase
+from nextgen_tui.models import ActionArea, Commitment, LaunchMeeting, MeetingPhase, Opportunity
 
 
 def fill(option_list: OptionList, options: Iterable[Option], keep: str | None = None) -> None:
@@ -249,18 +250,68 @@ class PeopleList(OptionList):
                 search.replace(event.character, *search.selection)
 
 
-class OpportunityList(OptionList):
+def opportunity_option(item: Opportunity, said_by: str) -> Option:
+    """``Robots are coming — Avery Anders`` (who said it, when known)."""
+    said = (f" — {said_by}", "dim") if item.person_id else ""
+    return Option(Content.assemble(item.text, said), id=f"o{item.id}")
+
+
+def area_option(number: int, area: ActionArea, committed: int) -> Option:
+    """``2.   17 ● Skills pipeline  (3 committed)``: its number is how dots name it."""
+    return Option(
+        Content.assemble(
+            (f"{number}.", "dim"),
+            (f"{area.vote_count:>4} ● ", "bold"),
+            area.title,
+            (f"  ({committed} committed)", "dim"),
+        ),
+        id=f"a{area.id}",
+    )
+
+
+def commitment_option(item: Commitment, name: str, area: str) -> Option:
+    """``Avery Anders → Skills pipeline: two apprentices``."""
+    return Option(
+        Content.assemble(
+            (name, "bold"), " → ", area, (f": {item.note}" if item.note else "", "dim")
+        ),
+        id=f"c{item.id}",
+    )
+
+
+class CaptureList(OptionList):
+    """A list of captured items whose keys act on its highlighted item: each key posts
+    :class:`CaptureList.Act`, which the capture panel (:mod:`screens.meeting.capture`)
+    carries out (it asks what it must ask and saves)."""
+
+    class Act(Message):
+        """The key whose action is ``action`` was pressed in ``capture_list``."""
+
+        def __init__(self, capture_list: CaptureList, action: str) -> None:
+            super().__init__()
+            self.capture_list = capture_list
+            self.action = action
+
+        @property
+        def control(self) -> CaptureList:
+            return self.capture_list
+
+    def action_act(self, action: str) -> None:
+        self.post_message(self.Act(self, action))
+
+
+class OpportunityList(CaptureList):
     BINDINGS = [
         Binding(
             "e",
-            "screen.edit_opportunity",
+            "act('edit_opportunity')",
             "Edit",
             tooltip="Edit the text or who said it",
             id="meeting.edit_opportunity",
         ),
         Binding(
             "delete",
-            "screen.remove_opportunity",
+            "act('remove_opportunity')",
             "Remove",
             tooltip="Remove the highlighted opportunity",
             id="meeting.remove_opportunity",
@@ -268,34 +319,34 @@ class OpportunityList(OptionList):
     ]
 
 
-class AreaList(OptionList):
+class AreaList(CaptureList):
     """Action areas with their dots: + / - vote for the picked person (or anonymously)."""
 
     BINDINGS = [
         Binding(
             "plus,equals_sign",
-            "screen.vote(1)",
+            "act('vote_add')",
             "Dot",
             tooltip="Add a dot for the picked person (anonymous when nobody is picked)",
             id="meeting.vote_add",
         ),
         Binding(
             "minus",
-            "screen.vote(-1)",
+            "act('vote_remove')",
             "Take back",
             tooltip="Take a dot back",
             id="meeting.vote_remove",
         ),
         Binding(
             "c",
-            "screen.commit",
+            "act('commit')",
             "Commit",
             tooltip="The picked person commits to the highlighted area (with the note typed)",
             id="meeting.commit",
         ),
         Binding(
             "e",
-            "screen.rename_area",
+            "act('rename_area')",
             "Rename",
             tooltip="Rename the highlighted area",
             id="meeting.rename_area",
@@ -303,7 +354,7 @@ class AreaList(OptionList):
         ),
         Binding(
             "m",
-            "screen.merge_area",
+            "act('merge_area')",
             "Merge",
             tooltip="Merge this area into another one",
             id="meeting.merge_area",
@@ -311,7 +362,7 @@ class AreaList(OptionList):
         ),
         Binding(
             "delete",
-            "screen.remove_area",
+            "act('remove_area')",
             "Remove",
             tooltip="Remove the area with its dots and commitments",
             id="meeting.remove_area",
@@ -320,18 +371,18 @@ class AreaList(OptionList):
     ]
 
 
-class CommitmentList(OptionList):
+class CommitmentList(CaptureList):
     BINDINGS = [
         Binding(
             "e",
-            "screen.edit_commitment",
+            "act('edit_commitment')",
             "Edit",
             tooltip="Change the area or the note",
             id="meeting.edit_commitment",
         ),
         Binding(
             "delete",
-            "screen.remove_commitment",
+            "act('remove_commitment')",
             "Remove",
             tooltip="Remove the highlighted commitment",
             id="meeting.remove_commitment",
