@@ -2,10 +2,9 @@
 
 A screen declares ``HORIZONTAL_BREAKPOINTS`` (``[(0, "-narrow"), (100, "-wide")]``: from
 each width on, its class) and its stylesheet styles ``Screen.-narrow ...``; Textual sets the
-class at every resize it delivers to the screen. :func:`apply_breakpoints` sets it at once,
-for the screen's first frame (Textual does so at the first resize, a moment after it) and
-when a screen comes back on top after a resize it missed (a screen hidden under another
-full screen is not told of a resize).
+class at every resize of the screen (a screen under another one gets it when it comes
+back on top). :func:`apply_breakpoints` sets it at once, for the screen's first frame:
+Textual does so at the first resize, a moment after it.
 """
 
 from __future__ import annotations

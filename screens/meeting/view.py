@@ -116,7 +116,6 @@ class MeetingView(DismissOnce, Screen[None]):
         self._timer = self.set_interval(1, self.tick)
 
     def on_screen_resume(self) -> None:
-        apply_breakpoints(self)  # a resize while another screen was on top
         if self.snapshot is not None:
             self.reload()
 

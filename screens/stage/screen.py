@@ -105,7 +105,6 @@ class PartnershipScreen(DismissOnce, Screen[None]):
             self.query_one(RosterList).focus()
 
     def on_screen_resume(self) -> None:
-        apply_breakpoints(self)  # a resize while another screen was on top
         self.reload()
 
     @property
