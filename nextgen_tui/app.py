@@ -1,36 +1,75 @@
 """The Textual app: the composition root (store, first screen, global keys, palette).
 
 The app's behaviour lives in ``screens/`` (``screens.commands`` holds the actions the
-keys and the command palette run); this module only wires them together. Screens that
-are not shown first are imported when first opened, to keep start-up fast.
+keys and the command palette run); this module only wires them together.
+
+Start-up paints first: given a file only claimed (:func:`nextgen_tui.store.opening.claim`:
+checked and locked, not read), the app shows :class:`OpeningScreen` and reads the file in
+a thread worker after that first frame; the worker posts :class:`RosterOpened` (or
+:class:`RosterNotOpened`) and the handler here sets the store and shows the first screen.
+Nothing on the way to the first frame imports the models (pydantic) or the screens that
+need them: they are imported in the worker, or when first used.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.driver import Driver
+from textual.message import Message
 from textual.screen import Screen
 
-from nextgen_tui.models import Stage
 from nextgen_tui.prefs import Prefs, load_prefs, save_prefs
-from nextgen_tui.store.repository import Store
+from nextgen_tui.store.opening import ClaimedFile
 from nextgen_tui.text.visible import visible
-from screens import commands
-from screens.common.navigation import NewPartnership, OpenPartnership, StageViewed, StartMeeting
+from screens.common.opening import OpeningScreen
 from screens.common.stylesheet import STYLESHEET
-from screens.partnerships.screen import PartnershipsScreen
+
+if TYPE_CHECKING:
+    from nextgen_tui.store.repository import Store
+    from screens import commands
+    from screens.common.navigation import (
+        NewPartnership,
+        OpenPartnership,
+        StageViewed,
+        StartMeeting,
+    )
 
 APP_TITLE = "Sector Partnership Roster"
 DEMO_BANNER = "DEMO: a throw-away copy"
 
+#: The mode the app runs in once a file opened in a worker is open (see on_roster_opened).
+ROSTER_MODE = "roster"
+
+#: What the app does while the file is being opened: quit. Every other action waits for it.
+WHILE_OPENING = frozenset({"quit"})
+
 
 def _command_provider() -> type[commands.RosterCommands]:
+    from screens import commands
+
     return commands.RosterCommands
+
+
+class RosterOpened(Message):
+    """The worker read and checked the file: here is its store."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+
+class RosterNotOpened(Message):
+    """The worker could not open the file (damaged deep inside, say): why."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
 
 
 class RosterApp(App[None]):
@@ -105,15 +144,31 @@ class RosterApp(App[None]):
         ),
     ]
 
-    def __init__(self, store: Store, *, demo: bool = False, prefs: Prefs | None = None) -> None:
-        """``demo``: ``store`` is a throw-away copy of the demo (said in the header, and it
-        opens on the Prepare partnership); ``prefs`` default to the saved ones."""
+    store: Store  #: set once the file is open (at once, or when the worker has read it)
+
+    def __init__(
+        self, store: Store | ClaimedFile, *, demo: bool = False, prefs: Prefs | None = None
+    ) -> None:
+        """``store``: the open file, or a file only claimed, which the app reads in a worker
+        after its first paint; ``demo``: a throw-away copy of the demo (said in the header,
+        and it opens on the Prepare partnership); ``prefs`` default to the saved ones."""
         super().__init__()
-        self.store = store
         self.demo = demo
         self.prefs = load_prefs() if prefs is None else prefs
+        #: Why the worker could not open the file; the command line reports it after exit.
+        self.open_error: Exception | None = None
+        self._claimed: ClaimedFile | None = None
+        if isinstance(store, ClaimedFile):
+            self._claimed = store
+        else:
+            self.store = store
         name = DEMO_BANNER if demo else visible(store.path.name)
         self.sub_title = f"READ-ONLY · {name}" if store.read_only else name
+
+    @property
+    def opening(self) -> bool:
+        """The file is still being read: only quitting works."""
+        return self._claimed is not None
 
     def get_driver_class(self) -> type[Driver]:
         """The stock driver, except that on Linux/macOS the end of input ends the app."""
@@ -125,12 +180,69 @@ class RosterApp(App[None]):
         return stock
 
     def get_default_screen(self) -> Screen[None]:
+        if self._claimed is not None:
+            size = None
+            with contextlib.suppress(OSError):
+                size = self._claimed.path.stat().st_size
+            return OpeningScreen(visible(self._claimed.path.name), size)
+        from screens.partnerships.screen import PartnershipsScreen
+
         return PartnershipsScreen()
 
     def on_mount(self) -> None:
         if self.prefs.theme in self.available_themes:
             self.theme = self.prefs.theme
         self.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
+        if self._claimed is None:
+            self._show_first_screens()
+        else:  # once the opening screen is on the terminal
+            self.call_after_refresh(self._start_opening, self._claimed)
+
+    def _start_opening(self, claimed: ClaimedFile) -> None:
+        self.run_worker(
+            partial(self._open_in_worker, claimed),
+            name="open-roster",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _open_in_worker(self, claimed: ClaimedFile) -> None:
+        """Read and check the file (in a thread); only posts what came of it."""
+        try:
+            from nextgen_tui.store.repository import Store
+
+            store = Store(claimed)
+            # the first screens' modules, imported here rather than on the main thread
+            import screens.commands
+            import screens.partnerships.screen
+            import screens.stage.screen  # noqa: F401
+        except Exception as error:  # every failure is told in one line after the app ends
+            self.post_message(RosterNotOpened(error))
+        else:
+            self.post_message(RosterOpened(store))
+
+    def on_roster_opened(self, message: RosterOpened) -> None:
+        from screens.partnerships.screen import PartnershipsScreen
+
+        self.store = message.store
+        self._claimed = None
+        # The opening screen is the default mode's base screen, which Textual 8 cannot
+        # replace (switch_screen pops a result callback a base screen does not have): the
+        # roster gets its own mode, with the partnerships list as its base.
+        self.add_mode(ROSTER_MODE, PartnershipsScreen)
+        self.switch_mode(ROSTER_MODE)
+        self._show_first_screens()
+
+    def on_roster_not_opened(self, message: RosterNotOpened) -> None:
+        self.open_error = message.error
+        self.exit()
+
+    def _show_first_screens(self) -> None:
+        """Over the partnerships list: the remembered (or only) partnership, and the offer to
+        resume a launch meeting left in progress."""
+        from nextgen_tui.models import Stage
+        from screens import commands
+
         partnerships = self.store.partnerships()
         place = None if self.demo else self.prefs.place(self.store.path)
         known = {p.id: p for p in partnerships}
@@ -153,12 +265,13 @@ class RosterApp(App[None]):
         if not self.demo:
             save_prefs(self.prefs)
 
-    @on(StageViewed)
-    def _stage_viewed(self, message: StageViewed) -> None:
+    def on_stage_viewed(self, message: StageViewed) -> None:
         self.prefs.remember(self.store.path, message.partnership_id, message.stage.value)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's commands (theme, quit, screenshot...), with "Keys" showing our list."""
+        from screens import commands
+
         for command in super().get_system_commands(screen):
             if command.title == "Keys":
                 yield SystemCommand(
@@ -167,42 +280,66 @@ class RosterApp(App[None]):
             else:
                 yield command
 
-    @on(OpenPartnership)
-    def _open_partnership(self, message: OpenPartnership) -> None:
+    def on_open_partnership(self, message: OpenPartnership) -> None:
+        from screens import commands
+
         commands.open_partnership(self, message.partnership_id, message.stage)
 
-    @on(NewPartnership)
-    def _new_partnership(self) -> None:
+    def on_new_partnership(self, _message: NewPartnership) -> None:
+        from screens import commands
+
         commands.new_partnership(self)
 
-    @on(StartMeeting)
-    def _start_meeting(self, message: StartMeeting) -> None:
+    def on_start_meeting(self, message: StartMeeting) -> None:
+        from screens import commands
+
         commands.start_meeting(self, message.partnership_id)
 
     async def action_quit(self) -> None:
         """q, ctrl+q and the palette's quit: the live meeting asks first."""
+        if self.opening:  # nothing is open yet, so nothing to ask about
+            self.exit()
+            return
+        from screens import commands
+
         commands.quit_app(self)
 
     def action_command_palette(self) -> None:
+        from screens import commands
+
         commands.open_palette(self)
 
     def action_undo(self) -> None:
+        from screens import commands
+
         commands.undo(self)
 
     def action_redo(self) -> None:
+        from screens import commands
+
         commands.redo(self)
 
     def action_history(self) -> None:
+        from screens import commands
+
         commands.show_history(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.opening:
+            return action in WHILE_OPENING
         return not (action in ("undo", "redo") and self.store.read_only)
 
     def action_reload(self) -> None:
+        from screens import commands
+
         commands.reload_from_disk(self)
 
     def action_help(self) -> None:
+        from screens import commands
+
         commands.show_help(self)
 
     def action_directory(self) -> None:
+        from screens import commands
+
         commands.show_directory(self)

@@ -23,6 +23,7 @@ from nextgen_tui.paths import bundled_demo_path, default_data_path
 from nextgen_tui.text.visible import visible
 
 if TYPE_CHECKING:  # imported lazily at run time: --version and --help stay fast
+    from nextgen_tui.store.opening import ClaimedFile
     from nextgen_tui.store.repository import Store
 
 
@@ -137,14 +138,19 @@ def fresh_demo_copy() -> Path:
     return path
 
 
-def open_store(args: argparse.Namespace) -> tuple[Store, Path | None]:
-    """Open the file the arguments name: ``--demo`` copy, ``--db`` path or the default file.
+def open_roster(args: argparse.Namespace) -> tuple[Store | ClaimedFile, Path | None]:
+    """Claim the file the arguments name: ``--demo`` copy, ``--db`` path or the default file.
 
-    Returns the store and, for ``--demo``, the temporary folder to remove after use. Every
-    problem is raised as a :class:`StoreError` whose message is one plain line.
+    Claiming is cheap (the path, the lock; no models imported): a large file whose header
+    shows a roster of this version is returned claimed, for the app to read after its first
+    paint (:func:`~nextgen_tui.store.opening.read_later`). Any other file (small, new,
+    older, foreign, damaged at the start) is opened at once, so that it is refused (or
+    created, or upgraded) before the app starts. Returns the claimed
+    file or open store and, for ``--demo``, the temporary folder to remove after use.
+    Every problem is raised as a :class:`StoreError` whose message is one plain line.
     """
     from nextgen_tui.errors import StoreError
-    from nextgen_tui.store.repository import Store
+    from nextgen_tui.store.opening import claim, read_later
 
     demo_dir: Path | None = None
     try:
@@ -160,7 +166,27 @@ def open_store(args: argparse.Namespace) -> tuple[Store, Path | None]:
         what = "the bundled demo" if args.demo else "the data folder"
         raise StoreError(f"Cannot prepare {what}: {exc.strerror or exc}.") from exc
     try:
-        return Store(path, read_only=args.read_only), demo_dir
+        claimed = claim(path, read_only=args.read_only)
+        if read_later(claimed):
+            return claimed, demo_dir
+        from nextgen_tui.store.repository import Store
+
+        return Store(claimed), demo_dir  # the store releases the lock if it refuses
+    except BaseException:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+        raise
+
+
+def open_store(args: argparse.Namespace) -> tuple[Store, Path | None]:
+    """:func:`open_roster`, with the file read and checked before returning."""
+    from nextgen_tui.store.repository import Store
+
+    opened, demo_dir = open_roster(args)
+    if isinstance(opened, Store):
+        return opened, demo_dir
+    try:
+        return Store(opened), demo_dir
     except BaseException:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
@@ -168,22 +194,28 @@ def open_store(args: argparse.Namespace) -> tuple[Store, Path | None]:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """Open the store (refusing bad files with one line), then run the Textual app."""
+    """Claim the file (refusing bad files with one line), then run the Textual app, which
+    reads it after its first paint; a file found damaged then ends the app with one line
+    too, the same as before the app starts."""
     from nextgen_tui.errors import StoreError
 
     try:
-        store, demo_dir = open_store(args)
+        opened, demo_dir = open_roster(args)
     except StoreError as exc:
         return fail("", exc.message)
     try:
         from nextgen_tui.app import RosterApp
 
         _exit_cleanly_on_hangup()
-        app = RosterApp(store, demo=demo_dir is not None)
+        app = RosterApp(opened, demo=demo_dir is not None)
         app.run()
+        if app.open_error is not None:
+            raise app.open_error
         status = app.return_code or EXIT_OK
+    except StoreError as exc:
+        status = fail("", exc.message)
     finally:
-        store.close()
+        opened.close()  # the lock, whether the store was made from it or not
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
     return status

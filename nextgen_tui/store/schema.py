@@ -23,10 +23,7 @@ from nextgen_tui.models import (
     RoleAssignment,
     explain,
 )
-
-FORMAT_NAME = "sector-partnership-roster"
-SCHEMA_VERSION = 1
-META_TABLE = "_meta"
+from nextgen_tui.store.header import FORMAT_NAME, META_TABLE, SCHEMA_VERSION
 
 #: Table name -> model of its documents.
 TABLES: dict[str, type[Record]] = {

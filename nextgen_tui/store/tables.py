@@ -24,19 +24,15 @@ from nextgen_tui.errors import (
     InvalidDataError,
     NotFoundError,
     ReadOnlyError,
-    StoreError,
     UnreadableFileError,
 )
 from nextgen_tui.models import Record, explain
-from nextgen_tui.store.backups import BACKUP_INTERVAL, make_backup, remove_stale_backup_temps
-from nextgen_tui.store.durable import (
-    DurableJSONStorage,
-    refuse_unless_regular,
-    remove_stale_temp_files,
-)
+from nextgen_tui.store.backups import BACKUP_INTERVAL, make_backup
+from nextgen_tui.store.durable import DurableJSONStorage
 from nextgen_tui.store.encoded import EncodedFile
 from nextgen_tui.store.history import DocState, History, Step
 from nextgen_tui.store.lock import FileLock
+from nextgen_tui.store.opening import ClaimedFile, claim
 from nextgen_tui.store.schema import (
     TABLE_OF,
     TABLES,
@@ -47,7 +43,6 @@ from nextgen_tui.store.schema import (
     outdated,
     parse_table,
 )
-from nextgen_tui.store.siblings import roster_target
 
 #: From this many records, :meth:`TableStore.save_many` keeps documents, not models.
 BULK = 1000
@@ -71,36 +66,33 @@ class TableStore:
 
     def __init__(
         self,
-        path: str | Path,
+        path: str | Path | ClaimedFile,
         *,
         read_only: bool = False,
         create: bool = True,
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
-        # a roster reached through a link is the link's target: the lock, the temporary
-        # file, the backups and the rename all go beside the real file; the link stays
-        self.path = roster_target(Path(path).expanduser())
-        self.read_only = read_only
+        """Open ``path``: claim it (checks and the lock, :func:`.opening.claim`), then read
+        and check every record. ``path`` may be a file claimed already (its ``read_only``
+        holds then), whose lock the store takes over: the app claims before it paints and
+        loads in a worker."""
+        claimed = (
+            path
+            if isinstance(path, ClaimedFile)
+            else claim(path, read_only=read_only, create=create)
+        )
+        self.path = claimed.path
+        self.read_only = claimed.read_only
         self.clock = clock
-        self._lock: FileLock | None = None
+        self._lock: FileLock | None = claimed.lock
         self.history = History()
         self._change: _Change | None = None
         self._cache: dict[str, dict[int, Record]] = {}
         self._next_ids: dict[str, int] = {}
         self._file = EncodedFile({})
         self._backed_up_at: datetime | None = None
-        if not self.path.exists() and (read_only or not create):
-            raise UnreadableFileError(f"There is no roster file at {self.path}.")
-        refuse_unless_regular(self.path)  # before a lock is made beside a FIFO or a device
-        if not read_only:
-            if not self.path.parent.is_dir():
-                raise StoreError(f"The folder {self.path.parent} does not exist.")
-            self._lock = FileLock(self.path)
-            self._lock.acquire()
-            remove_stale_temp_files(self.path)
-            remove_stale_backup_temps(self.path)
         try:
-            self._storage = DurableJSONStorage(self.path, read_only=read_only)
+            self._storage = DurableJSONStorage(self.path, read_only=self.read_only)
             self._check_and_migrate()
         except BaseException:
             self.close()

@@ -176,13 +176,16 @@ def test_demo_opens_a_private_copy_and_never_touches_the_bundled_file() -> None:
 
 
 class _FakeApp:
-    """Stands in for RosterApp: records the store and makes a change, without a terminal."""
+    """Stands in for RosterApp: records the store and makes a change, without a terminal.
+
+    Given a file only claimed (a large one), it reads it as the app's worker does."""
 
     seen: list[Path] = []
     return_code: int | None = None  # as after a quit with q
+    open_error: Exception | None = None  # as after the worker opened the file
 
-    def __init__(self, store: Store, *, demo: bool = False) -> None:
-        self.store = store
+    def __init__(self, store: Store | ClaimedFile, *, demo: bool = False) -> None:
+        self.store = store if isinstance(store, Store) else Store(store)
         self.demo = demo
 
     def run(self) -> None:
