@@ -19,8 +19,11 @@ from nextgen_tui.cli.common import EXIT_ERROR, EXIT_OK
 from nextgen_tui.errors import StoreError
 from nextgen_tui.models import Person
 from nextgen_tui.paths import bundled_demo_path
+from nextgen_tui.store.opening import ClaimedFile
 from nextgen_tui.store.repository import Store
+from nextgen_tui.store.siblings import lock_path
 from tests.conftest import FIXED_NOW
+from tests.support.large_roster import write_large_roster
 
 SCRIPT = Path(sys.executable).with_name("nextgen-tui")
 COMMAND = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "nextgen_tui.cli"]
@@ -181,10 +184,12 @@ class _FakeApp:
     Given a file only claimed (a large one), it reads it as the app's worker does."""
 
     seen: list[Path] = []
+    given: list[type[Store | ClaimedFile]] = []
     return_code: int | None = None  # as after a quit with q
     open_error: Exception | None = None  # as after the worker opened the file
 
     def __init__(self, store: Store | ClaimedFile, *, demo: bool = False) -> None:
+        _FakeApp.given.append(type(store))
         self.store = store if isinstance(store, Store) else Store(store)
         self.demo = demo
 
@@ -218,6 +223,24 @@ def test_run_app_on_a_db_keeps_the_change_and_releases_the_lock(
     assert cli.main(["--db", str(path)]) == EXIT_OK
     with Store(path, clock=lambda: FIXED_NOW) as again:  # not locked any more
         assert [p.name for p in again.people()] == ["Edited in the app"]
+
+
+def test_run_app_hands_a_large_roster_to_the_app_unread_and_releases_its_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import nextgen_tui.app
+
+    monkeypatch.setattr(nextgen_tui.app, "RosterApp", _FakeApp)
+    small, large = tmp_path / "small.json", tmp_path / "large.json"
+    Store(small).close()
+    write_large_roster(large)
+    _FakeApp.given.clear()
+    assert cli.main(["--db", str(small)]) == EXIT_OK
+    assert cli.main(["--db", str(large)]) == EXIT_OK
+    assert _FakeApp.given == [Store, ClaimedFile]  # the large one is read after the paint
+    assert not lock_path(large).exists()
+    with Store(large, clock=lambda: FIXED_NOW) as again:
+        assert "Edited in the app" in [p.name for p in again.people()]
 
 
 def test_a_missing_bundled_demo_is_a_plain_store_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -86,6 +86,21 @@ def test_importing_the_core_loads_no_textual() -> None:
     assert out == "[]"
 
 
+def test_the_way_to_the_first_paint_imports_no_models() -> None:
+    """The command line, the app and its opening screen load without pydantic (the models),
+    so a large roster's first frame does not wait for them (benchmarks/startup.py)."""
+    code = (
+        "import sys\n"
+        "import nextgen_tui.cli.main, nextgen_tui.app, nextgen_tui.store.opening\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] == 'pydantic'"
+        " or n.startswith(('nextgen_tui.models', 'screens.commands'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "[]"
+
+
 def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
     """Strongly connected groups of more than one module (Tarjan), imports inside functions
     included: any such group is an import cycle."""

@@ -15,10 +15,10 @@ import pytest
 
 from nextgen_tui.errors import LockedError, UnreadableFileError
 from nextgen_tui.paths import bundled_demo_path
+from nextgen_tui.store.header import FORMAT_NAME, SCHEMA_VERSION
 from nextgen_tui.store.lock import FileLock
 from nextgen_tui.store.opening import HEAD_BYTES, claim, looks_like_roster, read_later
 from nextgen_tui.store.repository import Store
-from nextgen_tui.store.schema import FORMAT_NAME, SCHEMA_VERSION
 from nextgen_tui.store.siblings import lock_path
 from tests.conftest import FIXED_NOW
 from tests.support import factories as f
