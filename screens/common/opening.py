@@ -16,8 +16,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 
+from screens.common.footer import KeyFooter
 from screens.common.header import ScreenHeader
 
 OPENING_ID = "opening"
@@ -65,7 +66,7 @@ class OpeningScreen(Screen[None]):
         yield Static(Content(f"Opening {what}…"), id="opening-line")
         yield LoadingIndicator()
         yield Static(Content("Reading and checking every record; q quits."), id="opening-keys")
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_suspend(self) -> None:
         """The file is open (this screen stays under the roster's): stop the animation."""
