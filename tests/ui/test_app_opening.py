@@ -16,12 +16,14 @@ import pytest
 
 from nextgen_tui.app import RosterApp
 from nextgen_tui.errors import UnreadableFileError
+from nextgen_tui.meeting.agenda import start_meeting
 from nextgen_tui.models import Stage
 from nextgen_tui.prefs import Prefs
 from nextgen_tui.store import repository
 from nextgen_tui.store.opening import claim
 from nextgen_tui.store.repository import Store
 from nextgen_tui.store.siblings import lock_path
+from screens.common.confirm import ConfirmScreen
 from screens.common.opening import OpeningScreen
 from screens.directory.screen import DirectoryScreen
 from tests.conftest import FIXED_NOW
@@ -100,6 +102,21 @@ async def test_a_file_damaged_deep_inside_ends_the_app_with_the_reason(db_path: 
     assert "record 3 of people is not valid" in app.open_error.message
     assert not lock_path(db_path).exists()  # the store let go of it when it refused
     assert db_path.read_bytes() == damaged
+
+
+async def test_a_meeting_left_in_progress_is_offered_back_once_the_file_is_read(
+    db_path: Path,
+) -> None:
+    with Store(db_path, clock=lambda: FIXED_NOW) as seeding:
+        p = f.partnership(seeding)
+        start_meeting(seeding, p.id, FIXED_NOW)
+    app = RosterApp(claim(db_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await wait(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Advanced Manufacturing, North Valley is in progress" in app.screen.question
+        assert "Resume" in screen_text(app)
 
 
 async def test_read_only_and_the_remembered_place_hold_for_a_file_read_later(
