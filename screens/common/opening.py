@@ -32,7 +32,7 @@ def size_text(size: int) -> str:
 
 
 class OpeningScreen(Screen[None]):
-    """ "Opening roster.json (3.3 MB)…" with a loading indicator, until the file is read."""
+    """The line "Opening roster.json (3.3 MB)…" and a loading indicator, until it is read."""
 
     DEFAULT_CSS = """
     OpeningScreen #opening-line { padding: 1 2 0 2; height: auto; }
@@ -58,12 +58,8 @@ class OpeningScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
-        what = (
-            self.file_name
-            if self.file_size is None
-            else (f"{self.file_name} ({size_text(self.file_size)})")
-        )
-        yield Static(Content(f"Opening {what}…"), id="opening-line")
+        size = "" if self.file_size is None else f" ({size_text(self.file_size)})"
+        yield Static(Content(f"Opening {self.file_name}{size}…"), id="opening-line")
         yield LoadingIndicator()
         yield Static(Content("Reading and checking every record; q quits."), id="opening-keys")
         yield KeyFooter()
