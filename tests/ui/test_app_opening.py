@@ -75,12 +75,14 @@ async def test_the_opening_screen_paints_first_and_keys_wait_for_the_file(
         assert isinstance(app.screen, DirectoryScreen)
 
 
-async def test_q_while_opening_quits_without_waiting(db_path: Path, gate: threading.Event) -> None:
+async def test_q_while_opening_quits_without_waiting(tmp_path: Path, gate: threading.Event) -> None:
+    db_path = tmp_path / "[bold]Bob \x1b[31m.json"  # shown as it is, never markup or raw
     Store(db_path).close()
     claimed = claim(db_path)
     app = RosterApp(claimed)
     async with app.run_test(size=SIZE) as pilot:
         await wait(pilot)
+        assert "Opening [bold]Bob \\x1b[31m.json (" in screen_text(app)
         await pilot.press("q")
         assert app._exit  # no question: nothing is open to lose
         gate.set()
