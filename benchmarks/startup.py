@@ -120,7 +120,9 @@ def first_paint(command: str, markers: tuple[str, ...], tag: str) -> list[float]
 
 IMPORTS = {
     "python alone": "pass",
-    "textual (the floor imports this)": "import textual.app",
+    "the floor's: textual and its widgets": (
+        "import textual.app; from textual.widgets import DataTable, Footer, Header"
+    ),
     "to the first paint: cli + app, no models": "import nextgen_tui.cli.main, nextgen_tui.app",
     "core: models + store (pydantic, TinyDB)": "import nextgen_tui.store.repository",
     "the app with its first screens": (
