@@ -23,6 +23,7 @@ from textual.binding import Binding
 from textual.driver import Driver
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from nextgen_tui.prefs import Prefs, load_prefs, save_prefs
 from nextgen_tui.store.opening import ClaimedFile
@@ -208,9 +209,12 @@ class RosterApp(App[None]):
 
     def _open_in_worker(self, claimed: ClaimedFile) -> None:
         """Read and check the file (in a thread); only posts what came of it."""
+        worker = get_current_worker()
         try:
             from nextgen_tui.store.repository import Store
 
+            if worker.is_cancelled:  # quit meanwhile: the app's end waits for this thread
+                return
             store = Store(claimed)
             # the first screens' modules, imported here rather than on the main thread
             import screens.commands
