@@ -1,7 +1,7 @@
 """The Textual app: the composition root (store, first screen, global keys, palette).
 
-The app's behaviour lives in ``screens/`` (``screens.commands`` holds the actions the
-keys and the command palette run); this module only wires them together.
+The app's behaviour lives in ``screens/`` (``screens.commands`` holds the actions that
+the keys and the command palette, ``screens.palette``, run); this module wires them.
 
 Start-up paints first: given a file only claimed (:func:`nextgen_tui.store.opening.claim`:
 checked and locked, not read), the app shows :class:`OpeningScreen` and reads the file in
@@ -33,7 +33,7 @@ from screens.common.stylesheet import STYLESHEET
 
 if TYPE_CHECKING:
     from nextgen_tui.store.repository import Store
-    from screens import commands
+    from screens import palette
     from screens.common.navigation import (
         NewPartnership,
         OpenPartnership,
@@ -51,10 +51,10 @@ ROSTER_MODE = "roster"
 WHILE_OPENING = frozenset({"quit"})
 
 
-def _command_provider() -> type[commands.RosterCommands]:
-    from screens import commands
+def _command_provider() -> type[palette.RosterCommands]:
+    from screens import palette
 
-    return commands.RosterCommands
+    return palette.RosterCommands
 
 
 class RosterOpened(Message):
@@ -309,9 +309,9 @@ class RosterApp(App[None]):
         commands.quit_app(self)
 
     def action_command_palette(self) -> None:
-        from screens import commands
+        from screens import palette
 
-        commands.open_palette(self)
+        palette.open_palette(self)
 
     def action_undo(self) -> None:
         from screens import commands
