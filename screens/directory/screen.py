@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
 from nextgen_tui.errors import StoreError
+from screens.common.breakpoints import apply_breakpoints, breakpoint_class
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import READ_ONLY_WHY, read_only, save, store_of
 from screens.common.footer import KeyFooter
@@ -86,6 +87,8 @@ class DirectoryScreen(DismissOnce, Screen[None]):
         width: 1fr; height: 9; border-left: none; border-top: hkey $primary-background;
     }
     """
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_WIDTH, "-wide")]
 
     BINDINGS = [
         Binding("ctrl+n", "new", "New", tooltip="Add a person (or an organization)", id="dir.new"),
@@ -157,6 +160,7 @@ class DirectoryScreen(DismissOnce, Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        apply_breakpoints(self)  # before anything is drawn
         self.size_columns(self.app.size.width)
         self.reload()
         self.query_one("#directory-search", Input).focus()
@@ -169,8 +173,8 @@ class DirectoryScreen(DismissOnce, Screen[None]):
     def size_columns(self, width: int) -> None:
         """(Re)create both tables' columns with fixed widths that fill ``width``."""
         self._width = width
-        narrow = width < NARROW_WIDTH
-        self.set_class(narrow, "-narrow")
+        # the -narrow class itself is Textual's (HORIZONTAL_BREAKPOINTS), set on each resize
+        narrow = breakpoint_class(width, self.HORIZONTAL_BREAKPOINTS) == "-narrow"
         for tab, columns in ((PEOPLE, PEOPLE_COLUMNS), (ORGS, ORG_COLUMNS)):
             table = self.table(tab)
             table.clear(columns=True)
