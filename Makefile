@@ -19,12 +19,15 @@ run: $(STAMP)
 
 # Four pytest workers on two CPUs: a UI test waits on the event loop about a third of its
 # time. Tests marked slow are started first and tests are handed out one at a time, so the
-# workers finish together (tests/conftest.py).
+# workers finish together (tests/conftest.py). The app's modules are compiled first, as an
+# installed app's are: with PYTHONDONTWRITEBYTECODE set, every command a CLI test runs (and
+# every worker) would compile them again.
 test: $(STAMP)
 	$(BIN)/ruff check nextgen_tui screens tests benchmarks
 	$(BIN)/ruff format --check nextgen_tui screens tests benchmarks
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+	$(BIN)/python -m compileall -q nextgen_tui screens
 	$(BIN)/pytest -n 4 --maxschedchunk 1
 
 # The random-key walks with ten times the keys (same seeds), for a longer hunt than make test.
