@@ -149,8 +149,8 @@ class TableStore:
             self._backup_once()
             migrate(data, version)
         for table in TABLES:
-            self._cache[table] = parse_table(self.path, table, data.get(table, {}))
-            _canonical_keys(data, table)
+            records = self._cache[table] = parse_table(self.path, table, data.get(table, {}))
+            _canonical_keys(data, table, records)
         self._file = EncodedFile(data)
         if outdated(version):
             self._storage.write(data)
@@ -326,8 +326,11 @@ class TableStore:
             raise InvalidDataError(explain(exc)) from exc
 
 
-def _canonical_keys(data: RawData, table: str) -> None:
-    """Write document ids as TinyDB does ("7", not "007"), so a save finds each record."""
+def _canonical_keys(data: RawData, table: str, records: dict[int, Record]) -> None:
+    """Write document ids as TinyDB does ("7", not "007"), so a save finds each record.
+
+    ``records``: the table's records by id, in the order of its documents.
+    """
     docs = data.get(table)
-    if docs and any(key != str(int(key)) for key in docs):
+    if docs and list(map(str, records)) != list(docs):
         data[table] = {str(int(key)): doc for key, doc in docs.items()}
