@@ -84,6 +84,18 @@ class _Blocks:
         return parts
 
 
+def _share_values(doc: dict[str, Any], last: dict[str, Any] | None) -> None:
+    """Give ``doc`` the text of ``last`` (the document put before it) where they are equal:
+    a value repeated down a bulk of new documents (a start date, a kind) is then one
+    string, not one per document. ``doc`` is the caller's fresh document."""
+    if last is not None:
+        for name, value in doc.items():
+            if type(value) is str and value:
+                other = last.get(name)
+                if other == value and other is not value:
+                    doc[name] = other
+
+
 class EncodedFile:
     """The raw data of a roster file with its encoding cached table by table."""
 
@@ -93,6 +105,8 @@ class EncodedFile:
         self._blocks: dict[str, _Blocks] = {}
         #: table -> the encoded bytes of a table never edited, without braces
         self._bodies: dict[str, list[bytes]] = {}
+        #: table -> the document its last bulk put stored
+        self._last_bulk: dict[str, dict[str, Any]] = {}
 
     def put(self, table: str, key: str, doc: dict[str, Any] | None, *, bulk: bool = False) -> None:
         """Store ``doc`` under ``key`` in ``table`` (``None`` removes it).
@@ -104,7 +118,8 @@ class EncodedFile:
         docs = self.data.setdefault(table, {})
         blocks = self._blocks.get(table)
         if bulk and blocks is None and doc is not None:
-            docs[key] = doc
+            _share_values(doc, self._last_bulk.get(table))
+            docs[key] = self._last_bulk[table] = doc
             self._bodies.pop(table, None)
             return
         if blocks is None:  # the first edit of this table encodes its documents one by one

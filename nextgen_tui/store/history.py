@@ -9,7 +9,9 @@ only keeps the two stacks and describes each step in plain English.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,21 +35,76 @@ _NOUNS: dict[str, tuple[str, str]] = {
 }
 
 
+class DocStates:
+    """Documents as (table, id, document) in the order they were added, held compactly:
+    the ids in one array, the documents in one list and the tables as runs. An import of
+    50,000 people is two arrays, not 50,000 tuples and 50,000 int objects, in its step.
+    """
+
+    __slots__ = ("_docs", "_ids", "_runs")
+
+    def __init__(self, states: Iterable[DocState] = ()) -> None:
+        self._runs: list[list[Any]] = []  # [table, how many of the next states]
+        self._ids: array[int] | list[int] = array("q")
+        self._docs: list[dict[str, Any] | None] = []
+        for table, doc_id, doc in states:
+            self.add(table, doc_id, doc)
+
+    def add(self, table: str, doc_id: int, doc: dict[str, Any] | None) -> None:
+        runs = self._runs
+        if runs and runs[-1][0] == table:
+            runs[-1][1] += 1
+        else:
+            runs.append([table, 1])
+        try:
+            self._ids.append(doc_id)
+        except OverflowError:  # an id beyond 64 bits (a hand-made file): kept as ints
+            self._ids = [*self._ids, doc_id]
+        self._docs.append(doc)
+
+    def tables(self) -> Iterator[tuple[str, int, int]]:
+        """Each run of states of one table: (table, start, end) indexes, in order."""
+        start = 0
+        for table, count in self._runs:
+            yield table, start, start + count
+            start += count
+
+    def ids(self, start: int, end: int) -> array[int] | list[int]:
+        return self._ids[start:end]
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __iter__(self) -> Iterator[DocState]:
+        ids, docs = self._ids, self._docs
+        for table, start, end in self.tables():
+            for i in range(start, end):
+                yield table, ids[i], docs[i]
+
+    def __reversed__(self) -> Iterator[DocState]:
+        ids, docs = self._ids, self._docs
+        for table, start, end in reversed(list(self.tables())):
+            for i in range(end - 1, start - 1, -1):
+                yield table, ids[i], docs[i]
+
+
 @dataclass(frozen=True)
 class Step:
     """One change: its label, and the documents it touched before and after it."""
 
     label: str
-    before: tuple[DocState, ...]
-    after: tuple[DocState, ...]
+    before: DocStates
+    after: DocStates
 
     def summary(self) -> str:
         """What the step changed, e.g. "added 12 people and 30 roles; changed 1 team"."""
         counts: dict[str, Counter[str]] = {"added": Counter(), "changed": Counter()}
         counts["removed"] = Counter()
-        was = {(table, doc_id): doc for table, doc_id, doc in self.before}
+        was: dict[str, dict[int, dict[str, Any] | None]] = {}
+        for table, doc_id, doc in self.before:
+            was.setdefault(table, {}).setdefault(doc_id, doc)  # the earliest wins
         for table, doc_id, now in self.after:
-            old = was.get((table, doc_id))
+            old = was.get(table, {}).get(doc_id)
             if old is None and now is None:
                 continue
             verb = "added" if old is None else "removed" if now is None else "changed"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -30,7 +31,7 @@ from nextgen_tui.models import Record, explain
 from nextgen_tui.store.backups import BACKUP_INTERVAL, make_backup
 from nextgen_tui.store.durable import DurableJSONStorage
 from nextgen_tui.store.encoded import EncodedFile
-from nextgen_tui.store.history import DocState, History, Step
+from nextgen_tui.store.history import DocState, DocStates, History, Step
 from nextgen_tui.store.lock import FileLock
 from nextgen_tui.store.opening import ClaimedFile, claim
 from nextgen_tui.store.schema import (
@@ -58,7 +59,7 @@ class _Change:
     """One undoable change: the documents it touched as they were before it."""
 
     label: str
-    before: list[Before] = field(default_factory=list)
+    before: DocStates = field(default_factory=DocStates)
 
 
 class TableStore:
@@ -208,13 +209,13 @@ class TableStore:
         existing = records.get(record.id) if records is not None and record.id else None
         if existing is not None:
             before = existing.model_dump(mode="json", exclude={"id"})
-            self._change.before.append((table, record.id, before))
+            self._change.before.add(table, record.id, before)
             saved = record
         else:
             next_id = self._next_id(table, records or {})
             new_id = record.id or next_id
             self._next_ids[table] = max(next_id, new_id + 1)
-            self._change.before.append((table, new_id, None))
+            self._change.before.add(table, new_id, None)
             # only the id changes, and it is the store's own: no need to validate again
             saved = record if record.id else record.model_copy(update={"id": new_id})
         self._file.put(
@@ -233,7 +234,7 @@ class TableStore:
         if record.id not in records:
             return
         before = records[record.id].model_dump(mode="json", exclude={"id"})
-        self._change.before.append((table, record.id, before))
+        self._change.before.add(table, record.id, before)
         self._file.put(table, str(record.id), None)
         del records[record.id]
 
@@ -281,30 +282,41 @@ class TableStore:
         finally:
             self._change = None
         if change.before:
-            self.history.record(Step(label, tuple(change.before), self._now(change.before)))
+            self.history.record(Step(label, change.before, self._now(change.before)))
 
-    def _now(self, touched: Sequence[Before]) -> tuple[Before, ...]:
+    def _now(self, touched: DocStates) -> DocStates:
         """The records ``touched`` by a change as they are now (``None``: gone), for redo."""
         # the documents the change just wrote, shared with the file's data (never changed
         # in place; a change replaces a document): no second copy of a 50,000-row import,
         # and no models to build again for a table a bulk save left unparsed
-        now: dict[tuple[str, int], Before] = {}
-        for table, doc_id, _ in touched:
-            if (table, doc_id) not in now:
-                doc = self._file.data.get(table, {}).get(str(doc_id))
-                now[(table, doc_id)] = (table, doc_id, doc)
-        return tuple(now.values())
+        runs: dict[str, list[Sequence[int]]] = {}
+        for table, start, end in touched.tables():
+            runs.setdefault(table, []).append(touched.ids(start, end))
+        now = DocStates()
+        for table, parts in runs.items():
+            docs = self._file.data.get(table, {})
+            ids = parts[0] if len(parts) == 1 else [*itertools.chain.from_iterable(parts)]
+            # each record once: the new records of a bulk save come in increasing ids,
+            # which tells it without a set of 50,000 ids
+            ascending = all(a < b for a, b in itertools.pairwise(ids))
+            for doc_id in ids if ascending else dict.fromkeys(ids):
+                now.add(table, doc_id, docs.get(str(doc_id)))
+        return now
 
-    def save_many(self, records: Sequence[R], label: str = "Save records") -> list[R]:
+    def save_many(
+        self, records: Sequence[R], label: str = "Save records", *, bulk: bool | None = None
+    ) -> list[R]:
         """Insert (id 0) or replace many records: one write, one undo step.
 
         For imports of thousands of rows. The records are already validated models;
         references between them are the caller's to check (the roster import plan does).
-        Inside a surrounding :meth:`transaction` this is part of that change.
+        Inside a surrounding :meth:`transaction` this is part of that change. ``bulk``:
+        whether to keep documents, not models (by default, from :data:`BULK` records;
+        the last, short chunk of a large import is bulk too).
         """
         if not records:
             return []
-        bulk = len(records) >= BULK
+        bulk = len(records) >= BULK if bulk is None else bulk
         with self.transaction(label):
             return [self._put(record, bulk=bulk) for record in records]
 

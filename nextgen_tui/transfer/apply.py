@@ -90,8 +90,9 @@ def _save_chunked(store: Store, records: Iterable[R]) -> list[int]:
         if len(batch) >= CHUNK:
             ids += [saved.id for saved in store.save_many(batch)]
             batch = []
-    if batch:
-        ids += [saved.id for saved in store.save_many(batch)]
+    if batch:  # the rest of a large batch is saved as the chunks before it were
+        rest = store.save_many(batch, bulk=True) if ids else store.save_many(batch)
+        ids += [saved.id for saved in rest]
     return ids
 
 
@@ -125,13 +126,15 @@ class _Applier:
     def __init__(self, store: Store, plan: ImportPlan, progress: Progress | None) -> None:
         self.store, self.plan, self.progress = store, plan, progress
         self.result = ImportResult()
-        self.groups: dict[int, list[RowPlan]] = {}
+        #: lead row number -> the later rows about the same person (most have none)
+        self.followers: dict[int, list[RowPlan]] = {}
         self.person_of_row: dict[int, int] = {}
         self.teams: dict[str, int] = {}
         self.roles: dict[RoleKey, RoleAssignment] = {}
         self.new_roles: dict[RoleKey, _NewRole] = {}
         self.changed_roles: dict[RoleKey, RoleAssignment] = {}
-        self.owners: dict[str, int] = {}
+        #: folded name of each outreach owner the file names -> their person (once found)
+        self.owners: dict[str, int | None] = {}
         self.today = store.today()
 
     def run(self) -> ImportResult:
@@ -146,9 +149,10 @@ class _Applier:
         self.result.partnership_id = pid
         self.result.skipped_rows = [row.number for row in plan.rows if not row.valid]
         for row in plan.rows:
-            if row.valid:
-                first = row.same_as if row.same_as is not None else row.number
-                self.groups.setdefault(first, []).append(row)
+            if row.valid and row.same_as is not None:
+                self.followers.setdefault(row.same_as, []).append(row)
+        # the outreach owners the file names: only those names are looked up
+        self.owners = dict.fromkeys(fold(r.outreach_owner) for r in plan.rows if r.outreach_owner)
         leads = plan.leads
         orgs = self._organizations(leads)
         self._tick(1)
@@ -157,12 +161,14 @@ class _Applier:
         self.teams = {fold(t.name): t.id for t in store.teams(pid)}
         for role in store.roles(partnership_id=pid):
             self.roles.setdefault((role.person_id, role.role, role.team_id), role)
-        for row in reversed(self.plan.rows):  # someone in the file before the directory
-            if row.number in self.person_of_row:
-                self.owners[fold(row.name)] = self.person_of_row[row.number]
+        if self.owners:
+            for row in reversed(self.plan.rows):  # someone in the file before the directory
+                key = fold(row.name)
+                if key in self.owners and row.number in self.person_of_row:
+                    self.owners[key] = self.person_of_row[row.number]
         for lead in leads:
             choice = lead.choice if lead.outcome is Outcome.MATCH else None
-            for row in self.groups[lead.number]:
+            for row in self._group(lead):
                 self._roles(pid, row, choice)
         self._tick(3)
         new_roles = self.new_roles.items()
@@ -198,9 +204,15 @@ class _Applier:
         self.result.organizations_created = len(saved)
         return orgs
 
+    def _group(self, lead: RowPlan) -> list[RowPlan]:
+        """The lead row and the later rows about the same person."""
+        return [lead, *self.followers.get(lead.number, ())]
+
     def _fields(self, lead: RowPlan) -> dict[str, Any]:
+        if lead.number not in self.followers:
+            return lead.person
         fields: dict[str, Any] = {}
-        for row in self.groups[lead.number]:
+        for row in self._group(lead):
             for name, value in row.person.items():
                 fields.setdefault(name, value)
         return fields
@@ -234,15 +246,20 @@ class _Applier:
         self.result.people_created, self.result.people_updated = len(saved), len(updated)
 
     def _remember(self, lead: RowPlan, person_id: int) -> None:
-        for row in self.groups[lead.number]:
+        self.person_of_row[lead.number] = person_id
+        for row in self.followers.get(lead.number, ()):
             self.person_of_row[row.number] = person_id
 
     def _index_owners(self, updated: list[Person]) -> None:
         """Folded name -> person in the directory (as the import updates them); someone
         in the file comes first, added in :meth:`run`."""
+        if not self.owners:
+            return
         renamed = {p.id: p.name for p in updated}
         for person in sorted(self.store.people(), key=lambda p: p.id):
-            self.owners.setdefault(fold(renamed.get(person.id, person.name)), person.id)
+            key = fold(renamed.get(person.id, person.name))
+            if key in self.owners and self.owners[key] is None:  # the first one found
+                self.owners[key] = person.id
 
     def _team(self, pid: int, name: str) -> int | None:
         if not name:
@@ -255,9 +272,10 @@ class _Applier:
 
     def _roles(self, pid: int, row: RowPlan, choice: Choice | None) -> None:
         person_id = self.person_of_row[row.number]
-        champion = dict(row.champion)
+        champion = row.champion
         if row.outreach_owner:
-            champion["outreach_owner_id"] = self.owners.get(fold(row.outreach_owner))
+            owner = self.owners.get(fold(row.outreach_owner))
+            champion = {**champion, "outreach_owner_id": owner}
         for role, team in row.roles:
             team_id = self._team(pid, team)
             key = (person_id, role, team_id)

@@ -19,10 +19,11 @@ undo step; if anything fails, nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -87,11 +88,23 @@ _CHAMPION_FIELDS = (
 _LEADER_FIELDS = ("invite_status", "introduced")
 _PERSON_FIELDS = ("name", "title", "email", "phone")
 
+#: No details: one shared, read-only mapping for every row without any.
+_NONE: Mapping[str, Any] = MappingProxyType({})
+
+
+def _no_details() -> Mapping[str, Any]:
+    return _NONE
+
+
+#: A row's roles: (role, team name) pairs.
+Roles = tuple[tuple[RoleKind, str], ...]
+
 
 @dataclass(slots=True)
 class RowPlan:
     """One roster row's outcome and the parsed values it will write (slotted: an import
-    of 50,000 rows holds 50,000 of them)."""
+    of 50,000 rows holds 50,000 of them; what most rows have alike, no warnings, no
+    details, the same roles, is one shared immutable value, not one per row)."""
 
     number: int
     name: str
@@ -101,15 +114,15 @@ class RowPlan:
     match_id: int | None = None
     choice: Choice = Choice.KEEP
     same_as: int | None = None  # an earlier row about the same person
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
     person: dict[str, str] = field(default_factory=dict)  # the given person fields
     org_kind: OrgKind = OrgKind.UNKNOWN  # what will be stored for a new organization
     kind_from: str = "file"  # "file", "guess" (from the name), "directory" or "you"
     org_industry: str = ""
-    roles: list[tuple[RoleKind, str]] = field(default_factory=list)  # (role, team name)
+    roles: Roles = ()
     start: date | None = None
-    champion: dict[str, Any] = field(default_factory=dict)  # given ChampionDetails fields
-    leader: dict[str, Any] = field(default_factory=dict)  # given LeaderDetails fields
+    champion: Mapping[str, Any] = field(default_factory=_no_details)  # given ChampionDetails
+    leader: Mapping[str, Any] = field(default_factory=_no_details)  # given LeaderDetails
     outreach_owner: str = ""
 
     @property
@@ -164,7 +177,7 @@ class ImportPlan:
         changed = [r for r in self.rows if r.valid and fold(r.organization) == key]
         for member in changed:
             member.org_kind, member.kind_from = kind, "you"
-            member.warnings = [w for w in member.warnings if not w.startswith("The kind of ")]
+            member.warnings = tuple(w for w in member.warnings if not w.startswith("The kind of "))
         return changed
 
     def count(self, outcome: Outcome) -> int:
@@ -197,10 +210,10 @@ class ImportPlan:
 # --------------------------------------------------------------------------- parsing rows
 
 
-def _parse_row(row: RosterRow, default_role: RoleKind | None) -> RowPlan:
+def _parse_row(row: RosterRow, default_role: RoleKind | None, shared: dict[Any, Any]) -> RowPlan:
     plan = RowPlan(row.number, row.get("name"), row.get("organization"))
     try:
-        _fill(plan, row, default_role)
+        _fill(plan, row, default_role, shared)
     except CellError as exc:
         plan.outcome, plan.reason = Outcome.INVALID, str(exc)
     except ValidationError as exc:
@@ -208,16 +221,29 @@ def _parse_row(row: RosterRow, default_role: RoleKind | None) -> RowPlan:
     return plan
 
 
-def _fill(plan: RowPlan, row: RosterRow, default_role: RoleKind | None) -> None:
+def _same(given: str, valid: str) -> str:
+    """The validated text, as the row's own string when validating left it as it was (a
+    value repeated down a column is then one string, not one per row)."""
+    return given if given == valid else valid
+
+
+def _fill(
+    plan: RowPlan, row: RosterRow, default_role: RoleKind | None, shared: dict[Any, Any]
+) -> None:
+    """Parse and validate ``row`` into ``plan``; ``shared``: values seen in earlier rows
+    (role lists, dates), kept once for all the rows that have them."""
     if not plan.name:
         raise CellError("The Name is empty")
     if not plan.organization:
         raise CellError("The Organization is empty")
     person = Person.model_validate({f: row.get(f) for f in _PERSON_FIELDS})
-    plan.name = person.name
-    plan.person = {f: getattr(person, f) for f in _PERSON_FIELDS if getattr(person, f)}
+    plan.person = {
+        f: _same(row.get(f), getattr(person, f)) for f in _PERSON_FIELDS if getattr(person, f)
+    }
+    plan.name = plan.person["name"]
     org = Organization.model_validate({"name": plan.organization, "industry": row.get("industry")})
-    plan.organization, plan.org_industry = org.name, org.industry
+    plan.organization = _same(plan.organization, org.name)
+    plan.org_industry = _same(row.get("industry"), org.industry)
     if row.get("org_kind"):
         plan.org_kind = parse_kind(row.get("org_kind"))
     else:  # never silently a company: guessed from the name (a named industry is a company)
@@ -236,26 +262,34 @@ def _fill(plan: RowPlan, row: RosterRow, default_role: RoleKind | None) -> None:
         if not team:
             raise CellError("An action team role needs the team's name in an Action team column")
         ActionTeam.model_validate({"partnership_id": 0, "name": team})
-    plan.roles = [(r, team if r in TEAM_ROLES else "") for r in roles]
+    pairs = tuple((r, team if r in TEAM_ROLES else "") for r in roles)
+    plan.roles = shared.setdefault(pairs, pairs)
     if not roles:
-        plan.warnings.append("No role given: the person is added to the directory only")
+        plan.warnings += ("No role given: the person is added to the directory only",)
     if row.get("start"):
-        plan.start = parse_date(row.get("start"))
+        start = parse_date(row.get("start"))
+        plan.start = shared.setdefault(start, start)
+    champion: dict[str, Any] = {}
     if row.get("champion_status"):
-        plan.champion["status"] = parse_champion_status(row.get("champion_status"))
+        champion["status"] = parse_champion_status(row.get("champion_status"))
     if row.get("champion_criteria"):
-        plan.champion.update(parse_criteria(row.get("champion_criteria")))
+        champion.update(parse_criteria(row.get("champion_criteria")))
     for name, label in (("signed_invite", "Signed invite"), ("hosts_launch", "Hosts launch")):
         if row.get(name):
-            plan.champion[name] = parse_yes_no(row.get(name), label)
-    ChampionDetails.model_validate(plan.champion)
+            champion[name] = parse_yes_no(row.get(name), label)
+    if champion:
+        ChampionDetails.model_validate(champion)
+        plan.champion = champion
     plan.outreach_owner = " ".join(row.get("outreach_owner").split())
+    leader: dict[str, Any] = {}
     if row.get("invite_status"):
-        plan.leader["invitation"], attended = parse_invite(row.get("invite_status"))
+        leader["invitation"], attended = parse_invite(row.get("invite_status"))
         if attended:
-            plan.leader["attended"] = True
+            leader["attended"] = True
     if row.get("introduced"):
-        plan.leader["introduced"] = parse_yes_no(row.get("introduced"), "Introduced")
+        leader["introduced"] = parse_yes_no(row.get("introduced"), "Introduced")
+    if leader:
+        plan.leader = leader
 
 
 # --------------------------------------------------------------------------- the plan
@@ -273,7 +307,9 @@ def build_plan(
     source: str = "",
 ) -> ImportPlan:
     """Decide every row's outcome against ``store``'s directory; writes nothing."""
-    plan = ImportPlan(source, [_parse_row(r, default_role) for r in rows])
+    shared: dict[Any, Any] = {}
+    plan = ImportPlan(source, [_parse_row(r, default_role, shared) for r in rows])
+    del shared
     if isinstance(partnership, int):
         plan.partnership_id = store.partnership(partnership).id
     else:
@@ -304,9 +340,9 @@ def _known_kinds(store: Store, plan: ImportPlan) -> None:
         if org is not None:
             row.org_kind, row.kind_from = org.kind, "directory"
         elif row.org_kind is OrgKind.UNKNOWN and row.same_as is None:
-            row.warnings.append(
+            row.warnings += (
                 f"The kind of {row.organization} is unknown: it will count neither as industry "
-                "nor as a public system until you set it"
+                "nor as a public system until you set it",
             )
 
 
@@ -350,8 +386,8 @@ def _check_owners(store: Store, plan: ImportPlan) -> None:
     names |= {fold(p.name) for p in store.people()}
     for row in plan.rows:
         if row.valid and row.outreach_owner and fold(row.outreach_owner) not in names:
-            row.warnings.append(
+            row.warnings += (
                 f"Outreach owner {row.outreach_owner!r} is in neither the file nor the "
-                "directory; left blank"
+                "directory; left blank",
             )
             row.outreach_owner = ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nextgen_tui.models import RoleKind
+from nextgen_tui.store.history import DocStates
 from nextgen_tui.store.repository import Store
 from nextgen_tui.transfer.apply import apply
 from nextgen_tui.transfer.plan import build_plan
@@ -83,3 +84,33 @@ def test_reloading_the_file_clears_undo_and_redo(store: Store) -> None:
     store.undo()
     store.reload()
     assert store.undo_label is None and store.redo_label is None
+
+
+def test_a_record_added_then_changed_in_one_step_is_added_once(store: Store) -> None:
+    org = f.org(store, "Acme")
+    with store.transaction("Add and fix"):
+        ann = f.person(store, "Ann", org)
+        store.save_person(ann.updated(title="Chair"))
+        bob = f.person(store, "Bob", org)
+        store.save_organization(org.updated(name="Acme Tools"))
+        store.save_person(store.person(bob.id).updated(title="Clerk"))
+    done, _undone = store.history.steps()
+    assert done[0].summary() == "added 2 people; changed 1 organization"
+    store.undo()
+    assert store.people() == [] and store.organization(org.id).name == "Acme"
+    store.redo()
+    assert [(p.name, p.title) for p in store.people()] == [("Ann", "Chair"), ("Bob", "Clerk")]
+    assert _on_disk(store) == ["Ann", "Bob"]
+    assert store.organization(org.id).name == "Acme Tools"
+
+
+def test_a_step_keeps_ids_beyond_64_bits() -> None:
+    huge = 2**70
+    states = DocStates([("people", 3, None), ("people", huge, {"name": "Ann"})])
+    states.add("teams", 1, None)
+    assert list(states) == [
+        ("people", 3, None),
+        ("people", huge, {"name": "Ann"}),
+        ("teams", 1, None),
+    ]
+    assert list(reversed(states)) == [*reversed(list(states))]
