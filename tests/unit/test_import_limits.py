@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from nextgen_tui.errors import ImportFileError
-from nextgen_tui.transfer.limits import MAX_CELL_CHARS, MAX_ROWS, column_letter
+from nextgen_tui.transfer.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, column_letter
 from nextgen_tui.transfer.spreadsheet import load_table
 
 
@@ -32,3 +33,23 @@ def test_exactly_the_cell_limit_is_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("index", "letter"), [(0, "A"), (25, "Z"), (26, "AA"), (701, "ZZ")])
 def test_column_letters(index: int, letter: str) -> None:
     assert column_letter(index) == letter
+
+
+def test_xlsx_rows_are_as_wide_as_their_cells_and_at_most_the_column_limit(
+    tmp_path: Path,
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Name", "Organization"])
+    sheet.append(["Ann Lee", "Acme"])
+    sheet.cell(row=3, column=1, value="Bo Ode")
+    sheet.cell(row=3, column=2, value="Newco")
+    sheet.cell(row=3, column=MAX_COLUMNS + 500, value="far right")  # the sheet is that wide
+    path = tmp_path / "wide.xlsx"
+    book.save(path)
+    table = load_table(path)
+    assert table.headers == ["Name", "Organization"]  # not padded to the sheet's width
+    (_, ann), (_, bo) = table.rows
+    assert ann == ["Ann Lee", "Acme"]
+    assert len(bo) == MAX_COLUMNS and bo[:2] == ["Bo Ode", "Newco"]
