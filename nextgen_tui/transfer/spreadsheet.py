@@ -16,9 +16,9 @@ A file that cannot be a roster raises :class:`ImportFileError` with one plain me
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -212,9 +212,18 @@ def decode_text(raw: bytes, source: str) -> str:
         return raw.decode("latin-1")
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their endings, as a file opened with ``newline=""``
+    gives them, one at a time (``io.StringIO`` would hold four bytes a character)."""
+    return (found.group() for found in _LINE.finditer(text))
+
+
 def _sniff_delimiter(text: str) -> str:
     """The delimiter of the first non-blank line: the most frequent of , ; tab |."""
-    for line in text.splitlines():
+    for line in _lines(text):
         if line.strip():
             counts = {d: _count_outside_quotes(line, d) for d in (",", ";", "\t", "|")}
             best = max(counts, key=lambda d: counts[d])
@@ -235,9 +244,13 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 def read_csv_rows(raw: bytes, source: str) -> list[tuple[int, list[str]]]:
     """The non-blank records, numbered 1, 2, 3... as a spreadsheet shows them (quoted
     newlines not counted), within the row and cell limits."""
+    return list(_csv_records(raw, source))
+
+
+def _csv_records(raw: bytes, source: str) -> Iterator[tuple[int, list[str]]]:
+    """:func:`read_csv_rows`, one record at a time."""
     text = decode_text(raw, source)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
-    rows: list[tuple[int, list[str]]] = []
+    reader = csv.reader(_lines(text), delimiter=_sniff_delimiter(text))
     budget = MAX_ROWS + HEADER_ROWS
     _raise_field_limit()
     try:
@@ -248,12 +261,11 @@ def read_csv_rows(raw: bytes, source: str) -> list[tuple[int, list[str]]]:
                 budget -= 1
                 if budget < 0:
                     raise too_many_rows(source)
-                rows.append((number, [cell_text(c) for c in cells]))
+                yield number, [cell_text(c) for c in cells]
     except csv.Error as exc:
         raise ImportFileError(
             f"{source} is not a readable CSV file (line {reader.line_num}: {exc})."
         ) from exc
-    return rows
 
 
 def _raise_field_limit() -> None:
@@ -304,16 +316,30 @@ def _table_from_rows(rows: list[tuple[int, list[str]]], source: str) -> RawTable
     return RawTable(source, headers, data, auto_mapping(headers))
 
 
-def load_table(path: Path) -> RawTable:
-    """Read ``path`` (CSV or XLSX, told apart by content) into a :class:`RawTable`."""
-    source = path.name
+def _spreadsheet(path: Path) -> bytes:
+    """The bytes of ``path``, refused when they cannot be a roster we read."""
     data = read_spreadsheet_bytes(path)
     if not data.strip():
-        raise ImportFileError(f"{source} is empty: there is no roster in it.")
+        raise ImportFileError(f"{path.name} is empty: there is no roster in it.")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFileError(
-            f"{source} is an old-style Excel .xls file; save it as .xlsx or CSV and import that."
+            f"{path.name} is an old-style Excel .xls file; save it as .xlsx or CSV and import that."
         )
+    return data
+
+
+def _no_roster(source: str) -> ImportFileError:
+    return ImportFileError(
+        f"{source} is not a roster: no row names columns such as Name and Organization."
+    )
+
+
+def load_table(path: Path) -> RawTable:
+    """Read ``path`` (CSV or XLSX, told apart by content) into a :class:`RawTable`."""
+    return _table_of(_spreadsheet(path), path.name)
+
+
+def _table_of(data: bytes, source: str) -> RawTable:
     if data.startswith(b"PK\x03\x04"):
         sheets = read_xlsx_sheets(data, source, cell_text)
         tables = [_table_from_rows(rows, source) for rows in sheets]
@@ -323,9 +349,7 @@ def load_table(path: Path) -> RawTable:
     else:
         table = _table_from_rows(read_csv_rows(data, source), source)
     if table is None:
-        raise ImportFileError(
-            f"{source} is not a roster: no row names columns such as Name and Organization."
-        )
+        raise _no_roster(source)
     return table
 
 
@@ -356,18 +380,23 @@ def rows_of(
     """The data rows keyed by field, with the given (or the automatic) mapping.
 
     ``consume``: empty ``table.rows`` while going, so a large file is never held twice
-    (as cells and as rows). A value repeated down a column (a title, a kind, a role, an
-    organization) is one string, not one per row.
+    (as cells and as rows).
     """
     mapping = check_mapping(table, mapping)
     source = table.rows
     if consume:
         table.rows = []
         source.reverse()
+    return _keyed(_drain(source) if consume else source, mapping)
+
+
+def _keyed(records: Iterable[tuple[int, list[str]]], mapping: dict[str, int]) -> list[RosterRow]:
+    """Each record keyed by field. A value repeated down a column (a title, a kind, a
+    role, an organization) is one string, not one per row."""
     # per column, its values seen so far; dropped for a column of mostly different values
     same: dict[str, dict[str, str] | None] = {name: {} for name in mapping}
     rows = []
-    for count, (number, cells) in enumerate(_drain(source) if consume else source):
+    for count, (number, cells) in enumerate(records):
         values = {}
         for name, index in mapping.items():
             # whitespace runs are spreadsheet noise: "Ann  Lee " is "Ann Lee"
@@ -392,7 +421,28 @@ def _drain(reversed_rows: list[tuple[int, list[str]]]) -> Iterator[tuple[int, li
 
 
 def read_roster(path: Path, mapping: dict[str, int] | None = None) -> RosterTable:
-    """Read a roster file into rows keyed by field; :class:`ImportFileError` when it can't."""
-    table = load_table(path)
-    used = check_mapping(table, mapping)
-    return RosterTable(table.source, rows_of(table, used, consume=True), used, table.headers)
+    """Read a roster file into rows keyed by field; :class:`ImportFileError` when it can't.
+
+    A CSV file is read a record at a time, each one keyed as it is read: its cells are
+    never all held at once, beside the rows.
+    """
+    data = _spreadsheet(path)
+    if data.startswith(b"PK\x03\x04"):
+        table = _table_of(data, path.name)
+        used = check_mapping(table, mapping)
+        return RosterTable(table.source, rows_of(table, used, consume=True), used, table.headers)
+    records = _csv_records(data, path.name)
+    head: list[tuple[int, list[str]]] = []  # up to the tenth non-blank row: the header's
+    candidates = 0
+    while candidates < HEADER_ROWS and (record := next(records, None)) is not None:
+        head.append(record)
+        candidates += any(record[1])
+    found = _table_from_rows(head, path.name)
+    if found is None:
+        raise _no_roster(path.name)
+    used = check_mapping(found, mapping)
+    rest = ((n, cells) for n, cells in records if any(c.strip() for c in cells))
+    rows = _keyed(itertools.chain(found.rows, rest), used)
+    if len(rows) > MAX_ROWS:
+        raise too_many_rows(path.name)
+    return RosterTable(found.source, rows, used, found.headers)

@@ -16,7 +16,7 @@ from nextgen_tui.store.repository import Store
 from nextgen_tui.transfer import apply as apply_module
 from nextgen_tui.transfer.apply import apply
 from nextgen_tui.transfer.plan import build_plan
-from nextgen_tui.transfer.spreadsheet import RawTable, read_roster, rows_of
+from nextgen_tui.transfer.spreadsheet import RawTable, load_table, read_roster, rows_of
 
 
 def _roster(path: Path, rows: int) -> Path:
@@ -128,3 +128,31 @@ def test_a_bulk_import_undone_and_redone_is_back_whole(
     assert db_path.read_bytes() == imported
     assert sorted(p.name for p in store.people()) == sorted(f"Person {i}" for i in range(10))
     assert len(store.roles()) == 10
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_csv_read_a_record_at_a_time_gives_the_rows_of_the_whole_table(
+    tmp_path: Path, newline: str
+) -> None:
+    lines = [
+        "Valley roster;;",
+        "   ;;",
+        "",
+        "Name;Organization;Notes",
+        'Ann  Lee;Acme;"two' + newline + 'lines"',
+        ";;",
+        "Bo Ode;Newco;",
+        "  ;  ;  ",
+        "Cy;Acme;last, no newline",
+    ]
+    path = tmp_path / "roster.csv"
+    path.write_bytes(newline.join(lines).encode("utf-8"))
+    streamed = read_roster(path)
+    whole = load_table(path)
+    assert streamed.headers == whole.headers == ["Name", "Organization", "Notes"]
+    assert streamed.rows == rows_of(whole)
+    assert [(r.number, r.get("name"), r.get("organization")) for r in streamed.rows] == [
+        (5, "Ann Lee", "Acme"),
+        (7, "Bo Ode", "Newco"),
+        (9, "Cy", "Acme"),
+    ]
