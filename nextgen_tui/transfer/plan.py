@@ -115,7 +115,9 @@ class RowPlan:
     choice: Choice = Choice.KEEP
     same_as: int | None = None  # an earlier row about the same person
     warnings: tuple[str, ...] = ()
-    person: dict[str, str] = field(default_factory=dict)  # the given person fields
+    title: str = ""  # the person's other fields as given ("": not given)
+    email: str = ""
+    phone: str = ""
     org_kind: OrgKind = OrgKind.UNKNOWN  # what will be stored for a new organization
     kind_from: str = "file"  # "file", "guess" (from the name), "directory" or "you"
     org_industry: str = ""
@@ -124,6 +126,12 @@ class RowPlan:
     champion: Mapping[str, Any] = field(default_factory=_no_details)  # given ChampionDetails
     leader: Mapping[str, Any] = field(default_factory=_no_details)  # given LeaderDetails
     outreach_owner: str = ""
+
+    @property
+    def person(self) -> dict[str, str]:
+        """The person fields the row gives (blank ones left out)."""
+        given = (("name", self.name), ("title", self.title), ("email", self.email))
+        return {f: value for f, value in (*given, ("phone", self.phone)) if value}
 
     @property
     def valid(self) -> bool:
@@ -237,10 +245,10 @@ def _fill(
     if not plan.organization:
         raise CellError("The Organization is empty")
     person = Person.model_validate({f: row.get(f) for f in _PERSON_FIELDS})
-    plan.person = {
-        f: _same(row.get(f), getattr(person, f)) for f in _PERSON_FIELDS if getattr(person, f)
-    }
-    plan.name = plan.person["name"]
+    plan.name = _same(row.get("name"), person.name)
+    plan.title = _same(row.get("title"), person.title)
+    plan.email = _same(row.get("email"), person.email)
+    plan.phone = _same(row.get("phone"), person.phone)
     org = Organization.model_validate({"name": plan.organization, "industry": row.get("industry")})
     plan.organization = _same(plan.organization, org.name)
     plan.org_industry = _same(row.get("industry"), org.industry)
@@ -360,7 +368,7 @@ def _match(store: Store, plan: ImportPlan, on_match: Choice) -> None:
     for row in plan.rows:
         if not row.valid:
             continue
-        email = fold(row.person.get("email", ""))
+        email = fold(row.email)
         name_key = (fold(row.name), fold(row.organization))
         lead = (in_file_email.get(email) if email else None) or in_file_name.get(name_key)
         if lead is not None:
