@@ -54,6 +54,14 @@ class OrderedInput(Input):
             return
         await super()._on_key(event)
 
+    @property
+    def content_width(self) -> int:
+        """At least the box's own width. Textual's Input takes its scroll width from the
+        text (one cell longer at each key) and lays the whole screen out again whenever it
+        changes; the meeting's boxes have a fixed size (1fr wide, one line), so while the
+        text fits, a key typed changes nothing but the box itself."""
+        return max(super().content_width, self.size.width)
+
     def action_move(self, steps: int) -> None:
         """Move the highlight of the list this box steers (none here)."""
 

@@ -38,7 +38,8 @@ from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of
 from screens.meeting.closing import MeetingClosing
 from screens.meeting.forms import MeetingSettingsForm, WalkInForm
-from screens.meeting.widgets import PeopleList, highlighted_id
+from screens.meeting.people import PeopleList
+from screens.meeting.widgets import highlighted_id
 
 #: Actions of the live meeting (hidden once the meeting is closed).
 LIVE_ACTIONS = frozenset(

@@ -16,7 +16,6 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, Markdown, Static
-from textual.widgets.option_list import Option
 
 from nextgen_tui.errors import StoreError
 from nextgen_tui.meeting.arrivals import Arrivals, shown
@@ -33,12 +32,10 @@ from screens.common.footer import KeyFooter
 from screens.common.modal import DismissOnce
 from screens.meeting.capture import CapturePanel
 from screens.meeting.inputs import SearchInput
+from screens.meeting.people import PeopleList
 from screens.meeting.widgets import (
     CountersPanel,
-    PeopleList,
     PhaseBar,
-    fill,
-    person_prompt,
     set_text,
 )
 
@@ -179,25 +176,18 @@ class MeetingView(DismissOnce, Screen[None]):
             if query.strip():
                 people = people[:30]
         introduced = introduced_ids(self.snapshot) if self.snapshot else set()
-        options = [
-            Option(
-                person_prompt(
-                    person, arrived.get(person.person_id), person.person_id in introduced
-                ),
-                id=f"p{person.person_id}",
-            )
-            for person in people
-        ]
         people_list = self.query_one(PeopleList)
         current = people_list.highlighted_option
         if keep is None and not query and current is not None:
             keep = current.id
-        fill(people_list, options, keep)
-        if keep is None and options:
+        listed = people_list.show(
+            ((p, arrived.get(p.person_id), p.person_id in introduced) for p in people), keep
+        )
+        if keep is None and listed:
             people_list.highlighted = 0
         set_text(  # one line high: a new count needs no new layout
             self.query_one("#people-filter", Static),
-            Content(f"{self.arrivals.label.capitalize()} ({len(options)}) · F6"),
+            Content(f"{self.arrivals.label.capitalize()} ({listed}) · F6"),
             layout=False,
         )
         self.refresh_picked()

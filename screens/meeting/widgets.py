@@ -9,17 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from nextgen_tui.meeting.agenda import PHASES, clock_text, timing
-from nextgen_tui.meeting.checkin import Invitee
 from nextgen_tui.meeting.counters import Counters
 from nextgen_tui.models import ActionArea, Commitment, LaunchMeeting, MeetingPhase, Opportunity
 
@@ -191,63 +189,6 @@ class CountersPanel(Vertical):
             "industry must lead the table.",
         )
         warning.set_class(count.outnumbered, "-shown")
-
-
-# --------------------------------------------------------------------------- check-in
-
-
-def person_prompt(person: Invitee, arrived: datetime | None, introduced: bool) -> Content:
-    """``✓ Name — Company (observer) champion · 09:30 · introduced`` (the facilitator is
-    shown as the facilitator, not an observer; arrival time last, so a
-    narrow list wastes no column on people who have not arrived)."""
-    mark: tuple[str, str] = ("✓ ", "green") if arrived else ("· ", "dim")
-    parts: list[str | tuple[str, str]] = [mark, (person.name, "bold" if arrived else "")]
-    if person.organization:
-        parts.append((f" — {person.organization}", "dim"))
-    if person.facilitator:
-        parts.append((" (facilitator)", "italic"))
-    elif person.unknown:
-        parts.append((" (kind unknown)", "italic"))
-    elif person.observer:
-        parts.append((" (observer)", "italic"))
-    if person.champion:
-        parts.append((" champion", "italic"))
-    if person.declined and not arrived:
-        parts.append((" (declined)", "dim italic"))
-    if arrived:
-        parts.append((f" · {arrived:%H:%M}", "green"))
-    if introduced:
-        parts.append((" · introduced", "green"))
-    return Content.assemble(*parts)
-
-
-class PeopleList(OptionList):
-    """Invitees matching the search; enter checks the highlighted person in.
-
-    A letter typed here goes to the search box above (a name is being typed), so no
-    single letter acts on the list or the app.
-    """
-
-    BINDINGS = [
-        Binding(
-            "delete",
-            "screen.undo_check_in",
-            "Undo check-in",
-            tooltip="Take back the check-in of the highlighted person",
-            id="meeting.undo_check_in",
-        ),
-    ]
-
-    def on_key(self, event: events.Key) -> None:
-        if event.is_printable and event.character and event.character != " ":
-            event.stop()
-            event.prevent_default()
-            search = self.screen.query_one("#checkin-search", Input)
-            self.screen.set_focus(search)
-            if search.selection.is_empty:
-                search.insert_text_at_cursor(event.character)
-            else:  # the name checked in last is selected: the next one replaces it
-                search.replace(event.character, *search.selection)
 
 
 def opportunity_option(item: Opportunity, said_by: str) -> Option:
