@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from nextgen_tui.meeting.arrivals import expected_count
-from nextgen_tui.meeting.checkin import committed_champions, introduced_ids, invitees
+from nextgen_tui.meeting.checkin import Invitee, committed_champions, introduced_ids, invitees
 from nextgen_tui.models import OrgKind
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 
@@ -43,7 +44,10 @@ class Counters:
         return f"{self.companies_min}-{self.companies_max}"
 
 
-def counters(snapshot: PartnershipSnapshot) -> Counters:
+def counters(snapshot: PartnershipSnapshot, people: Sequence[Invitee] | None = None) -> Counters:
+    """The counters of ``snapshot``; ``people``: its :func:`invitees` when the caller has
+    them already (the live meeting keeps them for its search: a check-in need not list
+    them again)."""
     thresholds = snapshot.partnership.thresholds
     launch = snapshot.launch
     present = [c.person_id for c in launch.checkins] if launch else []
@@ -57,7 +61,7 @@ def counters(snapshot: PartnershipSnapshot) -> Counters:
     introduced = introduced_ids(snapshot)
     return Counters(
         present=len(present),
-        expected=expected_count(invitees(snapshot), set(present)),
+        expected=expected_count(invitees(snapshot) if people is None else people, set(present)),
         companies=len(companies),
         companies_min=thresholds.companies_min,
         companies_max=thresholds.companies_max,

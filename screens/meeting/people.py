@@ -18,7 +18,8 @@ from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.content import Content
-from textual.geometry import Region, Spacing
+from textual.geometry import Region, Size, Spacing
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Padding
@@ -32,8 +33,10 @@ from screens.meeting.widgets import fill
 Row = tuple[Invitee, datetime | None, bool]
 #: Rows kept for reuse; more than any list holds (all invitees, each as arrived or not).
 ROWS_KEPT = 4096
-#: Drawn lines kept: rows x styles (highlighted or not) x positions in the list.
-LINES_KEPT = 2048
+#: Rows whose drawn lines are kept (each highlighted or not), and rows kept drawn where
+#: they are listed: each kept line holds several objects the garbage collector walks.
+DRAWN_KEPT = 512
+PLACED_KEPT = 128
 
 
 def person_prompt(person: Invitee, arrived: datetime | None, introduced: bool) -> Content:
@@ -83,10 +86,10 @@ class PeopleList(OptionList):
         self._rows: dict[Row, Option] = {}
         # a row's lines by (row, style, padding, width): drawn once, wherever it is listed
         self._drawn: LRUCache[tuple[Option, Style, Spacing, int], list[Strip]]
-        self._drawn = LRUCache(LINES_KEPT)
+        self._drawn = LRUCache(DRAWN_KEPT)
         # ... and with the position a click reports (the option's index), by position too
         self._placed: LRUCache[tuple[Option, Style, Spacing, int, int], list[Strip]]
-        self._placed = LRUCache(LINES_KEPT)
+        self._placed = LRUCache(PLACED_KEPT)
         self._showing = False
 
     def on_key(self, event: events.Key) -> None:
@@ -113,21 +116,51 @@ class PeopleList(OptionList):
 
     def show(self, rows: Iterable[Row], keep: str | None = None) -> int:
         """List ``rows``, highlighting ``keep`` (an option id) or near where the highlight
-        was (see :func:`fill`); returns how many are listed."""
+        was (see :func:`fill`); returns how many are listed. Only the lines that now show
+        something else are drawn again."""
         options = [self.option_for(row) for row in rows]
-        if _same(options, self.options):  # the key narrowed nothing: only the highlight
-            index = next((i for i, o in enumerate(options) if keep and o.id == keep), None)
-            if index is not None:
-                self.highlighted = index
-            elif options:
-                self.highlighted = min(self.highlighted or 0, len(options) - 1)
-            return len(options)
+        top, before = self.scroll_offset.y, self._visible_lines()
         self._showing = True
         try:
-            fill(self, options, keep)
+            if _same(options, self.options):  # the key narrowed nothing: the highlight only
+                index = next((i for i, o in enumerate(options) if keep and o.id == keep), None)
+                if index is not None:
+                    self.highlighted = index
+                elif options:
+                    self.highlighted = min(self.highlighted or 0, len(options) - 1)
+            else:
+                fill(self, options, keep)
         finally:
             self._showing = False
+        if self.scroll_offset.y != top:
+            self.refresh()
+        else:
+            for y, (old, new) in enumerate(zip(before, self._visible_lines(), strict=True)):
+                if old != new:
+                    self.refresh_lines(top + y)
         return len(options)
+
+    def _visible_lines(self) -> list[tuple[Option, int, int, bool, bool] | None]:
+        """What each line in view shows: the option, which of its lines, its index (a
+        click reports it), highlighted, under the mouse; ``None`` below the last."""
+        top = self.scroll_offset.y
+        lines = self._lines
+        shown: list[tuple[Option, int, int, bool, bool] | None] = []
+        for y in range(top, top + self.scrollable_content_region.height):
+            if y >= len(lines):
+                shown.append(None)
+                continue
+            index, offset = lines[y]
+            shown.append(
+                (
+                    self.options[index],
+                    offset,
+                    index,
+                    index == self.highlighted,
+                    index == self._mouse_hovering_over,
+                )
+            )
+        return shown
 
     def refresh(
         self,
@@ -136,16 +169,28 @@ class PeopleList(OptionList):
         layout: bool = False,
         recompose: bool = False,
     ) -> Self:
-        # While new rows are put in: the list's size comes from the stylesheet (1fr high,
-        # the panel's width, a scrollbar always), never from how many rows it holds, so the
-        # new scroll height (set with the scrollbar by OptionList) needs no new layout of
-        # the whole screen, which Textual would do for each key typed.
-        return super().refresh(
-            *regions,
-            repaint=repaint,
-            layout=layout and not self._showing,
-            recompose=recompose,
+        # While show() puts new rows in, nothing is drawn here: show() then draws the lines
+        # that changed (or all of them if the list scrolled). And no layout: the list's
+        # size comes from the stylesheet (1fr high, the panel's width, a scrollbar always),
+        # never from how many rows it holds, so the new scroll height (set with the
+        # scrollbar by OptionList) needs no new layout of the whole screen, which Textual
+        # would do for each key typed.
+        if self._showing:
+            return super().refresh(repaint=False, recompose=recompose)
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        # A new number of rows resizes the scrollbar's thumb, and Textual draws the bar
+        # again; while every row fits before and after, the bar has no thumb to move.
+        bar = self.vertical_scrollbar
+        fits = bar.window_size and max(bar.window_virtual_size, virtual_size.height) <= (
+            bar.window_size
         )
+        if self._showing and fits:
+            bar.set_reactive(ScrollBar.window_virtual_size, virtual_size.height)
+            self.scroll_y = self.validate_scroll_y(self.scroll_y)
+            return
+        super()._scroll_update(virtual_size)
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         # OptionList draws each option again after any change of options; here the lines

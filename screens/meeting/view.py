@@ -118,8 +118,10 @@ class MeetingView(DismissOnce, Screen[None]):
 
     # ------------------------------------------------------------------ refresh
 
-    def load(self) -> bool:
-        """Read the meeting and its people from the store (nothing is redrawn)."""
+    def load(self, *, same_people: bool = False) -> bool:
+        """Read the meeting and its people from the store (nothing is redrawn);
+        ``same_people``: the change left the invitees as they were (a check-in of one of
+        them), so the search over them is kept."""
         store = store_of(self)
         try:
             self.snapshot = store.snapshot(self.partnership_id)
@@ -127,7 +129,8 @@ class MeetingView(DismissOnce, Screen[None]):
             self.notify(exc.message, severity="error", markup=False)
             return False
         self.meeting = self.snapshot.launch or store.launch(self.partnership_id)
-        self.search = InviteeSearch(invitees(self.snapshot))
+        if not same_people:
+            self.search = InviteeSearch(invitees(self.snapshot))
         return True
 
     def reload(self) -> None:
@@ -219,7 +222,7 @@ class MeetingView(DismissOnce, Screen[None]):
 
     def refresh_counters(self) -> None:
         if self.snapshot is not None:
-            self.query_one(CountersPanel).show(counters(self.snapshot))
+            self.query_one(CountersPanel).show(counters(self.snapshot, self.search.people))
 
     def show_phase_focus(self) -> None:
         """Put the cursor where the current phase needs it."""
@@ -280,7 +283,8 @@ class MeetingView(DismissOnce, Screen[None]):
         """Save a check-in and redraw only the people list (the person stays highlighted)
         and the counters: a check-in must feel instant."""
         ok = self.saved(change)
-        if ok and self.load():
+        invited = any(p.person_id == person_id for p in self.search.people)
+        if ok and self.load(same_people=invited):
             # the search as handled so far: keys of a burst after enter are handled next
             self.refresh_people(keep=f"p{person_id}", query=self.shown_query)
             self.refresh_counters()

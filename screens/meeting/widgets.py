@@ -173,7 +173,9 @@ class CountersPanel(Vertical):
     def show(self, count: Counters) -> None:
         def put(name: str, text: str) -> Static:
             widget = self.query_one(f"#count-{name}", Static)
-            set_text(widget, Content(text), layout=name == "warning")
+            # each line is one row high; the warning may wrap, but only matters shown
+            # (showing it lays the screen out anyway)
+            set_text(widget, Content(text), layout=name == "warning" and count.outnumbered)
             return widget
 
         put("present", f"Present: {count.present} of {count.expected}")
