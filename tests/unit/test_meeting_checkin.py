@@ -215,3 +215,19 @@ def test_invitees_show_champions_and_who_declined(store: Store) -> None:
     people = {i.name: i for i in invitees(store.snapshot(room.partnership.id))}
     assert [n for n, i in people.items() if i.champion] == ["Carla Champion"]
     assert [n for n, i in people.items() if i.declined] == ["Nora Nope"]
+
+
+def test_counters_take_the_invitees_the_screen_already_has(store: Store) -> None:
+    """The live meeting passes the invitees its search holds: the same counters, without
+    listing them again at each check-in; the expected count is theirs."""
+    room = seed_room(store)
+    pid = room.partnership.id
+    no = f.person(store, "Nora Nope", f.org(store, "Nope Inc"))
+    f.leader(store, room.partnership, no, InvitationStatus.DECLINED)
+    check_in(store, pid, room.leaders[0].id, FIXED_NOW)
+    snapshot = store.snapshot(pid)
+    people = invitees(snapshot)
+    assert counters(snapshot, people) == counters(snapshot)
+    assert counters(snapshot).expected == len(people) - 1  # Nora declined
+    first_three = [p for p in people if p.name != "Nora Nope"][:3]
+    assert counters(snapshot, first_three).expected == 3
