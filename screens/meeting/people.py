@@ -84,7 +84,7 @@ class PeopleList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: dict[Row, Option] = {}
-        # a row's lines by (row, style, padding, width): drawn once, wherever it is listed
+        # a row's drawn lines by (its option, style, padding, width), wherever it is listed
         self._drawn: LRUCache[tuple[Option, Style, Spacing, int], list[Strip]]
         self._drawn = LRUCache(DRAWN_KEPT)
         # ... and with the position a click reports (the option's index), by position too
