@@ -195,6 +195,10 @@ async def test_a_whole_launch_meeting(store: Store, db_path: Path) -> None:
         # the summary is shown and saves as Markdown next to the data file
         summary = screen.query_one("#summary-text", Markdown)
         assert summary.source is not None and "## Action teams formed (2)" in summary.source
+        for _ in range(50):  # the Markdown widget mounts its blocks a few frames later
+            if "Who came (19)" in screen_text(app):
+                break
+            await pilot.pause()
         assert "Who came (19)" in screen_text(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
