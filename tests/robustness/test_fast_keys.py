@@ -10,6 +10,7 @@ apart, as a terminal sends them (``Pilot.press`` would wait for the app after ea
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
@@ -45,6 +46,8 @@ from tests.support import factories as f
 from tests.support.app_ui import wait
 
 SIZE = (100, 30)
+#: Keys of each random walk below; ``make soak`` (ROSTER_SOAK=10) walks ten times as far.
+WALK_PRESSES = 100 * int(os.environ.get("ROSTER_SOAK", "1"))
 AREAS = [ActionArea(id=i, title=f"Area {i}", votes={1: 4 - i}) for i in (1, 2, 3)]
 
 
@@ -170,7 +173,7 @@ async def walk(
     keys: list[str],
     seed: int,
     reopen: Callable[[], Awaitable[object]],
-    presses: int = 200,
+    presses: int = 0,
 ) -> set[str]:
     """Fire random keys a millisecond apart at the screen ``reopen`` opens, opening it again
     whenever the keys closed it. Returns the names of every screen shown meanwhile."""
@@ -182,7 +185,7 @@ async def walk(
     await app.push_screen(base)
     await reopen()
     rng = random.Random(seed)
-    for n in range(presses):
+    for n in range(presses or WALK_PRESSES):
         await fire(pilot, [rng.choice(keys)], settle=n % 25 == 24)
         if app.screen is base:
             await wait(pilot)
@@ -249,7 +252,7 @@ async def test_random_keys_in_the_import_wizard(
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await wait(pilot)
-        seen = await walk(pilot, WIZARD_KEYS, 4, open_wizard, presses=120)
+        seen = await walk(pilot, WIZARD_KEYS, 4, open_wizard, presses=WALK_PRESSES * 3 // 5)
         await finish(app, "import")
         assert "ImportWizardScreen" in seen
         # after the storm, a wizard still imports (the storm itself may have, too)
