@@ -20,7 +20,10 @@ Leaving the live meeting (escape) and quitting (q, ctrl+q) ask first.
   (17, +5, -2); with someone picked, the numbers of the areas they put their dots on (1 1 3).
   Note box (Part 3): up/down pick the area, enter commits the picked person.
 * Action areas list: + / - dot, c commit, e rename, m merge, delete remove.
-* Once closed: e corrects an item, t adds someone to a team, ctrl+s saves the summary.
+* F9 asks the priorities, each team's lead and a last yes (:class:`~screens.meeting.closing.
+  CloseFlow`), then closes. Once closed, the summary shows with its own keys: e corrects an
+  item, t adds someone to a team, ctrl+s saves the summary (:class:`~screens.meeting.summary.
+  SummaryPanel`).
 """
 
 from __future__ import annotations
@@ -36,12 +39,14 @@ from nextgen_tui.meeting.checkin import check_in, introduced_ids, set_introduced
 from nextgen_tui.models import MeetingPhase
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import store_of
-from screens.meeting.closing import MeetingClosing
+from screens.meeting.closing import CloseFlow
 from screens.meeting.forms import MeetingSettingsForm, WalkInForm
 from screens.meeting.people import PeopleList
+from screens.meeting.view import MeetingView
 from screens.meeting.widgets import highlighted_id
 
-#: Actions of the live meeting (hidden once the meeting is closed).
+#: Actions of the live meeting (hidden once the meeting is closed: the summary's keys are
+#: its own, see screens.meeting.summary).
 LIVE_ACTIONS = frozenset(
     {
         "next_phase",
@@ -55,9 +60,6 @@ LIVE_ACTIONS = frozenset(
         "find",
     }
 )
-#: Actions of the closed meeting's summary.
-CLOSED_ACTIONS = frozenset({"save_summary", "correct_item", "add_to_team"})
-
 
 #: Where the cursor goes after F3 picks someone, by part of the meeting: always a text box
 #: where the pick is used, so what is typed next is text, never a list's one-letter key.
@@ -69,7 +71,7 @@ PICK_FOCUS: dict[MeetingPhase | None, str] = {
 }
 
 
-class MeetingScreen(MeetingClosing):
+class MeetingScreen(MeetingView):
     """The live launch meeting of one partnership."""
 
     CSS_PATH = "meeting.tcss"
@@ -148,27 +150,6 @@ class MeetingScreen(MeetingClosing):
             priority=True,
             tooltip="Find a person to check in",
         ),
-        Binding(
-            "ctrl+s",
-            "save_summary",
-            "Save summary",
-            id="meeting.save_summary",
-            tooltip="Save the summary as a Markdown file next to the data file",
-        ),
-        Binding(
-            "e",
-            "correct_item",
-            "Correct",
-            id="meeting.correct_item",
-            tooltip="Correct the text of an opportunity or an action area",
-        ),
-        Binding(
-            "t",
-            "add_to_team",
-            "Add to team",
-            id="meeting.add_to_team",
-            tooltip="Add someone to an action team formed at the close",
-        ),
         # priority, like the F-keys: in keys pasted in one burst, what follows a tab goes
         # into the next box (a plain binding would run after those keys were typed)
         Binding(
@@ -210,10 +191,7 @@ class MeetingScreen(MeetingClosing):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        held = self.meeting.held
-        if action in CLOSED_ACTIONS:
-            return held
-        if action in LIVE_ACTIONS and held:
+        if action in LIVE_ACTIONS and self.meeting.held:
             return False
         if action == "toggle_introduced":
             return self.meeting.phase is MeetingPhase.INTRODUCTIONS
@@ -342,6 +320,14 @@ class MeetingScreen(MeetingClosing):
 
     def action_previous_phase(self) -> None:
         self._move(previous_phase)
+
+    def action_close_meeting(self) -> None:
+        if not self.meeting.action_areas:
+            self.tell(
+                "Capture the needed action areas first: each priority becomes an action team."
+            )
+        elif self.snapshot is not None:
+            CloseFlow(self, self.snapshot, self.meeting, self.run).start()
 
     def action_settings(self) -> None:
         def saved(changed: bool | None) -> None:

@@ -8,24 +8,21 @@ the screen as ``Content`` built from plain text.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Input, Markdown, Static
+from textual.widgets import ContentSwitcher, Input, Static
 
 from nextgen_tui.errors import StoreError
 from nextgen_tui.meeting.arrivals import Arrivals, shown
 from nextgen_tui.meeting.checkin import InviteeSearch, introduced_ids, invitees
 from nextgen_tui.meeting.counters import counters
 from nextgen_tui.meeting.guidance import guidance
-from nextgen_tui.meeting.summary import summary_markdown
 from nextgen_tui.models import LaunchMeeting, MeetingPhase
 from nextgen_tui.models.snapshot import PartnershipSnapshot
-from nextgen_tui.transfer.exports import default_filename
 from screens.common.breakpoints import apply_breakpoints
 from screens.common.context import save, store_of
 from screens.common.footer import KeyFooter
@@ -33,6 +30,7 @@ from screens.common.modal import DismissOnce
 from screens.meeting.capture import CapturePanel
 from screens.meeting.inputs import SearchInput
 from screens.meeting.people import PeopleList
+from screens.meeting.summary import SummaryPanel
 from screens.meeting.widgets import (
     CountersPanel,
     PhaseBar,
@@ -94,9 +92,7 @@ class MeetingView(DismissOnce, Screen[None]):
                     yield CapturePanel(self.partnership_id, id="capture-panel")
                     yield CountersPanel(id="counters")
                 yield Static(id="meeting-message")
-            with VerticalScroll(id="summary"):
-                yield Static(id="summary-hint")
-                yield Markdown(id="summary-text")
+            yield SummaryPanel(self.partnership_id, id="summary")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -279,6 +275,13 @@ class MeetingView(DismissOnce, Screen[None]):
     def on_capture_panel_problem(self, message: CapturePanel.Problem) -> None:
         self.tell(message.text)
 
+    def on_summary_panel_changed(self, message: SummaryPanel.Changed) -> None:
+        """A correction of the closed meeting was saved: read the store again and redraw."""
+        self.reload()
+
+    def on_summary_panel_problem(self, message: SummaryPanel.Problem) -> None:
+        self.tell(message.text)
+
     def run_check_in(self, change: Callable[[], object], person_id: int) -> bool:
         """Save a check-in and redraw only the people list (the person stays highlighted)
         and the counters: a check-in must feel instant."""
@@ -293,21 +296,12 @@ class MeetingView(DismissOnce, Screen[None]):
     # ------------------------------------------------------------------ summary
 
     def show_summary(self) -> None:
+        """The meeting is closed: its summary, with the keys that correct it, replaces the
+        live panels."""
         if self.snapshot is None:
             return
         self.query_one(ContentSwitcher).current = "summary"
-        self.query_one("#summary-hint", Static).update(
-            Content(
-                "The meeting is closed. e corrects an item, t adds someone to a team, "
-                "ctrl+s saves this summary as Markdown; esc leaves."
-            )
-        )
-        self.query_one("#summary-text", Markdown).update(summary_markdown(self.snapshot))
-        self.query_one("#summary").focus()
+        panel = self.query_one(SummaryPanel)
+        panel.show(self.meeting, self.snapshot, self.search.people)
+        panel.focus()
         self.refresh_bindings()
-
-    def summary_path(self) -> Path:
-        """Beside the roster file, named as the export dialog names a summary."""
-        store = store_of(self)
-        name = self.snapshot.partnership.name if self.snapshot else "partnership"
-        return store.path.with_name(default_filename("summary", name))

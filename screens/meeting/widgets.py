@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from nextgen_tui.meeting.agenda import PHASES, clock_text, timing
 from nextgen_tui.meeting.counters import Counters
 from nextgen_tui.models import ActionArea, Commitment, LaunchMeeting, MeetingPhase, Opportunity
+from nextgen_tui.models.snapshot import PartnershipSnapshot
 
 
 def fill(option_list: OptionList, options: Iterable[Option], keep: str | None = None) -> None:
@@ -191,6 +192,16 @@ class CountersPanel(Vertical):
             "industry must lead the table.",
         )
         warning.set_class(count.outnumbered, "-shown")
+
+
+# --------------------------------------------------------------------------- items and people
+
+
+def person_label(snapshot: PartnershipSnapshot, person_id: int) -> Content:
+    """``Name — Organization``, as the pickers show a person (plain text, never markup)."""
+    name = snapshot.person_name(person_id)
+    org = snapshot.organization_of(person_id)
+    return Content(f"{name} — {org.name}" if org else name)
 
 
 def opportunity_option(item: Opportunity, said_by: str) -> Option:
