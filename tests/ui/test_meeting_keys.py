@@ -30,7 +30,7 @@ from tests.support.meeting_ui import (
     seed,
     typed,
 )
-from tests.support.notices import Notices
+from tests.support.notices import Notice, Notices
 
 Keys = Callable[..., Awaitable[None]]
 SPEEDS = pytest.mark.parametrize("keys", [typed, burst], ids=["typed", "pasted"])
@@ -272,6 +272,22 @@ async def test_a_closed_meeting_is_corrected_from_its_summary(store: Store) -> N
         )
         summary = app.screen.query_one("#summary-text", Markdown).source
         assert "Parker Pratt (Pratt Org) → Skills" in summary
+
+
+async def test_a_correction_that_cannot_be_saved_says_why(store: Store, notices: Notices) -> None:
+    """The summary's t: someone already on the team is refused with a plain reason."""
+    p = at_phase(store, MeetingPhase.CLOSE, ("Skills",))
+    (area,) = store.launch(p.id).action_areas
+    add_commitment(store, p.id, person_id(store, "Avery Anders"), area.id)
+    close_meeting(store, p.id, [area.id], store.today())  # Avery leads the team
+    roles = store.roles(partnership_id=p.id)
+    app = Host(store, p.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await typed(pilot, "t", "enter", "avery", "enter")
+        assert isinstance(app.screen, MeetingScreen)
+        assert Notice("Avery Anders is already on Skills.", "Not saved", "error") in notices.seen
+    assert store.roles(partnership_id=p.id) == roles
 
 
 async def test_the_resume_question_defaults_to_yes(store: Store) -> None:
