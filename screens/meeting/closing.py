@@ -1,9 +1,10 @@
 """The close of the live meeting (F9): the priorities, each team's lead, a last yes.
 
 :class:`CloseFlow` asks these one after the other, each in a dialog over the meeting
-screen, then closes the meeting through the core (:func:`nextgen_tui.meeting.close.
-close_meeting`: one transaction, one undo step) with the screen's ``run``, which saves and
-redraws. Escape in any of the dialogs leaves the meeting as it was.
+screen, then closes the meeting through the core
+(:func:`nextgen_tui.meeting.close.close_meeting`: one transaction, one undo step) with the
+screen's ``run``, which saves and redraws. Escape in any of the dialogs leaves the meeting
+as it was.
 """
 
 from __future__ import annotations

@@ -20,10 +20,10 @@ Leaving the live meeting (escape) and quitting (q, ctrl+q) ask first.
   (17, +5, -2); with someone picked, the numbers of the areas they put their dots on (1 1 3).
   Note box (Part 3): up/down pick the area, enter commits the picked person.
 * Action areas list: + / - dot, c commit, e rename, m merge, delete remove.
-* F9 asks the priorities, each team's lead and a last yes (:class:`~screens.meeting.closing.
-  CloseFlow`), then closes. Once closed, the summary shows with its own keys: e corrects an
-  item, t adds someone to a team, ctrl+s saves the summary (:class:`~screens.meeting.summary.
-  SummaryPanel`).
+* F9 asks the priorities, each team's lead and a last yes, then closes (``CloseFlow`` in
+  :mod:`screens.meeting.closing`). Once closed, the summary shows with its own keys: e
+  corrects an item, t adds someone to a team, ctrl+s saves the summary (``SummaryPanel``
+  in :mod:`screens.meeting.summary`).
 """
 
 from __future__ import annotations
