@@ -4,7 +4,7 @@
 entry boxes and lists. Quick entry boxes add an item with enter; the lists edit, merge and
 remove with one key (their keys are theirs: :mod:`screens.meeting.widgets`). The panel
 saves each entry through the core and posts :class:`CapturePanel.Changed`; the screen
-then reads the store again and redraws (and :class:`CapturePanel.Problem` when something
+then reads the store again and redraws (and :class:`~.widgets.NotSaved` when something
 could not be saved: the screen shows it under the lists).
 
 The "picked" person (F3 on the screen, handed to :meth:`CapturePanel.show_picked`) is
@@ -57,6 +57,7 @@ from screens.meeting.widgets import (
     AreaList,
     CaptureList,
     CommitmentList,
+    NotSaved,
     OpportunityList,
     area_option,
     commitment_option,
@@ -86,13 +87,6 @@ class CapturePanel(Vertical):
         def __init__(self, pick_used: bool = False) -> None:
             super().__init__()
             self.pick_used = pick_used
-
-    class Problem(Message):
-        """Nothing was saved, and why (in plain English)."""
-
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
 
     def __init__(self, partnership_id: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -194,7 +188,7 @@ class CapturePanel(Vertical):
             return True
 
         def problem(text: str) -> None:
-            self.post_message(self.Problem(text))
+            self.post_message(NotSaved(text))
 
         ok = save(self, wrapped, done, on_error=problem) is not None
         if ok:
@@ -206,7 +200,7 @@ class CapturePanel(Vertical):
         return ok
 
     def tell(self, text: str) -> None:
-        self.post_message(self.Problem(text))
+        self.post_message(NotSaved(text))
 
     # ------------------------------------------------------------------ entries
 

@@ -7,7 +7,7 @@ someone added to a team formed at the close). Its keys are its own; it asks what
 ask (a choice, the correction form), saves through the core
 (:mod:`nextgen_tui.meeting.corrections`: one transaction and one undo step each) and posts
 :class:`SummaryPanel.Changed`; the screen then reads the store again and redraws (and
-:class:`SummaryPanel.Problem` when something could not be saved).
+:class:`~screens.meeting.widgets.NotSaved` when something could not be saved).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from nextgen_tui.transfer.exports import default_filename, export_to
 from screens.common.context import save, store_of
 from screens.meeting.forms import CorrectItemForm
 from screens.meeting.pickers import Choice, ChoiceScreen
-from screens.meeting.widgets import person_label
+from screens.meeting.widgets import NotSaved, person_label
 
 HINT = (
     "The meeting is closed. e corrects an item, t adds someone to a team, "
@@ -70,13 +70,6 @@ class SummaryPanel(VerticalScroll):
     class Changed(Message):
         """A correction was saved: read the store again and redraw."""
 
-    class Problem(Message):
-        """Nothing was saved, and why (in plain English)."""
-
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
-
     def __init__(self, partnership_id: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.partnership_id = partnership_id
@@ -110,7 +103,7 @@ class SummaryPanel(VerticalScroll):
             return True
 
         def problem(text: str) -> None:
-            self.post_message(self.Problem(text))
+            self.post_message(NotSaved(text))
 
         return save(self, wrapped, None, on_error=problem) is not None
 

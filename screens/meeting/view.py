@@ -33,6 +33,7 @@ from screens.meeting.people import PeopleList
 from screens.meeting.summary import SummaryPanel
 from screens.meeting.widgets import (
     CountersPanel,
+    NotSaved,
     PhaseBar,
     set_text,
 )
@@ -272,15 +273,13 @@ class MeetingView(DismissOnce, Screen[None]):
         self.clear_message()
         self.reload()
 
-    def on_capture_panel_problem(self, message: CapturePanel.Problem) -> None:
+    def on_not_saved(self, message: NotSaved) -> None:
+        """A panel could not save a change: say why under the lists."""
         self.tell(message.text)
 
     def on_summary_panel_changed(self, message: SummaryPanel.Changed) -> None:
         """A correction of the closed meeting was saved: read the store again and redraw."""
         self.reload()
-
-    def on_summary_panel_problem(self, message: SummaryPanel.Problem) -> None:
-        self.tell(message.text)
 
     def run_check_in(self, change: Callable[[], object], person_id: int) -> bool:
         """Save a check-in and redraw only the people list (the person stays highlighted)

@@ -64,6 +64,15 @@ SHORT_LABELS: dict[MeetingPhase, str] = {
 }
 
 
+class NotSaved(Message):
+    """A panel of the meeting (capture, summary) could not save a change: ``text`` says why,
+    in plain English, and the screen shows it under the lists."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
 class PhaseBar(Vertical):
     """The current phase, prominent, with its timer and the agenda.
 
