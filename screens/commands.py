@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -155,31 +156,32 @@ def show_about(app: App[Any]) -> None:
 def show_help(app: App[Any]) -> None:
     from screens.common.help import HelpScreen
 
-    if type(app.screen).__name__ != "HelpScreen":
+    if not isinstance(app.screen, HelpScreen):
         app.push_screen(HelpScreen(app.screen))
 
 
 def undo(app: App[Any]) -> None:
     """Undo the last change and show its effect on the current screen."""
     store = store_of(app)
-    if store.undo_label is None:
-        app.notify("Nothing to undo.", timeout=2, markup=False)
-        return
-    label = save(app, store.undo, done=None)
-    if label is not None:
-        app.notify(f"Undid: {label}", timeout=3, markup=False)
-    reload_screen(app.screen)
+    _replay(app, store.undo_label, store.undo, "Nothing to undo.", "Undid")
 
 
 def redo(app: App[Any]) -> None:
     """Redo the last change undone and show its effect on the current screen."""
     store = store_of(app)
-    if store.redo_label is None:
-        app.notify("Nothing to redo.", timeout=2, markup=False)
+    _replay(app, store.redo_label, store.redo, "Nothing to redo.", "Redid")
+
+
+def _replay(
+    app: App[Any], label: str | None, step: Callable[[], str | None], nothing: str, done: str
+) -> None:
+    """Undo or redo (``step``) the change ``label`` names, saying what it was."""
+    if label is None:
+        app.notify(nothing, timeout=2, markup=False)
         return
-    label = save(app, store.redo, done=None)
-    if label is not None:
-        app.notify(f"Redid: {label}", timeout=3, markup=False)
+    replayed = save(app, step, done=None)
+    if replayed is not None:
+        app.notify(f"{done}: {replayed}", timeout=3, markup=False)
     reload_screen(app.screen)
 
 
