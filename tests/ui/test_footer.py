@@ -1,0 +1,56 @@
+"""The footer shows the focused widget's keys, and is rebuilt only when they change."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Button
+from textual.widgets._footer import FooterKey
+
+from screens.common.footer import KeyFooter
+
+
+class Deletable(Button):
+    BINDINGS = [
+        Binding("delete", "app.focus_previous", "Remove", tooltip="Remove it", id="t.remove")
+    ]
+
+
+class FooterApp(App[None]):
+    BINDINGS = [Binding("ctrl+n", "app.bell", "New", tooltip="Add one", id="t.new")]
+
+    def compose(self) -> ComposeResult:
+        yield Button("One", id="one")
+        yield Button("Two", id="two")
+        yield Deletable("Three", id="three")
+        yield KeyFooter()
+
+
+def shown(app: FooterApp) -> list[FooterKey]:
+    """The footer's key widgets (FooterKey is not exported: Textual is pinned)."""
+    return list(app.query_one(KeyFooter).query(FooterKey))
+
+
+def labels(app: FooterApp) -> list[str]:
+    return [key.description for key in shown(app)]
+
+
+async def test_a_focus_move_that_keeps_the_keys_keeps_the_footer() -> None:
+    app = FooterApp()
+    async with app.run_test() as pilot:
+        app.set_focus(app.query_one("#one"))
+        await pilot.pause()
+        before = shown(app)
+        assert [key.description for key in before] == ["New", "palette"]
+
+        app.set_focus(app.query_one("#two"))  # the same keys: nothing rebuilt
+        await pilot.pause()
+        assert all(a is b for a, b in zip(shown(app), before, strict=True))
+
+        app.set_focus(app.query_one("#three"))  # a key more: shown
+        await pilot.pause()
+        assert labels(app) == ["Remove", "New", "palette"]
+
+        app.set_focus(app.query_one("#one"))  # and gone again
+        await pilot.pause()
+        assert labels(app) == ["New", "palette"]
