@@ -1,13 +1,19 @@
-"""The ``nextgen-tui`` command: version, help, plain one-line errors, --db and --demo."""
+"""The ``nextgen-tui`` command: version, help, plain one-line errors, --db and --demo.
+
+The command runs in this process (:func:`~tests.support.cli.run_cli`), except where the
+installed entry point is the point: ``--help``, a file locked by another process, and the
+check that an in-process run shows exactly what the installed command shows.
+"""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import shutil
+import signal
 import stat
-import subprocess
 import sys
 from pathlib import Path
 
@@ -23,44 +29,25 @@ from nextgen_tui.store.opening import ClaimedFile
 from nextgen_tui.store.repository import Store
 from nextgen_tui.store.siblings import lock_path
 from tests.conftest import FIXED_NOW
+from tests.support.cli import assert_one_plain_line, run_cli, run_command
 from tests.support.large_roster import write_large_roster
-
-SCRIPT = Path(sys.executable).with_name("nextgen-tui")
-COMMAND = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "nextgen_tui.cli"]
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*COMMAND, *args], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
-    )
-
-
-def assert_one_plain_line(result: subprocess.CompletedProcess[str], *expected: str) -> str:
-    assert result.returncode != 0
-    assert result.stdout == ""
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    for text in expected:
-        assert text in lines[0]
-    return lines[0]
 
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-# ------------------------------------------------------------------ subprocess
+# ------------------------------------------------------------------ the command's output
 
 
 def test_version() -> None:
-    result = run("--version")
+    result = run_cli("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"nextgen-tui {__version__}"
 
 
 def test_help_lists_the_options_and_subcommands() -> None:
-    result = run("--help")
+    result = run_command("--help")  # the installed entry point, end to end
     assert result.returncode == 0 and result.stderr == ""
     for text in ("--db PATH", "--demo", "--read-only", "--version", "gaps", "import", "export"):
         assert text in result.stdout
@@ -68,7 +55,7 @@ def test_help_lists_the_options_and_subcommands() -> None:
 
 
 def test_an_unknown_option_is_one_line() -> None:
-    line = assert_one_plain_line(run("--frobnicate"))
+    line = assert_one_plain_line(run_cli("--frobnicate"))
     assert line.startswith("nextgen-tui: unrecognized arguments: --frobnicate")
 
 
@@ -92,14 +79,14 @@ def test_a_bad_file_is_one_plain_line_and_left_unchanged(
 ) -> None:
     path = tmp_path / "roster.json"
     path.write_bytes(content)
-    assert_one_plain_line(run("--db", str(path)), "nextgen-tui: ", expected, str(path))
+    assert_one_plain_line(run_cli("--db", str(path)), "nextgen-tui: ", expected, str(path))
     assert path.read_bytes() == content
 
 
 def test_an_unreadable_path_is_one_plain_line(tmp_path: Path) -> None:
     folder = tmp_path / "a-folder.json"
     folder.mkdir()
-    assert_one_plain_line(run("--db", str(folder)), "is a folder, so it is not a roster file")
+    assert_one_plain_line(run_cli("--db", str(folder)), "is a folder, so it is not a roster file")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder.json"]  # no lock left
 
 
@@ -108,23 +95,87 @@ def test_a_file_without_read_permission_is_one_plain_line(tmp_path: Path) -> Non
     path = tmp_path / "roster.json"
     Store(path).close()
     path.chmod(0)
-    assert_one_plain_line(run("--db", str(path)), "Cannot read")
+    assert_one_plain_line(run_cli("--db", str(path)), "Cannot read")
 
 
 def test_a_locked_file_is_one_plain_line_naming_the_holder(store: Store, db_path: Path) -> None:
     before = db_path.read_bytes()
-    assert_one_plain_line(
-        run("--db", str(db_path)), "already open for editing", f"process {os.getpid()}"
+    assert_one_plain_line(  # another process: the lock is what keeps two writers apart
+        run_command("--db", str(db_path)), "already open for editing", f"process {os.getpid()}"
     )
     assert db_path.read_bytes() == before
 
 
 def test_a_missing_folder_or_read_only_missing_file_is_one_plain_line(tmp_path: Path) -> None:
-    assert_one_plain_line(run("--db", str(tmp_path / "no" / "roster.json")), "does not exist")
+    assert_one_plain_line(run_cli("--db", str(tmp_path / "no" / "roster.json")), "does not exist")
     assert_one_plain_line(
-        run("--read-only", "--db", str(tmp_path / "roster.json")), "There is no roster file"
+        run_cli("--read-only", "--db", str(tmp_path / "roster.json")), "There is no roster file"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+ESCAPED_NAME = "\x1b]0;PWNED\x07 Zoë.json"
+SHOWN_NAME = "\\x1b]0;PWNED\\x07 Zoë.json"
+
+
+@pytest.mark.parametrize("case", ["gaps-on-the-demo", "a-refusal-with-escapes"])
+def test_an_in_process_run_shows_what_the_installed_command_shows(
+    tmp_path: Path, case: str
+) -> None:
+    """The installed entry point end to end, and the in-process runs the other tests use
+    compared with it: the same exit status and the same characters on stdout and stderr."""
+    if case == "gaps-on-the-demo":
+        args = ["gaps", "--db", str(bundled_demo_path()), "--today", "2026-06-01"]
+    else:
+        args = ["gaps", "--db", str(tmp_path / ESCAPED_NAME)]
+    installed, in_process = run_command(*args), run_cli(*args)
+    assert (in_process.returncode, in_process.stdout, in_process.stderr) == (
+        installed.returncode,
+        installed.stdout,
+        installed.stderr,
+    )
+    if case == "gaps-on-the-demo":
+        assert installed.returncode == 1 and installed.stderr == ""  # the demo has blockers
+        assert installed.stdout.startswith("Advanced Manufacturing, North Valley (stage ")
+        last = installed.stdout.splitlines()[-1]
+        assert " partnerships: " in last and " blocker" in last
+    else:
+        assert (installed.returncode, installed.stdout, installed.stderr) == (
+            EXIT_ERROR,
+            "",
+            f"nextgen-tui gaps: There is no roster file at {tmp_path}/{SHOWN_NAME}.\n",
+        )
+
+
+def test_an_in_process_run_puts_back_what_the_command_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store(tmp_path / "roster.json").close()
+    gc.unfreeze()  # opening a store freezes the objects it read, as the command's does
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)  # main sets it
+    folder, streams = os.getcwd(), (sys.stdin, sys.stdout, sys.stderr)
+    alarm = signal.getsignal(signal.SIGALRM)
+    result = run_cli("gaps", "--db", "roster.json", cwd=tmp_path)  # found in the given folder
+    assert (result.returncode, result.stdout, result.stderr) == (
+        EXIT_OK,
+        "No partnerships in roster.json.\n",
+        "",
+    )
+    assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ
+    assert (os.getcwd(), (sys.stdin, sys.stdout, sys.stderr)) == (folder, streams)
+    assert signal.getsignal(signal.SIGALRM) is alarm
+    assert gc.get_freeze_count() == 0
+
+
+def test_an_in_process_run_never_starts_the_app_and_restores_its_signal_handlers(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "roster.json"
+    before = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)
+    with pytest.raises(AssertionError, match="would run RosterApp in the test process"):
+        run_cli("--db", path)  # a good file: the app would start
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)) == before
+    assert path.is_file() and not lock_path(path).exists()
 
 
 # ------------------------------------------------------------------ opening, without the UI

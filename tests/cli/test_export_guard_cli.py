@@ -1,32 +1,25 @@
 """``nextgen-tui export`` never writes onto the roster's own files, however they are spelled.
 
-Each case runs the command as a user would (subprocess) and checks the exact one-line
-refusal, exit status 2, and that every byte of the roster and its files is unchanged.
+Each case runs the command in this process (:func:`~tests.support.cli.run_cli`, in the
+roster's folder, as a user would type it there) and checks the exact one-line refusal,
+exit status 2, and that every byte of the roster and its files is unchanged.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from nextgen_tui.store.backups import backups
 from nextgen_tui.store.repository import Store
-from tests.cli.test_cli import COMMAND
 from tests.support import factories as f
+from tests.support.cli import CliResult, run_cli
 
 
-def run_in(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*COMMAND, *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-        cwd=folder,
-    )
+def run_in(folder: Path, *args: str) -> CliResult:
+    return run_cli(*args, cwd=folder)
 
 
 def _seed(folder: Path) -> Path:
@@ -50,7 +43,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     return found
 
 
-def _export(folder: Path, db: str, out: str) -> subprocess.CompletedProcess[str]:
+def _export(folder: Path, db: str, out: str) -> CliResult:
     return run_in(
         folder,
         "export",
@@ -65,7 +58,7 @@ def _export(folder: Path, db: str, out: str) -> subprocess.CompletedProcess[str]
     )
 
 
-def _refused(result: subprocess.CompletedProcess[str], out: str, what: str) -> None:
+def _refused(result: CliResult, out: str, what: str) -> None:
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == (

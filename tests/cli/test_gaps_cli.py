@@ -1,31 +1,27 @@
-"""``nextgen-tui gaps`` run as a subprocess: text, JSON, exit codes, plain errors."""
+"""``nextgen-tui gaps``: text, JSON, exit codes, plain errors.
+
+The command runs in this process (:func:`~tests.support.cli.run_cli`); test_cli.py runs
+it on the demo through the installed entry point as well.
+"""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from nextgen_tui.store.repository import Store
 from tests.support import factories as f
+from tests.support.cli import CliResult, run_cli
 from tests.support.gap_builder import Build
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2026-06-01"
 
 
-def gaps(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nextgen_tui.cli", "gaps", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
+def gaps(*args: str | Path) -> CliResult:
+    return run_cli("gaps", *args, cwd=ROOT)
 
 
 @pytest.fixture

@@ -1,7 +1,10 @@
 """Hostile files and names given to the command: one plain line, the right exit status,
 control characters shown visibly, the roster's bytes untouched.
 
-Each case is run as a user runs it (subprocess), with the exact output checked.
+The exact output is checked. Most cases run the command in this process
+(:func:`~tests.support.cli.run_cli`); those that need a process of their own run the
+installed command: a full disk (a file size limit set in the child) and the refusals that
+must stay in bounded memory (the child's peak memory is measured).
 """
 
 from __future__ import annotations
@@ -20,8 +23,8 @@ import pytest
 from openpyxl import Workbook
 
 from nextgen_tui.store.repository import Store
-from tests.cli.test_cli import COMMAND, run
 from tests.support import factories as f
+from tests.support.cli import COMMAND, Result, run_cli
 
 ESCAPES = "\x1b]0;PWNED\x07\x1b[2J"
 SHOWN = "\\x1b]0;PWNED\\x07\\x1b[2J"
@@ -34,7 +37,7 @@ def _seeded(folder: Path) -> Path:
     return path
 
 
-def _exact(result: subprocess.CompletedProcess[str], stderr: str, status: int = 2) -> None:
+def _exact(result: Result, stderr: str, status: int = 2) -> None:
     assert (result.returncode, result.stdout, result.stderr) == (status, "", stderr)
 
 
@@ -46,7 +49,7 @@ def test_import_headers_with_escapes_are_shown_visibly(tmp_path: Path) -> None:
     before = db.read_bytes()
     sheet = tmp_path / "roster.csv"
     sheet.write_text(f"Name,{ESCAPES}\nAnn Lee,x\n", encoding="utf-8")
-    result = run("import", str(sheet), "--db", str(db), "--partnership", "Health Care")
+    result = run_cli("import", str(sheet), "--db", str(db), "--partnership", "Health Care")
     _exact(
         result,
         "nextgen-tui import: roster.csv has no Organization column; every roster needs one "
@@ -58,18 +61,18 @@ def test_import_headers_with_escapes_are_shown_visibly(tmp_path: Path) -> None:
 def test_a_missing_path_with_escapes_is_shown_visibly(tmp_path: Path) -> None:
     db = tmp_path / f"{ESCAPES}.json"
     _exact(
-        run("gaps", "--db", str(db)),
+        run_cli("gaps", "--db", str(db)),
         f"nextgen-tui gaps: There is no roster file at {tmp_path}/{SHOWN}.json.\n",
     )
     sheet = tmp_path / f"{ESCAPES}.csv"
     _exact(
-        run("import", str(sheet), "--db", str(_seeded(tmp_path)), "--partnership", "X"),
+        run_cli("import", str(sheet), "--db", str(_seeded(tmp_path)), "--partnership", "X"),
         f"nextgen-tui import: There is no file at {tmp_path}/{SHOWN}.csv.\n",
     )
 
 
 def test_an_argument_with_escapes_is_shown_visibly(tmp_path: Path) -> None:
-    result = run("export", "--db", "r.json", "--partnership", "P", "--format", ESCAPES)
+    result = run_cli("export", "--db", "r.json", "--partnership", "P", "--format", ESCAPES)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith("nextgen-tui export: argument --format: invalid choice: ")
     assert SHOWN in result.stderr and "\x1b" not in result.stderr and "\x07" not in result.stderr
@@ -79,7 +82,9 @@ def test_invalid_rows_with_escapes_are_shown_visibly(tmp_path: Path) -> None:
     db = _seeded(tmp_path)
     sheet = tmp_path / "roster.csv"
     sheet.write_text(f"Name,Organization\nAnn{ESCAPES},Acme\n", encoding="utf-8")
-    result = run("import", str(sheet), "--db", str(db), "--partnership", "Health Care", "--dry-run")
+    result = run_cli(
+        "import", str(sheet), "--db", str(db), "--partnership", "Health Care", "--dry-run"
+    )
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert result.stdout.splitlines()[0] == (
@@ -95,12 +100,12 @@ def test_a_fifo_or_a_device_as_the_roster_is_refused_at_once(tmp_path: Path) -> 
     os.mkfifo(fifo)
     for args in (("gaps", "--db", str(fifo)), ("--db", str(fifo))):
         _exact(
-            run(*args),
+            run_cli(*args),
             f"nextgen-tui{' gaps' if args[0] == 'gaps' else ''}: {fifo} is not a regular file, "
             "so it is not a roster file. Nothing was changed.\n",
         )
     _exact(
-        run("--db", "/dev/zero"),
+        run_cli("--db", "/dev/zero"),
         "nextgen-tui: /dev/zero is not a regular file, so it is not a roster file. "
         "Nothing was changed.\n",
     )
@@ -113,7 +118,7 @@ def test_a_fifo_or_a_device_as_the_spreadsheet_is_refused_at_once(tmp_path: Path
     os.mkfifo(fifo)
     for sheet in (str(fifo), "/dev/zero"):
         _exact(
-            run("import", sheet, "--db", str(db), "--partnership", "Health Care"),
+            run_cli("import", sheet, "--db", str(db), "--partnership", "Health Care"),
             f"nextgen-tui import: {sheet} is not a regular file; choose a CSV or XLSX file.\n",
         )
 
@@ -123,7 +128,7 @@ def test_deeply_nested_json_is_one_line_and_status_2(tmp_path: Path) -> None:
     path.write_text('{"_meta": ' + "[" * 100_000 + "]" * 100_000 + "}")
     before = path.read_bytes()
     _exact(
-        run("gaps", "--db", str(path)),
+        run_cli("gaps", "--db", str(path)),
         f"nextgen-tui gaps: {path} is not a roster file (its JSON is nested too deeply). "
         "Nothing was changed.\n",
     )
@@ -134,7 +139,7 @@ def test_deeply_nested_json_is_one_line_and_status_2(tmp_path: Path) -> None:
 def test_a_roster_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     path = _seeded(tmp_path)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    result = run("gaps", "--db", str(path), "--today", "2026-06-01")
+    result = run_cli("gaps", "--db", str(path), "--today", "2026-06-01")
     assert result.returncode == 1, result.stderr  # blockers found, as a new partnership has
     assert result.stdout.startswith("Health Care (stage 1 of 4: Prepare): ")
 
@@ -211,7 +216,7 @@ def test_an_xlsx_with_a_dtd_is_refused_plainly(tmp_path: Path, prolog: str) -> N
     sheet = tmp_path / "roster.xlsx"
     sheet.write_bytes(_rewrite(plain, "xl/worksheets/sheet1.xml", prolog + body))
     _exact(
-        run("import", str(sheet), "--db", str(db), "--partnership", "Health Care"),
+        run_cli("import", str(sheet), "--db", str(db), "--partnership", "Health Care"),
         "nextgen-tui import: roster.xlsx is not a readable Excel workbook "
         "(it may be damaged or of another kind).\n",
     )
@@ -231,7 +236,7 @@ def test_a_truncated_or_corrupted_xlsx_is_refused_plainly(tmp_path: Path) -> Non
     for broken in (plain[: len(plain) // 2], corrupted):
         sheet.write_bytes(broken)
         _exact(
-            run("import", str(sheet), "--db", str(db), "--partnership", "Health Care"),
+            run_cli("import", str(sheet), "--db", str(db), "--partnership", "Health Care"),
             "nextgen-tui import: roster.xlsx is not a readable Excel workbook "
             "(it may be damaged or of another kind).\n",
         )
@@ -335,7 +340,7 @@ def test_a_cell_over_10000_characters_is_refused_naming_row_and_column(tmp_path:
     xlsx_sheet.write_bytes(_xlsx_bytes([["Name", "Organization"], ["Ann", "Acme"], ["Ben", long]]))
     for sheet in (csv_sheet, xlsx_sheet):
         _exact(
-            run("import", str(sheet), "--db", str(db), "--partnership", "Health Care"),
+            run_cli("import", str(sheet), "--db", str(db), "--partnership", "Health Care"),
             f"nextgen-tui import: {sheet.name}: row 3, column B holds 10,001 characters; "
             "a cell may hold at most 10,000. Nothing was imported.\n",
         )

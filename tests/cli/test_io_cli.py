@@ -1,4 +1,8 @@
-"""``nextgen-tui import`` and ``nextgen-tui export``, run as the user runs them (subprocess)."""
+"""``nextgen-tui import`` and ``nextgen-tui export``: output, exit status and the files.
+
+The command runs in this process (:func:`~tests.support.cli.run_cli`), with the same
+arguments, working folder and standard streams as the installed command would have.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ from pathlib import Path
 
 from nextgen_tui.models import ChampionStatus, LaunchMeeting, RoleKind
 from nextgen_tui.store.repository import Store
-from tests.cli.test_cli import assert_one_plain_line, run
 from tests.support import factories as f
+from tests.support.cli import assert_one_plain_line, run_cli
 
 ROSTER = (
     "Full Name,Company,E-mail,Roles,Champion status\n"
@@ -27,7 +31,7 @@ def _roster(folder: Path, text: str = ROSTER) -> Path:
 
 def test_import_creates_the_partnership_and_reports_each_row(tmp_path: Path) -> None:
     db = tmp_path / "data.json"
-    result = run(
+    result = run_cli(
         "import",
         str(_roster(tmp_path)),
         "--db",
@@ -64,7 +68,7 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     roster = _roster(tmp_path)
     before = db.read_bytes()
     names_before = sorted(p.name for p in tmp_path.iterdir())
-    result = run("import", str(roster), "--db", str(db), "--partnership", "X", "--dry-run")
+    result = run_cli("import", str(roster), "--db", str(db), "--partnership", "X", "--dry-run")
     assert result.returncode == 0, result.stderr
     assert "1 new person, 1 match with people already in the directory" in result.stdout
     assert "Dry run: nothing was written." in result.stdout
@@ -74,7 +78,7 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
 
 def test_dry_run_into_a_missing_file_does_not_create_it(tmp_path: Path) -> None:
     db = tmp_path / "new.json"
-    result = run(
+    result = run_cli(
         "import", str(_roster(tmp_path)), "--db", str(db), "--partnership", "X", "--dry-run"
     )
     assert result.returncode == 0, result.stderr
@@ -87,7 +91,7 @@ def test_on_match_update(tmp_path: Path) -> None:
     with Store(db) as store:
         f.person(store, "Ann Lee", f.org(store, "Acme"), email="ANN@acme.com", title="Old")
     roster = _roster(tmp_path, "Name,Company,Email,Title\nAnnie Lee,Acme,ann@acme.com,CEO\n")
-    result = run(
+    result = run_cli(
         "import", str(roster), "--db", str(db), "--partnership", "X", "--on-match", "update"
     )
     assert result.returncode == 0, result.stderr
@@ -103,18 +107,18 @@ def test_import_of_a_file_that_is_not_a_roster_is_one_plain_line(tmp_path: Path)
     before = db.read_bytes()
     letter = tmp_path / "letter.txt"
     letter.write_text("Dear all,\nsee you Monday.\n")
-    result = run("import", str(letter), "--db", str(db), "--partnership", "X")
+    result = run_cli("import", str(letter), "--db", str(db), "--partnership", "X")
     assert_one_plain_line(result, "nextgen-tui import:", "letter.txt is not a roster")
     assert db.read_bytes() == before
 
 
 def test_import_needs_a_db_and_a_writable_file(tmp_path: Path) -> None:
     roster = _roster(tmp_path)
-    assert_one_plain_line(run("import", str(roster), "--partnership", "X"), "--db PATH")
+    assert_one_plain_line(run_cli("import", str(roster), "--partnership", "X"), "--db PATH")
     db = tmp_path / "data.json"
     with Store(db):  # another process (the app) has the file open
         before = db.read_bytes()
-        result = run("import", str(roster), "--db", str(db), "--partnership", "X")
+        result = run_cli("import", str(roster), "--db", str(db), "--partnership", "X")
         assert_one_plain_line(result, "nextgen-tui import:")
     assert db.read_bytes() == before
 
@@ -136,7 +140,7 @@ def test_export_every_format(tmp_path: Path) -> None:
     }
     with Store(db):  # exports open the file read-only: they work while the app is open
         for fmt, name in outputs.items():
-            result = run(
+            result = run_cli(
                 "export",
                 "--db",
                 str(db),
@@ -164,12 +168,14 @@ def test_export_errors_are_one_plain_line(tmp_path: Path) -> None:
         f.partnership(store, name="Health Care, East")
     out = str(tmp_path / "r.csv")
     line = assert_one_plain_line(
-        run("export", "--db", str(db), "--partnership", "Nope", "--format", "csv", "--out", out),
+        run_cli(
+            "export", "--db", str(db), "--partnership", "Nope", "--format", "csv", "--out", out
+        ),
         "no partnership named 'Nope'",
     )
     assert "Health Care, East" in line
     assert_one_plain_line(
-        run(
+        run_cli(
             "export",
             "--db",
             str(db),
@@ -183,7 +189,7 @@ def test_export_errors_are_one_plain_line(tmp_path: Path) -> None:
         "nothing to put in a calendar",
     )
     assert_one_plain_line(
-        run(
+        run_cli(
             "export",
             "--db",
             str(db),
@@ -197,7 +203,7 @@ def test_export_errors_are_one_plain_line(tmp_path: Path) -> None:
         "does not exist",
     )
     assert_one_plain_line(
-        run(
+        run_cli(
             "export",
             "--db",
             str(tmp_path / "none.json"),
@@ -230,7 +236,7 @@ def test_round_trip_through_the_command_line(tmp_path: Path) -> None:
         )
     out = tmp_path / "roster.xlsx"
     assert (
-        run(
+        run_cli(
             "export",
             "--db",
             str(db),
@@ -243,7 +249,7 @@ def test_round_trip_through_the_command_line(tmp_path: Path) -> None:
         ).returncode
         == 0
     )
-    result = run("import", str(out), "--db", str(fresh), "--partnership", p.name)
+    result = run_cli("import", str(out), "--db", str(fresh), "--partnership", p.name)
     assert result.returncode == 0, result.stderr
     with Store(fresh, read_only=True) as copy:
         people = {person.name: person for person in copy.people()}

@@ -1,6 +1,8 @@
 """A roster reached through a link, lock files, and backups: listing and restoring them.
 
-Run as a user runs the command (subprocess), checking the exact output and the files.
+The command runs in this process (:func:`~tests.support.cli.run_cli`), checking the exact
+output and the files. A store the test holds refuses it as it refuses another process:
+the lock is an ``flock`` on a file each store opens itself.
 """
 
 from __future__ import annotations
@@ -8,17 +10,16 @@ from __future__ import annotations
 import getpass
 import os
 import socket
-import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from nextgen_tui.store.backups import BACKUPS_KEPT, DAILY_BACKUPS_KEPT, backups
 from nextgen_tui.store.repository import Store
-from tests.cli.test_cli import run
 from tests.support import factories as f
+from tests.support.cli import CliResult, run_cli
 
 
-def _exact(result: subprocess.CompletedProcess[str], stdout: str, stderr: str, status: int) -> None:
+def _exact(result: CliResult, stdout: str, stderr: str, status: int) -> None:
     assert (result.returncode, result.stdout, result.stderr) == (status, stdout, stderr)
 
 
@@ -28,8 +29,8 @@ def _sheet(folder: Path) -> Path:
     return sheet
 
 
-def _import(sheet: Path, db: Path) -> subprocess.CompletedProcess[str]:
-    return run("import", str(sheet), "--db", str(db), "--partnership", "Health Care")
+def _import(sheet: Path, db: Path) -> CliResult:
+    return run_cli("import", str(sheet), "--db", str(db), "--partnership", "Health Care")
 
 
 # ------------------------------------------------------------------ a linked roster
@@ -92,7 +93,7 @@ def test_a_linked_lock_file_is_refused_and_its_target_left_whole(tmp_path: Path)
 def test_a_refused_file_leaves_no_lock_behind(tmp_path: Path) -> None:
     path = tmp_path / "roster.json"
     path.write_text("{ not json")
-    result = run("--db", str(path))
+    result = run_cli("--db", str(path))
     assert result.returncode == 2 and "is damaged or is not a roster file" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["roster.json"]
     assert path.read_text() == "{ not json"
@@ -154,7 +155,7 @@ def test_backups_lists_time_size_and_counts(tmp_path: Path) -> None:
     sizes = [f"{b.stat().st_size} B" for b in (first, second)]
     assert all(b.stat().st_size < 1024 for b in (first, second))
     _exact(
-        run("backups", "--db", str(path)),
+        run_cli("backups", "--db", str(path)),
         "Backups of team[1].json in team[1].json.backups/, oldest first:\n"
         f"  2026-01-01 09:00:00  {sizes[0]:>9}  {'0 partnerships, 0 people':<32}  {first.name}\n"
         f"  2026-01-02 09:00:00  {sizes[1]:>9}  {'1 partnership, 1 person':<32}  {second.name}\n"
@@ -171,7 +172,7 @@ def test_restore_backs_up_the_current_file_and_says_what_changed(tmp_path: Path)
     _edit_at(path, datetime(2026, 1, 2, 9, 0), datetime(2026, 1, 2, 9, 5))
     first = backups(path)[1]  # taken before the second day's edits: one person
     wanted, current = first.read_bytes(), path.read_bytes()
-    result = run("restore", "--db", str(path), first.name)
+    result = run_cli("restore", "--db", str(path), first.name)
     assert result.returncode == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
     assert lines[:3] == [
@@ -194,7 +195,7 @@ def test_restore_is_refused_while_another_writer_holds_the_file(tmp_path: Path) 
     with Store(path):
         before = path.read_bytes()
         count = len(backups(path))
-        result = run("restore", "--db", str(path), first.name)
+        result = run_cli("restore", "--db", str(path), first.name)
         assert result.returncode == 2 and result.stdout == ""
         assert result.stderr.startswith(
             "nextgen-tui restore: roster.json is already open for editing (by "
@@ -207,7 +208,7 @@ def test_restore_of_a_missing_or_damaged_backup_is_one_plain_line(tmp_path: Path
     _edit_at(path, datetime(2026, 1, 1, 9, 0))
     before = path.read_bytes()
     _exact(
-        run("restore", "--db", str(path), "nope.json"),
+        run_cli("restore", "--db", str(path), "nope.json"),
         "",
         "nextgen-tui restore: there is no backup named nope.json in roster.json.backups/ "
         f"(list them with: nextgen-tui backups --db {path})\n",
@@ -215,7 +216,7 @@ def test_restore_of_a_missing_or_damaged_backup_is_one_plain_line(tmp_path: Path
     )
     damaged = tmp_path / "damaged.json"
     damaged.write_text("{")
-    result = run("restore", "--db", str(path), str(damaged))
+    result = run_cli("restore", "--db", str(path), str(damaged))
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr == (
         f"nextgen-tui restore: {damaged} is damaged or is not a roster file (it is not valid "

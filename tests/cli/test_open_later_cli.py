@@ -12,7 +12,7 @@ from pathlib import Path
 
 from nextgen_tui.cli.common import EXIT_ERROR
 from nextgen_tui.store.siblings import lock_path
-from tests.cli.test_cli import COMMAND
+from tests.support.cli import COMMAND
 from tests.support.large_roster import write_large_roster
 
 

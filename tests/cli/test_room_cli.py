@@ -1,5 +1,9 @@
 """``nextgen-tui room``: its errors are one plain line (exit 2), and ``--serve`` serves the
-room view to a browser on this machine (loopback only in tests)."""
+room view to a browser on this machine (loopback only in tests).
+
+The errors come from the command run in this process (:func:`~tests.support.cli.run_cli`);
+the server is the installed command in a process of its own, stopped at the end.
+"""
 
 from __future__ import annotations
 
@@ -19,69 +23,60 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from nextgen_tui.cli.main import main
 from nextgen_tui.cli.room import room_command
 from nextgen_tui.store.repository import Store
 from tests.conftest import FIXED_NOW
 from tests.support import factories as f
+from tests.support.cli import run_cli
 from tests.support.room import Seeded, seed_meeting
 
 ROOT = Path(__file__).resolve().parents[2]
 PARTNERSHIP = "Advanced Manufacturing, North Valley"
 
 
-def room_error(capsys: pytest.CaptureFixture[str], *args: str | Path) -> str:
+def room_error(*args: str | Path) -> str:
     """Run ``nextgen-tui room ARGS`` expecting a usage or file error; its stderr."""
-    try:
-        code = main(["room", *map(str, args)])
-    except SystemExit as exc:  # argparse's own errors
-        code = int(str(exc.code))
-    out, err = capsys.readouterr()
-    assert code == 2
-    assert out == ""
+    result = run_cli("room", *args)
+    err = result.stderr
+    assert result.returncode == 2
+    assert result.stdout == ""
     assert err.count("\n") == 1 and err.startswith("nextgen-tui room: ")
     assert "Traceback" not in err
     return err
 
 
-def test_a_missing_damaged_or_foreign_file_is_one_line(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    assert "There is no roster file at" in room_error(capsys, "--db", tmp_path / "none.json")
+def test_a_missing_damaged_or_foreign_file_is_one_line(tmp_path: Path) -> None:
+    assert "There is no roster file at" in room_error("--db", tmp_path / "none.json")
     damaged = tmp_path / "damaged.json"
     damaged.write_text('{"_meta": ', encoding="utf-8")
-    assert "not valid JSON" in room_error(capsys, "--db", damaged)
+    assert "not valid JSON" in room_error("--db", damaged)
     control = tmp_path / "bad\x1b[2Jname.json"
-    err = room_error(capsys, "--db", control)
+    err = room_error("--db", control)
     assert "\x1b" not in err and "bad\\x1b[2Jname.json" in err
 
 
-def test_an_unknown_partnership_lists_the_names(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_an_unknown_partnership_lists_the_names(tmp_path: Path) -> None:
     seeded = seed_meeting(tmp_path / "roster.json")
-    err = room_error(capsys, "--db", seeded.path, "--partnership", "Nope [/]")
+    err = room_error("--db", seeded.path, "--partnership", "Nope [/]")
     assert "no partnership named 'Nope [/]'" in err
     assert f"{PARTNERSHIP}; Healthcare, North Valley" in err
 
 
-def test_no_meeting_under_way_asks_for_a_name(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_no_meeting_under_way_asks_for_a_name(tmp_path: Path) -> None:
     with Store(tmp_path / "roster.json", clock=lambda: FIXED_NOW) as store:
         f.partnership(store)
         f.partnership(store, "Healthcare, North Valley", "Healthcare")
-    err = room_error(capsys, "--db", tmp_path / "roster.json")
+    err = room_error("--db", tmp_path / "roster.json")
     assert "No launch meeting is under way in roster.json" in err
     assert f"(partnerships in the file: {PARTNERSHIP}; Healthcare, North Valley)" in err
     assert err.rstrip().endswith("Choose one with --partnership NAME.")
 
 
-def test_bad_options_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_bad_options_are_one_line(tmp_path: Path) -> None:
     seeded = seed_meeting(tmp_path / "roster.json")
-    assert "go with --serve" in room_error(capsys, "--db", seeded.path, "--port", "8001")
-    assert "go with --serve" in room_error(capsys, "--db", seeded.path, "--host", "127.0.0.1")
-    assert "not a port number" in room_error(capsys, "--db", seeded.path, "--port", "99999")
+    assert "go with --serve" in room_error("--db", seeded.path, "--port", "8001")
+    assert "go with --serve" in room_error("--db", seeded.path, "--host", "127.0.0.1")
+    assert "not a port number" in room_error("--db", seeded.path, "--port", "99999")
 
 
 def test_the_served_command_quotes_what_it_passes(tmp_path: Path) -> None:

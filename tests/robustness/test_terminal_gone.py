@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import IO
 
 from nextgen_tui.store.repository import Store
-from tests.cli.test_cli import COMMAND
 from tests.support import factories as f
+from tests.support.cli import COMMAND
 
 
 def _roster(folder: Path) -> Path:
