@@ -290,11 +290,13 @@ def test_a_zip_bomb_sheet_is_refused_before_it_is_unpacked(tmp_path: Path) -> No
 def test_a_part_unpacking_past_the_limit_is_refused_unread(tmp_path: Path) -> None:
     db = _seeded(tmp_path)
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    rows = b"<row/>" * (1024 * 1024 // 6)
+    # the fastest compression: the same 300 MB part, in half the test's CPU time
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
             for _ in range(300):
-                part.write(b"<row/>" * (1024 * 1024 // 6))
+                part.write(rows)
     sheet = tmp_path / "roster.xlsx"
     sheet.write_bytes(out.getvalue())
     result, peak = _peak_memory_mb(
