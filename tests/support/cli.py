@@ -53,7 +53,7 @@ COMMAND = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "nextgen_
 Arg = str | os.PathLike[str]
 
 
-@dataclass
+@dataclass(frozen=True)
 class CliResult:
     """What a run of the command showed: the fields of ``subprocess.CompletedProcess``
     that the tests read."""
