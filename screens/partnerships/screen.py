@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from nextgen_tui.errors import StoreError
@@ -111,14 +112,39 @@ class PartnershipsScreen(Screen[None]):
 
     #: The screen width the table's columns were last sized for.
     _laid_out_width = -1
+    #: Its widgets are there: the list is built the first time it is on top. A partnership
+    #: opened at start-up covers it at once, and a list built for nobody to see would
+    #: delay that partnership's first paint; escape shows the list, built then.
+    _built = False
 
     def compose(self) -> ComposeResult:
-        yield ScreenHeader()
-        yield Static(Content(EMPTY_TEXT), id="partnerships-empty")
-        yield PartnershipTable(cursor_type="row", zebra_stripes=True, id="partnerships-table")
-        yield KeyFooter()
+        if self.is_active:
+            yield from self._widgets()
+
+    def _widgets(self) -> list[Widget]:
+        self._built = True
+        return [
+            ScreenHeader(),
+            Static(Content(EMPTY_TEXT), id="partnerships-empty"),
+            PartnershipTable(cursor_type="row", zebra_stripes=True, id="partnerships-table"),
+            KeyFooter(),
+        ]
 
     def on_mount(self) -> None:
+        if self._built:
+            self._fill()
+
+    async def on_screen_resume(self) -> None:
+        if not self.is_active:  # another screen was pushed over it meanwhile
+            return
+        if self._built:
+            self.reload()
+        else:
+            await self.mount_all(self._widgets())
+            self._fill()
+
+    def _fill(self) -> None:
+        """The table's columns, and its rows."""
         table = self.query_one(PartnershipTable)
         for label, key in (
             ("Partnership", "name"),
@@ -131,14 +157,11 @@ class PartnershipsScreen(Screen[None]):
             table.add_column(Text(label), key=key)
         self.reload()
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
     # ------------------------------------------------------------------ data
 
     def reload(self) -> None:
         """Re-read the partnerships, keeping the cursor on the same one."""
-        if not self.is_mounted:
+        if not (self.is_mounted and self._built):
             return
         store = store_of(self)
         table = self.query_one(PartnershipTable)
@@ -186,7 +209,7 @@ class PartnershipsScreen(Screen[None]):
 
     def on_resize(self) -> None:
         # the column widths follow the screen width; a height change needs no new rows
-        if self.app.size.width != self._laid_out_width:
+        if self._built and self.app.size.width != self._laid_out_width:
             self.reload()
 
     def _counts(self, partnership: Partnership, today: date) -> tuple[int, int]:
@@ -202,6 +225,8 @@ class PartnershipsScreen(Screen[None]):
         return blockers, warnings
 
     def selected_id(self) -> int | None:
+        if not self._built:
+            return None
         table = self.query_one(PartnershipTable)
         if not table.row_count:
             return None
@@ -212,6 +237,8 @@ class PartnershipsScreen(Screen[None]):
         return int(key.value) if key.value is not None else None
 
     def select(self, partnership_id: int) -> None:
+        if not self._built:
+            return
         table = self.query_one(PartnershipTable)
         if str(partnership_id) in table.rows:
             table.move_cursor(row=table.get_row_index(str(partnership_id)))

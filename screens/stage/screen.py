@@ -84,6 +84,7 @@ class PartnershipScreen(DismissOnce, Screen[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        apply_breakpoints(self)  # before its widgets: each is styled once, for this width
         yield ScreenHeader()
         yield StageBar(id="stage-bar")
         yield Static("", id="stage-status", markup=False)
@@ -99,7 +100,6 @@ class PartnershipScreen(DismissOnce, Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        apply_breakpoints(self)  # before the first frame
         self.reload()
         if self.live:  # not closed before it mounted (its widgets would be gone)
             self.query_one(RosterList).focus()

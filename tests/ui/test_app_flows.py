@@ -59,6 +59,30 @@ async def test_create_a_partnership_from_the_empty_list(store: Store) -> None:
         assert "Healthcare, South Bay" in screen_text(app)
 
 
+async def test_the_list_under_a_partnership_opened_at_start_is_built_when_shown(
+    store: Store,
+) -> None:
+    only = f.partnership(store)
+    app = RosterApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(pilot)
+        assert stage_screen(app).partnership_id == only.id
+        under = app.screen_stack[0]
+        assert isinstance(under, PartnershipsScreen)
+        assert not under.children  # nothing composed, styled or counted for nobody to see
+        await pilot.press("escape")
+        await wait(pilot)
+        assert app.screen is under
+        table = under.query_one(PartnershipTable)
+        assert table.row_count == 1 and table.has_focus
+        text = screen_text(app)
+        assert "Advanced Manufacturing, North Valley" in text and "Prepare" in text
+        assert "New" in text  # its keys in the footer
+        await pilot.press("enter")
+        await wait(pilot)
+        assert stage_screen(app).partnership_id == only.id
+
+
 async def test_second_committed_champion_clears_champions_too_few(store: Store) -> None:
     partnership = f.partnership(store)
     forge = f.org(store, "Acme Forge")
