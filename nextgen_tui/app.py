@@ -25,11 +25,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from nextgen_tui import collector
 from nextgen_tui.prefs import Prefs, load_prefs, save_prefs
 from nextgen_tui.store.opening import ClaimedFile
 from nextgen_tui.text.visible import visible
 from screens.common.opening import OpeningScreen
 from screens.common.stylesheet import STYLESHEET
+from screens.stage import STYLESHEET as STAGE_STYLESHEET
 
 if TYPE_CHECKING:
     from nextgen_tui.store.repository import Store
@@ -77,7 +79,10 @@ class RosterApp(App[None]):
     """Sector Partnership Roster: rosters and role gaps of sector partnerships."""
 
     TITLE = APP_TITLE
-    CSS_PATH = STYLESHEET
+    #: The shared rules, and the stage views' (the first screen of most sessions), read
+    #: together: a screen's own CSS_PATH read when it is first pushed makes Textual parse
+    #: every rule of the app again and restyle every widget (``Stylesheet.reparse``).
+    CSS_PATH = [STYLESHEET, STAGE_STYLESHEET]
     COMMANDS = App.COMMANDS | {_command_provider}
 
     BINDINGS = [
@@ -191,6 +196,7 @@ class RosterApp(App[None]):
         return PartnershipsScreen()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(collector.resume)  # paused by the command line
         if self.prefs.theme in self.available_themes:
             self.theme = self.prefs.theme
         self.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())

@@ -197,6 +197,16 @@ def run_app(args: argparse.Namespace) -> int:
     """Claim the file (refusing bad files with one line), then run the Textual app, which
     reads it after its first paint; a file found damaged then ends the app with one line
     too, the same as before the app starts."""
+    from nextgen_tui import collector
+
+    collector.pause()  # the app resumes it once painted
+    try:
+        return _open_and_run(args)
+    finally:
+        collector.resume()  # if the app never painted
+
+
+def _open_and_run(args: argparse.Namespace) -> int:
     from nextgen_tui.errors import StoreError
 
     try:

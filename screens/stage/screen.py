@@ -46,8 +46,8 @@ from screens.common.header import ScreenHeader
 from screens.common.lazy import push_lazy
 from screens.common.modal import DismissOnce
 from screens.common.navigation import StageViewed, StartMeeting
+from screens.stage import STYLESHEET, keys
 from screens.stage import editors as editors
-from screens.stage import keys
 from screens.stage.advance import ask_to_advance
 from screens.stage.fix import fix_target
 from screens.stage.status import balance_line, status_line, waiver_lines
@@ -64,7 +64,7 @@ from screens.stage.widgets import (
 class PartnershipScreen(DismissOnce, Screen[None]):
     """The four stage views of one partnership."""
 
-    CSS_PATH = "stage.tcss"
+    CSS_PATH = STYLESHEET
     #: Below 100 columns the gaps go under the roster (see stage.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 import pytest
+from textual.css.stylesheet import Stylesheet
 from textual.widgets import TextArea
 
+from nextgen_tui import collector
 from nextgen_tui.app import RosterApp
 from nextgen_tui.models import ChampionStatus, OrgKind, RoleKind, Stage
 from nextgen_tui.store.repository import Store
@@ -81,6 +84,32 @@ async def test_the_list_under_a_partnership_opened_at_start_is_built_when_shown(
         await pilot.press("enter")
         await wait(pilot)
         assert stage_screen(app).partnership_id == only.id
+
+
+async def test_start_up_reads_no_stylesheet_twice_and_collects_garbage_again_once_painted(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    f.partnership(store)
+    reparsed: list[Stylesheet] = []
+    reparse = Stylesheet.reparse
+
+    def counted(sheet: Stylesheet) -> None:
+        reparsed.append(sheet)
+        reparse(sheet)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    collector.pause()  # as the command line does
+    try:
+        app = RosterApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait(pilot)
+            stage_screen(app)
+            assert gc.isenabled()
+        # the stage view's rules were read with the app's: every rule parsed once
+        assert reparsed == []
+    finally:
+        collector.resume()
+        gc.unfreeze()
 
 
 async def test_second_committed_champion_clears_champions_too_few(store: Store) -> None:
