@@ -124,6 +124,9 @@ IMPORTS = {
         "import textual.app; from textual.widgets import DataTable, Footer, Header"
     ),
     "to the first paint: cli + app, no models": "import nextgen_tui.cli.main, nextgen_tui.app",
+    "pydantic alone: import and one model": (
+        "import pydantic\nclass One(pydantic.BaseModel):\n    x: int = 0"
+    ),
     "core: models + store (pydantic, TinyDB)": "import nextgen_tui.store.repository",
     "the app with its first screens": (
         "import nextgen_tui.cli.main, nextgen_tui.app, screens.commands, "
@@ -135,11 +138,13 @@ IMPORTS = {
 def import_times(runs: int) -> None:
     """Median wall time of a fresh interpreter importing each set of modules."""
     root = str(Path(__file__).resolve().parent.parent)
+    # as the app runs: no search for pydantic plugins (see nextgen_tui.cli.main)
+    env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "__all__"}
     for label, code in IMPORTS.items():
         times = []
         for _ in range(runs):
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
+            subprocess.run([sys.executable, "-c", code], check=True, cwd=root, env=env)
             times.append(time.perf_counter() - started)
         print(f"  import {label:<44} median {statistics.median(times) * 1000:6.1f} ms")
 
