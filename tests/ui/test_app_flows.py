@@ -109,7 +109,6 @@ async def test_start_up_reads_no_stylesheet_twice_and_collects_garbage_again_onc
         assert reparsed == []
     finally:
         collector.resume()
-        gc.unfreeze()
 
 
 async def test_second_committed_champion_clears_champions_too_few(store: Store) -> None:
