@@ -6,6 +6,11 @@ resume and every ``refresh_bindings()`` call. Each key it mounts is styled twice
 from one field to the next cost some 10-20 ms (a fifth of the time of a keystroke that only
 moves the focus), with the same keys drawn again. This footer compares what it would show
 (key, label, tooltip, enabled) with what it shows and rebuilds only when they differ.
+
+A key it builds is made in its final state: Textual's key starts compact (its class
+``-compact`` set by a watcher at mount) and is then bound to the footer, which is not
+compact (the class removed again): every key was restyled twice as it mounted, a tenth of
+the time from the stage view's mount to its first paint.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeyFooter(Footer):
@@ -41,7 +47,11 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._shown = self._keys() if self._bindings_ready else None
-        yield from super().compose()
+        for widget in super().compose():
+            # a key bound to the footer's compact (all but the palette's): set as it will be
+            if isinstance(widget, FooterKey) and "compact" in (widget._reactive_connect or {}):
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True

@@ -22,6 +22,7 @@ from nextgen_tui.models import ROLE_LABELS, Convening, RoleAssignment, RoleKind,
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import READ_ONLY_WHY, read_only
+from screens.common.option_list import SteadyOptionList
 from screens.stage import editors as editors
 from screens.stage.lines import (
     CONVENINGS_KEY,
@@ -124,7 +125,7 @@ def editable(entry: RosterEntry) -> bool:
     return entry.role is not None or entry.group.team_id is not None or entry.convening is not None
 
 
-class RosterList(OptionList):
+class RosterList(SteadyOptionList):
     """Who's at the table: each group's headline, then its members."""
 
     BINDINGS = [
@@ -318,7 +319,7 @@ class RosterList(OptionList):
 # ---------------------------------------------------------------------------- gaps
 
 
-class GapList(OptionList):
+class GapList(SteadyOptionList):
     """What's missing: the viewed stage's gaps first (blockers first), then those of the
     stages after the partnership's own ("Upcoming") and of stages it has passed ("Earlier
     stages"), each labelled with its stage."""

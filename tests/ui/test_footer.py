@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button
@@ -54,3 +55,25 @@ async def test_a_focus_move_that_keeps_the_keys_keeps_the_footer() -> None:
         app.set_focus(app.query_one("#one"))  # and gone again
         await pilot.pause()
         assert labels(app) == ["New", "palette"]
+
+
+async def test_each_key_is_built_as_it_is_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No key starts compact to be made wide again at once (each change restyles it)."""
+    seen: list[tuple[str, bool]] = []
+    watch = FooterKey._watch_compact
+
+    def recorded(key: FooterKey, compact: bool) -> None:
+        seen.append((key.description, compact))
+        watch(key, compact)
+
+    monkeypatch.setattr(FooterKey, "_watch_compact", recorded)
+    app = FooterApp()
+    async with app.run_test() as pilot:
+        app.set_focus(app.query_one("#three"))
+        await pilot.pause()
+        assert labels(app) == ["Remove", "New", "palette"]
+        keys = {key.description: key for key in shown(app)}
+        assert not keys["Remove"].has_class("-compact") and not keys["New"].compact
+        assert keys["palette"].has_class("-compact")  # not bound to the footer: as Textual's
+    bound = [compact for description, compact in seen if description != "palette"]
+    assert bound and not any(bound)
