@@ -17,10 +17,15 @@ from screens.meeting.screen import MeetingScreen
 from tests.support import factories as f
 from tests.support.app_ui import drain, screen_text, stage_screen, wait
 
-SIZE = (120, 40)
+SIZE = (80, 24)  # the stage view and the meeting in their narrow layouts
 
 
-async def test_the_meeting_opens_from_the_launch_stage_and_the_palette(store: Store) -> None:
+async def test_the_meeting_opens_from_the_stage_takes_back_a_check_in_and_reopens_from_the_palette(
+    store: Store,
+) -> None:
+    """One launch, in turn: m on the Launch stage opens the meeting; a check-in is taken
+    back with undo, then with delete in the list (which asks first); escape asks before
+    leaving the live meeting; the command palette resumes it."""
     p = f.partnership(store, stage=Stage.LAUNCH)
     f.leader(store, p, f.person(store, "Ann Able", f.org(store, "Acme Forge")))
     app = RosterApp(store)
@@ -30,13 +35,33 @@ async def test_the_meeting_opens_from_the_launch_stage_and_the_palette(store: St
         await pilot.press("m")
         await wait(pilot)
         screen = app.screen
-        assert isinstance(screen, MeetingScreen) and screen.partnership_id == p.id
-        assert "Ann Able — Acme Forge" in screen_text(app)
+        assert isinstance(screen, MeetingScreen) and screen.partnership_id == p.id, "m opens it"
+        assert "Ann Able — Acme Forge" in screen_text(app), "the meeting lists the invitee"
+
+        await pilot.press(*"ann", "enter")
+        await wait(pilot)
+        assert len(store.launch(p.id).checkins) == 1, "enter checks in"
+        assert "Present: 1" in screen_text(app), "the counter shows the check-in"
+        await pilot.press("ctrl+z")
+        await wait(pilot)
+        assert store.launch(p.id).checkins == [], "undo takes the check-in back"
+        assert "Present: 0" in screen_text(app), "the counter shows the undo"
+        await pilot.press("enter")  # again, then delete in the list (it asks first)
+        await wait(pilot)
+        screen.query_one("#people-list").focus()
+        await pilot.press("delete")
+        await wait(pilot)
+        assert "Take back the check-in of Ann Able?" in screen_text(app), "delete asks first"
+        await pilot.press("y")
+        await wait(pilot)
+        assert store.launch(p.id).checkins == [], "yes takes the check-in back"
+        assert "Present: 0" in screen_text(app), "the counter shows it"
+
         await pilot.press("escape")  # leaving the live meeting asks first
         await wait(pilot)
         assert isinstance(app.screen, ConfirmScreen) and "Leave the live meeting?" in (
             app.screen.question
-        )
+        ), "escape asks before leaving"
         await pilot.press("y")
         await wait(pilot)
         stage_screen(app)
@@ -48,8 +73,8 @@ async def test_the_meeting_opens_from_the_launch_stage_and_the_palette(store: St
         await pilot.press("enter")
         await wait(pilot)
         screen = app.screen
-        assert isinstance(screen, MeetingScreen) and screen.partnership_id == p.id
-        assert "Check-in is open" in screen_text(app)
+        assert isinstance(screen, MeetingScreen) and screen.partnership_id == p.id, "palette"
+        assert "Check-in is open" in screen_text(app), "the palette resumes the meeting"
 
 
 MEETING_KEYS = [
@@ -103,33 +128,3 @@ async def test_random_keys_in_the_meeting_raise_nothing(store: Store, part: int)
     meeting = store.launch(p.id)
     # the walk really ran the meeting (which part starts it depends on the interleaving)
     assert meeting.phase is not None or meeting.checkins or meeting.action_areas
-
-
-async def test_a_check_in_is_taken_back_with_undo_or_delete(store: Store) -> None:
-    p = f.partnership(store, stage=Stage.LAUNCH)
-    f.leader(store, p, f.person(store, "Ann Able", f.org(store, "Acme Forge")))
-    app = RosterApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait(pilot)
-        await pilot.press("m")
-        await wait(pilot)
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
-        await pilot.press(*"ann", "enter")
-        await wait(pilot)
-        assert len(store.launch(p.id).checkins) == 1
-        assert "Present: 1" in screen_text(app)
-        await pilot.press("ctrl+z")
-        await wait(pilot)
-        assert store.launch(p.id).checkins == []
-        assert "Present: 0" in screen_text(app)
-        await pilot.press("enter")  # again, then delete in the list (it asks first)
-        await wait(pilot)
-        screen.query_one("#people-list").focus()
-        await pilot.press("delete")
-        await wait(pilot)
-        assert "Take back the check-in of Ann Able?" in screen_text(app)
-        await pilot.press("y")
-        await wait(pilot)
-        assert store.launch(p.id).checkins == []
-        assert "Present: 0" in screen_text(app)

@@ -79,21 +79,11 @@ async def test_a_note_typed_right_after_f3_is_text(store: Store, keys: Keys) -> 
 
 
 @SPEEDS
-async def test_entries_pasted_in_one_burst_stay_apart(store: Store, keys: Keys) -> None:
-    p = at_phase(store, MeetingPhase.OPPORTUNITIES)
-    app = Host(store, p.id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await keys(pilot, "Robots", "enter", "Aging workforce", "enter", "Reshoring", "enter")
-        await keys(pilot, "f8", "Skills pipeline", "enter", "Housing", "enter")
-        meeting = store.launch(p.id)
-        assert [o.text for o in meeting.opportunities] == ["Robots", "Aging workforce", "Reshoring"]
-        assert [a.title for a in meeting.action_areas] == ["Skills pipeline", "Housing"]
-        assert app.screen.query_one("#area-entry", Input).value == ""
-
-
-@SPEEDS
-async def test_a_pick_is_for_one_opportunity(store: Store, keys: Keys) -> None:
+async def test_a_pick_is_for_one_opportunity_and_entries_in_one_burst_stay_apart(
+    store: Store, keys: Keys
+) -> None:
+    """In turn: a pick (F3) is for the next opportunity only; entries (opportunities, then
+    areas after F8) stay apart, each one item, and the entry box is left empty."""
     p = at_phase(store, MeetingPhase.OPPORTUNITIES)
     app = Host(store, p.id)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -101,7 +91,18 @@ async def test_a_pick_is_for_one_opportunity(store: Store, keys: Keys) -> None:
         await find(pilot, "Ave")
         await keys(pilot, "f3", "Robots", "enter", "Export growth", "enter")
         said = [o.person_id for o in store.launch(p.id).opportunities]
-        assert said == [person_id(store, "Avery Anders"), None]
+        assert said == [person_id(store, "Avery Anders"), None], "a pick is for one item"
+        await keys(pilot, "Robotics", "enter", "Aging workforce", "enter", "Reshoring", "enter")
+        await keys(pilot, "f8", "Skills pipeline", "enter", "Housing", "enter")
+        meeting = store.launch(p.id)
+        assert [o.text for o in meeting.opportunities][2:] == [
+            "Robotics", "Aging workforce", "Reshoring"
+        ], "entries stay apart"  # fmt: skip
+        assert [o.person_id for o in meeting.opportunities][2:] == [None] * 3, "nobody picked"
+        assert [a.title for a in meeting.action_areas] == [
+            "Skills pipeline", "Housing"
+        ], "areas stay apart"  # fmt: skip
+        assert app.screen.query_one("#area-entry", Input).value == "", "the box is emptied"
 
 
 @SPEEDS
@@ -181,19 +182,25 @@ async def test_arrived_of_expected_and_the_present_filter(store: Store) -> None:
         assert len(names()) == 18
 
 
-async def test_q_asks_before_quitting_and_letters_in_the_people_list_search(
+async def test_resume_defaults_to_yes_q_asks_before_quitting_and_letters_search(
     store: Store,
 ) -> None:
+    """In turn: the app's question to resume the meeting defaults to yes (enter); in the
+    people list a name goes to the search; in a capture list q asks before quitting, and
+    a second ctrl+q is no answer."""
     from nextgen_tui.app import RosterApp
 
     p = at_phase(store, MeetingPhase.COMMITMENTS, ("Skills",))
     app = RosterApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen), "the app offers to resume the meeting"
+        focused = app.screen.focused
+        assert focused is not None and focused.id == "yes", "the resume question: yes first"
         await pilot.press("enter")  # the app offers to resume the meeting: yes
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, MeetingScreen) and screen.partnership_id == p.id
+        assert isinstance(screen, MeetingScreen) and screen.partnership_id == p.id, "resumed"
         screen.query_one("#people-list").focus()
         await pilot.pause()
         await typed(pilot, "quinn")  # in the people list, a name goes to the search
@@ -249,59 +256,42 @@ async def test_each_team_lead_is_chosen_at_the_close(store: Store) -> None:
         }
 
 
-async def test_a_closed_meeting_is_corrected_from_its_summary(store: Store) -> None:
+async def test_a_closed_meeting_is_corrected_from_its_summary(
+    store: Store, notices: Notices
+) -> None:
+    """In turn, from the summary: e renames an area (and its team); t adds someone to a
+    team; t with someone already on the team is refused with a plain reason."""
     p = at_phase(store, MeetingPhase.CLOSE, ("Skils",))
     (area,) = store.launch(p.id).action_areas
     add_opportunity(store, p.id, "Robots")
     add_commitment(store, p.id, person_id(store, "Avery Anders"), area.id)
-    close_meeting(store, p.id, [area.id], store.today())
+    close_meeting(store, p.id, [area.id], store.today())  # Avery leads the team
     app = Host(store, p.id)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await typed(pilot, "e")
-        assert isinstance(app.screen, ChoiceScreen)
+        assert isinstance(app.screen, ChoiceScreen), "e asks what to correct"
         await typed(pilot, "skil", "enter")  # narrows to the area
         await typed(pilot, "ctrl+u", "Skills", "ctrl+s")
-        assert store.launch(p.id).action_areas[0].title == "Skills"
+        assert store.launch(p.id).action_areas[0].title == "Skills", "the area is renamed"
         (team,) = store.teams(p.id)
-        assert team.name == "Skills"
+        assert team.name == "Skills", "its team is renamed too"
         await typed(pilot, "t", "enter", "parker", "enter")  # the only team, then Parker
         parker = person_id(store, "Parker Pratt")
         assert any(
             r.person_id == parker and r.team_id == team.id for r in store.roles(partnership_id=p.id)
-        )
+        ), "t adds Parker to the team"
         summary = app.screen.query_one("#summary-text", Markdown).source
-        assert "Parker Pratt (Pratt Org) → Skills" in summary
+        assert "Parker Pratt (Pratt Org) → Skills" in summary, "the summary shows him"
 
-
-async def test_a_correction_that_cannot_be_saved_says_why(store: Store, notices: Notices) -> None:
-    """The summary's t: someone already on the team is refused with a plain reason."""
-    p = at_phase(store, MeetingPhase.CLOSE, ("Skills",))
-    (area,) = store.launch(p.id).action_areas
-    add_commitment(store, p.id, person_id(store, "Avery Anders"), area.id)
-    close_meeting(store, p.id, [area.id], store.today())  # Avery leads the team
-    roles = store.roles(partnership_id=p.id)
-    app = Host(store, p.id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        # someone already on the team: refused with a plain reason, nothing changes
+        roles = store.roles(partnership_id=p.id)
         await typed(pilot, "t", "enter", "avery", "enter")
-        assert isinstance(app.screen, MeetingScreen)
-        assert Notice("Avery Anders is already on Skills.", "Not saved", "error") in notices.seen
-    assert store.roles(partnership_id=p.id) == roles
-
-
-async def test_the_resume_question_defaults_to_yes(store: Store) -> None:
-    from nextgen_tui.app import RosterApp
-
-    at_phase(store, MeetingPhase.WELCOME)
-    app = RosterApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        assert app.screen.focused is not None and app.screen.focused.id == "yes"
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, MeetingScreen)
+        assert isinstance(app.screen, MeetingScreen), "the refusal leaves the summary up"
+        assert Notice("Avery Anders is already on Skills.", "Not saved", "error") in (
+            notices.seen
+        ), "the refusal says why"
+    assert store.roles(partnership_id=p.id) == roles, "a refused correction changes nothing"
 
 
 class FirstFrame(MeetingScreen):
