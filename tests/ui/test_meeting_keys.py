@@ -14,7 +14,6 @@ from textual.widgets import Input, Markdown, OptionList, Static
 from nextgen_tui.meeting.agenda import go_to_phase, start_meeting
 from nextgen_tui.meeting.capture import add_area, add_commitment, add_opportunity
 from nextgen_tui.meeting.checkin import check_in as logic_check_in
-from nextgen_tui.meeting.close import close_meeting
 from nextgen_tui.models import MeetingPhase, Partnership, RoleKind
 from nextgen_tui.store.repository import Store
 from screens.common.confirm import ConfirmScreen
@@ -79,15 +78,32 @@ async def test_a_note_typed_right_after_f3_is_text(store: Store, keys: Keys) -> 
 
 
 @SPEEDS
-async def test_a_pick_is_for_one_opportunity_and_entries_in_one_burst_stay_apart(
+async def test_f4_replaces_the_search_a_pick_is_for_one_item_and_entries_stay_apart(
     store: Store, keys: Keys
 ) -> None:
-    """In turn: a pick (F3) is for the next opportunity only; entries (opportunities, then
-    areas after F8) stay apart, each one item, and the entry box is left empty."""
-    p = at_phase(store, MeetingPhase.OPPORTUNITIES)
+    """In turn: F4 (introduced) selects the search, so the next name replaces it; after F8,
+    a pick (F3) is for the next opportunity only; entries (opportunities, then areas after
+    F8) stay apart, each one item, and the entry box is left empty."""
+    p = at_phase(store, MeetingPhase.INTRODUCTIONS)
+    for name in ("Avery Anders", "Blake Brook"):
+        logic_check_in(store, p.id, person_id(store, name), store.clock())
     app = Host(store, p.id)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await find(pilot, "Ave")
+        await keys(pilot, "f4", "Bla")
+        search = app.screen.query_one("#checkin-search", Input)
+        assert search.value == "Bla", "F4 selects the search: the next name replaces it"
+        await pilot.press("f4")
+        introduced = {
+            store.person(r.person_id).name
+            for r in store.roles(partnership_id=p.id)
+            if r.role is RoleKind.INDUSTRY_LEADER and r.leader and r.leader.introduced
+        }
+        assert introduced == {"Avery Anders", "Blake Brook"}, "F4 marks each introduced"
+
+        await keys(pilot, "f8")
+        assert store.launch(p.id).phase is MeetingPhase.OPPORTUNITIES
         await find(pilot, "Ave")
         await keys(pilot, "f3", "Robots", "enter", "Export growth", "enter")
         said = [o.person_id for o in store.launch(p.id).opportunities]
@@ -103,27 +119,6 @@ async def test_a_pick_is_for_one_opportunity_and_entries_in_one_burst_stay_apart
             "Skills pipeline", "Housing"
         ], "areas stay apart"  # fmt: skip
         assert app.screen.query_one("#area-entry", Input).value == "", "the box is emptied"
-
-
-@SPEEDS
-async def test_f4_selects_the_search_so_the_next_name_replaces_it(store: Store, keys: Keys) -> None:
-    p = at_phase(store, MeetingPhase.INTRODUCTIONS)
-    for name in ("Avery Anders", "Blake Brook"):
-        logic_check_in(store, p.id, person_id(store, name), store.clock())
-    app = Host(store, p.id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await find(pilot, "Ave")
-        await keys(pilot, "f4", "Bla")
-        search = app.screen.query_one("#checkin-search", Input)
-        assert search.value == "Bla"
-        await pilot.press("f4")
-        introduced = {
-            store.person(r.person_id).name
-            for r in store.roles(partnership_id=p.id)
-            if r.role is RoleKind.INDUSTRY_LEADER and r.leader and r.leader.introduced
-        }
-        assert introduced == {"Avery Anders", "Blake Brook"}
 
 
 @SPEEDS
@@ -221,25 +216,30 @@ async def test_resume_defaults_to_yes_q_asks_before_quitting_and_letters_search(
         assert app.return_code == 0
 
 
-async def test_each_team_lead_is_chosen_at_the_close(store: Store) -> None:
-    p = at_phase(store, MeetingPhase.CLOSE, ("Skills", "Supply chain"))
+async def test_each_team_lead_is_chosen_at_the_close_then_corrected_from_the_summary(
+    store: Store, notices: Notices
+) -> None:
+    """In turn: at the close the suggested leads are shown and one is changed; then, from
+    the summary, e renames an area (and its team); t adds someone to a team; t with
+    someone already on the team is refused with a plain reason and changes nothing."""
+    p = at_phase(store, MeetingPhase.CLOSE, ("Skils", "Supply chain"))
     skills, supply = store.launch(p.id).action_areas
-    people = {n: person_id(store, n) for n in ("Avery Anders", "Casey Cole", "Devon Dale")}
+    add_opportunity(store, p.id, "Robots")
     for name, area in [("Parker Pratt", skills), ("Avery Anders", skills), ("Casey Cole", skills)]:
         add_commitment(store, p.id, person_id(store, name), area.id)
-    add_commitment(store, p.id, people["Devon Dale"], supply.id)
+    add_commitment(store, p.id, person_id(store, "Devon Dale"), supply.id)
     app = Host(store, p.id)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await typed(pilot, "f9", "space", "down", "space", "ctrl+s")
         leads = app.screen
-        assert isinstance(leads, LeadsScreen)
+        assert isinstance(leads, LeadsScreen), "the priorities lead to the leads"
         text = screen_text(app)
-        assert "Avery Anders" in text and "Devon Dale" in text  # suggested: champion, industry
-        # Casey leads Skills instead of the champion
+        assert "Avery Anders" in text and "Devon Dale" in text, "suggested: champion, industry"
+        # Casey leads Skils instead of the champion
         await typed(pilot, "enter", "down", "enter")  # the list opens on Avery
         await typed(pilot, "ctrl+s")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ConfirmScreen), "closing asks first"
         await typed(pilot, "y")
         roles = {
             (r.team_id, store.person(r.person_id).name): r.role
@@ -249,49 +249,36 @@ async def test_each_team_lead_is_chosen_at_the_close(store: Store) -> None:
         teams = {t.name: t.id for t in store.teams(p.id)}
         lead, member = RoleKind.ACTION_TEAM_LEAD, RoleKind.ACTION_TEAM_MEMBER
         assert roles == {
-            (teams["Skills"], "Parker Pratt"): member,
-            (teams["Skills"], "Avery Anders"): member,
-            (teams["Skills"], "Casey Cole"): lead,
+            (teams["Skils"], "Parker Pratt"): member,
+            (teams["Skils"], "Avery Anders"): member,
+            (teams["Skils"], "Casey Cole"): lead,
             (teams["Supply chain"], "Devon Dale"): lead,
-        }
+        }, "the chosen leads lead their teams"
 
-
-async def test_a_closed_meeting_is_corrected_from_its_summary(
-    store: Store, notices: Notices
-) -> None:
-    """In turn, from the summary: e renames an area (and its team); t adds someone to a
-    team; t with someone already on the team is refused with a plain reason."""
-    p = at_phase(store, MeetingPhase.CLOSE, ("Skils",))
-    (area,) = store.launch(p.id).action_areas
-    add_opportunity(store, p.id, "Robots")
-    add_commitment(store, p.id, person_id(store, "Avery Anders"), area.id)
-    close_meeting(store, p.id, [area.id], store.today())  # Avery leads the team
-    app = Host(store, p.id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        # corrections from the summary of the closed meeting
         await typed(pilot, "e")
         assert isinstance(app.screen, ChoiceScreen), "e asks what to correct"
         await typed(pilot, "skil", "enter")  # narrows to the area
         await typed(pilot, "ctrl+u", "Skills", "ctrl+s")
         assert store.launch(p.id).action_areas[0].title == "Skills", "the area is renamed"
-        (team,) = store.teams(p.id)
+        team = next(t for t in store.teams(p.id) if t.id == teams["Skils"])
         assert team.name == "Skills", "its team is renamed too"
-        await typed(pilot, "t", "enter", "parker", "enter")  # the only team, then Parker
-        parker = person_id(store, "Parker Pratt")
+        await typed(pilot, "t", "skills", "enter", "emery", "enter")  # Skills, then Emery
+        emery = person_id(store, "Emery Eck")
         assert any(
-            r.person_id == parker and r.team_id == team.id for r in store.roles(partnership_id=p.id)
-        ), "t adds Parker to the team"
+            r.person_id == emery and r.team_id == team.id for r in store.roles(partnership_id=p.id)
+        ), "t adds Emery to the team"
         summary = app.screen.query_one("#summary-text", Markdown).source
-        assert "Parker Pratt (Pratt Org) → Skills" in summary, "the summary shows him"
+        assert "Emery Eck (Firm 5) → Skills" in summary, "the summary shows her"
 
         # someone already on the team: refused with a plain reason, nothing changes
-        roles = store.roles(partnership_id=p.id)
-        await typed(pilot, "t", "enter", "avery", "enter")
+        before = store.roles(partnership_id=p.id)
+        await typed(pilot, "t", "skills", "enter", "avery", "enter")
         assert isinstance(app.screen, MeetingScreen), "the refusal leaves the summary up"
         assert Notice("Avery Anders is already on Skills.", "Not saved", "error") in (
             notices.seen
         ), "the refusal says why"
-    assert store.roles(partnership_id=p.id) == roles, "a refused correction changes nothing"
+    assert store.roles(partnership_id=p.id) == before, "a refused correction changes nothing"
 
 
 class FirstFrame(MeetingScreen):

@@ -104,7 +104,7 @@ async def test_the_app_offers_to_resume_a_killed_meeting(tmp_path: Path, notices
     with Store(db_path) as store:
         pid = check_everything_acknowledged_is_there(store, acks)
         app = RosterApp(store)
-        async with app.run_test(size=(160, 60)) as pilot:
+        async with app.run_test(size=(100, 50)) as pilot:
             await wait(pilot)
             assert isinstance(app.screen, ConfirmScreen)
             assert "The launch meeting of Resume Test is in progress" in app.screen.question

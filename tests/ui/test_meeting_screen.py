@@ -226,7 +226,7 @@ async def test_hostile_names_and_items_render_literally(store: Store) -> None:
     for name in f.HOSTILE_NAMES:
         f.leader(store, p, f.person(store, name, firm))
     app = Host(store, p.id)
-    async with app.run_test(size=(200, 50)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await pilot.pause()
         screen = app.screen
         people = screen.query_one("#people-list", OptionList)
@@ -269,32 +269,22 @@ async def test_hostile_names_and_items_render_literally(store: Store) -> None:
             assert literal in text, literal
 
 
-async def test_resume_shows_the_saved_phase_and_items(store: Store, notices: Notices) -> None:
+async def test_resume_shows_the_saved_items_which_are_edited_merged_and_removed_with_keys(
+    store: Store, notices: Notices
+) -> None:
+    """In turn: a meeting resumed at Part 2 shows its phase, items and check-ins, says so,
+    and puts the cursor in the area box; then, with keys, an opportunity is edited, an area
+    merged into another (dots and commitments move) and renamed, and a commitment and an
+    area removed (each asks first)."""
     p = seed(store)
     from nextgen_tui.meeting.agenda import go_to_phase, start_meeting
-    from nextgen_tui.meeting.capture import add_area
+    from nextgen_tui.meeting.capture import add_area, add_commitment, add_opportunity, vote
     from nextgen_tui.meeting.checkin import check_in as logic_check_in
 
     now = store.clock()
     start_meeting(store, p.id, now)
     go_to_phase(store, p.id, MeetingPhase.ACTION_AREAS, now)
     logic_check_in(store, p.id, person_id(store, "Kai Kerr"), now)
-    add_area(store, p.id, "Housing near plants")
-    app = Host(store, p.id)
-    async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.pause()
-        text = screen_text(app)
-        assert "Now: Part 2: Needed Action Areas" in text
-        assert "Housing near plants" in text
-        assert "✓ Kai Kerr — Firm 11 · 09:30" in text
-        assert any("Resumed the meeting at Part 2" in m for m in notices.messages)
-        assert app.screen.focused is app.screen.query_one("#area-entry", Input)
-
-
-async def test_items_are_edited_merged_and_removed_with_keys(store: Store) -> None:
-    p = seed(store)
-    from nextgen_tui.meeting.capture import add_area, add_commitment, add_opportunity, vote
-
     avery, blake = person_id(store, "Avery Anders"), person_id(store, "Blake Brook")
     add_opportunity(store, p.id, "Robots")
     skills = add_area(store, p.id, "Skills")
@@ -302,16 +292,23 @@ async def test_items_are_edited_merged_and_removed_with_keys(store: Store) -> No
     vote(store, p.id, skills.id, avery)
     add_commitment(store, p.id, blake, skills.id)
     app = Host(store, p.id)
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = app.screen
+        text = screen_text(app)
+        assert "Now: Part 2: Needed Action Areas" in text, "resume: the saved phase"
+        assert "Skill pipeline" in text, "resume: the saved areas"
+        assert "✓ Kai Kerr — Firm 11 · 09:30" in text, "resume: the saved check-ins"
+        assert any("Resumed the meeting at Part 2" in m for m in notices.messages), "notice"
+        assert screen.focused is screen.query_one("#area-entry", Input), "resume: area box"
+
         # edit an opportunity: its text, and who said it
         screen.query_one("#opportunity-list").focus()
         await pilot.press("home", "e")
         await pilot.press("ctrl+u", *"Robotics")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert [o.text for o in store.launch(p.id).opportunities] == ["Robotics"]
+        assert [o.text for o in store.launch(p.id).opportunities] == ["Robotics"], "edit"
         # merge "Skills" into "Skill pipeline": dots and commitments move
         areas = screen.query_one(AreaList)
         areas.focus()
@@ -319,24 +316,24 @@ async def test_items_are_edited_merged_and_removed_with_keys(store: Store) -> No
         await pilot.press("enter")  # the only other area
         await pilot.pause()
         (merged,) = store.launch(p.id).action_areas
-        assert (merged.title, merged.votes) == ("Skill pipeline", {avery: 1})
-        assert [c.area_id for c in store.launch(p.id).commitments] == [merged.id]
+        assert (merged.title, merged.votes) == ("Skill pipeline", {avery: 1}), "merge: dots"
+        assert [c.area_id for c in store.launch(p.id).commitments] == [merged.id], "merge"
         # rename it
         await pilot.press("home", "e", "ctrl+u", *"Skills", "ctrl+s")
         await pilot.pause()
-        assert store.launch(p.id).action_areas[0].title == "Skills"
-        assert "Skills  (1 committed)" in screen_text(app)
+        assert store.launch(p.id).action_areas[0].title == "Skills", "rename"
+        assert "Skills  (1 committed)" in screen_text(app), "rename: shown"
         # remove the commitment, then the area (each asks first)
         screen.query_one("#commitment-list").focus()
         await pilot.press("home", "delete", "y")
         await pilot.pause()
-        assert store.launch(p.id).commitments == []
+        assert store.launch(p.id).commitments == [], "remove a commitment"
         areas.focus()
         await pilot.press("home", "delete", "n")
-        assert len(store.launch(p.id).action_areas) == 1
+        assert len(store.launch(p.id).action_areas) == 1, "no keeps the area"
         await pilot.press("delete", "y")
         await pilot.pause()
-        assert store.launch(p.id).action_areas == []
+        assert store.launch(p.id).action_areas == [], "remove an area"
 
 
 async def test_settings_and_the_timer_over_budget(db_path: Path, notices: Notices) -> None:
@@ -345,7 +342,7 @@ async def test_settings_and_the_timer_over_budget(db_path: Path, notices: Notice
     try:
         p = seed(store)
         app = Host(store, p.id)
-        async with app.run_test(size=(160, 50)) as pilot:
+        async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, MeetingScreen)
@@ -398,7 +395,7 @@ async def test_walk_ins_join_an_existing_company_or_organization(store: Store) -
     p = seed(store)
     orgs_before = len(store.organizations())
     app = Host(store, p.id)
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
