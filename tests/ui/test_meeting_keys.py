@@ -263,7 +263,7 @@ async def test_each_team_lead_is_chosen_at_the_close_then_corrected_from_the_sum
         assert store.launch(p.id).action_areas[0].title == "Skills", "the area is renamed"
         team = next(t for t in store.teams(p.id) if t.id == teams["Skils"])
         assert team.name == "Skills", "its team is renamed too"
-        await typed(pilot, "t", "skills", "enter", "emery", "enter")  # Skills, then Emery
+        await typed(pilot, "t", "enter", "emery", "enter")  # the first team (Skills), Emery
         emery = person_id(store, "Emery Eck")
         assert any(
             r.person_id == emery and r.team_id == team.id for r in store.roles(partnership_id=p.id)
@@ -273,7 +273,7 @@ async def test_each_team_lead_is_chosen_at_the_close_then_corrected_from_the_sum
 
         # someone already on the team: refused with a plain reason, nothing changes
         before = store.roles(partnership_id=p.id)
-        await typed(pilot, "t", "skills", "enter", "avery", "enter")
+        await typed(pilot, "t", "enter", "avery", "enter")
         assert isinstance(app.screen, MeetingScreen), "the refusal leaves the summary up"
         assert Notice("Avery Anders is already on Skills.", "Not saved", "error") in (
             notices.seen

@@ -226,7 +226,7 @@ async def test_hostile_names_and_items_render_literally(store: Store) -> None:
     for name in f.HOSTILE_NAMES:
         f.leader(store, p, f.person(store, name, firm))
     app = Host(store, p.id)
-    async with app.run_test(size=(120, 50)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:  # 50 rows: the summary in full
         await pilot.pause()
         screen = app.screen
         people = screen.query_one("#people-list", OptionList)
