@@ -62,34 +62,19 @@ async def test_create_a_partnership_from_the_empty_list(store: Store) -> None:
         assert "Healthcare, South Bay" in screen_text(app)
 
 
-async def test_the_list_under_a_partnership_opened_at_start_is_built_when_shown(
-    store: Store,
+async def test_one_partnership_opens_its_stage_view_then_stages_waiver_keys_and_the_list(
+    store: Store, monkeypatch: pytest.MonkeyPatch, notices: Notices
 ) -> None:
+    """One app on the only partnership, in turn:
+
+    - start-up reads no stylesheet twice and collects garbage again once painted;
+    - the list under a partnership opened at start is not built until shown;
+    - number keys switch stages (stage line, footer keys, groups and gaps follow);
+    - advancing with a waiver needs a reason, and undo takes the move and waiver back;
+    - the keys screen (?) lists the current screen's keys, as the palette's "Keys" does;
+    - escape shows the list under it, built now, and enter opens the partnership again.
+    """
     only = f.partnership(store)
-    app = RosterApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait(pilot)
-        assert stage_screen(app).partnership_id == only.id
-        under = app.screen_stack[0]
-        assert isinstance(under, PartnershipsScreen)
-        assert not under.children  # nothing composed, styled or counted for nobody to see
-        await pilot.press("escape")
-        await wait(pilot)
-        assert app.screen is under
-        table = under.query_one(PartnershipTable)
-        assert table.row_count == 1 and table.has_focus
-        text = screen_text(app)
-        assert "Advanced Manufacturing, North Valley" in text and "Prepare" in text
-        assert "New" in text  # its keys in the footer
-        await pilot.press("enter")
-        await wait(pilot)
-        assert stage_screen(app).partnership_id == only.id
-
-
-async def test_start_up_reads_no_stylesheet_twice_and_collects_garbage_again_once_painted(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    f.partnership(store)
     reparsed: list[Stylesheet] = []
     reparse = Stylesheet.reparse
 
@@ -103,10 +88,114 @@ async def test_start_up_reads_no_stylesheet_twice_and_collects_garbage_again_onc
         app = RosterApp(store)
         async with app.run_test(size=SIZE) as pilot:
             await wait(pilot)
+            screen = stage_screen(app)
+            assert screen.partnership_id == only.id, "the only partnership opens directly"
+            assert gc.isenabled(), "start-up: garbage is collected again once painted"
+            # the stage view's rules were read with the app's: every rule parsed once
+            assert reparsed == [], "start-up: no stylesheet read twice"
+            under = app.screen_stack[0]
+            assert isinstance(under, PartnershipsScreen)
+            assert not under.children, "list under: nothing composed for nobody to see"
+
+            # ---- number keys switch stages
+            assert screen.view_stage is Stage.PREPARE
+            assert any(
+                line.startswith(("✔ Champions", "▼ Champions")) for line in roster_lines(app)
+            ), "stages: Prepare lists the champions"
+            assert "Convening" not in screen_text(app).splitlines()[-1], "stages: no c in Prepare"
+            for key, stage in (("2", Stage.LAUNCH), ("3", Stage.ACTION), ("4", Stage.SUSTAIN)):
+                await pilot.press(key)
+                await wait(pilot)
+                assert screen.view_stage is stage, f"stages: {key} views {stage.label}"
+                assert f"{stage.label} " in screen_text(app).splitlines()[2], stage.label
+            assert "Convening" in screen_text(app).splitlines()[-1], "stages: Sustain's own key"
+            await pilot.press("2")
+            await wait(pilot)
+            assert any("Industry leaders" in line for line in roster_lines(app)), "stages: 2"
+            assert "companies-too-few" in gap_rules(app), "stages: Launch's gaps"
+            await pilot.press("1")
+            await wait(pilot)
+            assert screen.view_stage is Stage.PREPARE
+            # later stages' gaps are listed as upcoming after this stage's
+            rules = gap_rules(app, upcoming=True)
+            assert rules.index("champions-too-few") < rules.index("companies-too-few"), (
+                "stages: upcoming gaps after this stage's"
+            )
+
+            # ---- advance with a waiver, then undo
+            text = screen_text(app)
+            assert "Prepare" in text and "blocker" in text, "waiver: blockers shown"
+            await pilot.press("a")
+            await wait(pilot)
+            assert isinstance(app.screen, WaiverScreen), "waiver: a opens the waiver"
+            assert "champions-too-few" in [gap.rule for gap in app.screen.blockers]
+            await pilot.press("ctrl+s")  # no reason: refused, nothing changes
+            await wait(pilot)
+            assert isinstance(app.screen, WaiverScreen), "waiver: no reason, still open"
+            assert "A reason is required" in screen_text(app), "waiver: says a reason is needed"
+            assert store.partnership(only.id).stage is Stage.PREPARE
+            assert isinstance(app.screen.focused, TextArea), "waiver: the reason has focus"
+            await pilot.press(*"Board wants a June launch", "ctrl+s")
+            await wait(pilot)
+            moved = store.partnership(only.id)
+            assert moved.stage is Stage.LAUNCH, "waiver: moved to Launch"
+            [waiver] = moved.waivers
+            assert (waiver.from_stage, waiver.to_stage) == (Stage.PREPARE, Stage.LAUNCH)
+            assert waiver.reason == "Board wants a June launch"
+            assert "champions-too-few" in waiver.blockers
+            assert stage_screen(app).view_stage is Stage.LAUNCH, "waiver: the view follows"
+            await pilot.press("1")
+            await wait(pilot)
+            text = screen_text(app)
+            assert "Waived" in text and "Board wants a June launch" in text, "waiver: shown"
+
+            await pilot.press("ctrl+z")
+            await wait(pilot)
+            assert store.partnership(only.id).stage is Stage.PREPARE, "undo: stage back"
+            assert store.partnership(only.id).waivers == [], "undo: no waiver"
+            assert any(message.startswith("Undid: ") for message in notices.messages), "undo"
+            assert "Board wants a June launch" not in screen_text(app), "undo: waiver gone"
+            assert "current stage" in screen_text(app), "undo: Prepare is current again"
+
+            # ---- the keys screen lists the keys of the current screen
+            await pilot.press("question_mark")
+            await wait(pilot)
+            text = screen_text(app)
+            for description in ("Advance", "Add", "Prepare", "Sustain", "Keys"):
+                assert description in text, f"keys: {description}"
+            await pilot.press("escape")
+            await wait(pilot)
             stage_screen(app)
-            assert gc.isenabled()
-        # the stage view's rules were read with the app's: every rule parsed once
-        assert reparsed == []
+            # the palette's "Keys" shows the same list (not Textual's own help panel)
+            await pilot.press("ctrl+p")
+            await wait(pilot)
+            await pilot.press(*"keys")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await wait(pilot)
+            assert type(app.screen).__name__ == "HelpScreen", "keys: from the palette"
+            assert "Move the partnership to its next stage" in screen_text(app)
+            await pilot.press("escape", "escape")  # closes the keys, then back to the list
+            await wait(pilot)
+            assert app.screen is under, "list under: escape shows it"
+            await pilot.press("question_mark")
+            await wait(pilot)
+            text = screen_text(app)
+            assert "Create a partnership" in text and "Delete the partnership" in text, "keys"
+            assert "Move the partnership to its next stage" not in text, "keys: the list's own"
+            await pilot.press("escape")
+            await wait(pilot)
+
+            # ---- the list under the partnership, built when shown
+            assert app.screen is under
+            table = under.query_one(PartnershipTable)
+            assert table.row_count == 1 and table.has_focus, "list under: one row, focused"
+            text = screen_text(app)
+            assert "Advanced Manufacturing, North Valley" in text and "Prepare" in text
+            assert "New" in text, "list under: its keys in the footer"
+            await pilot.press("enter")
+            await wait(pilot)
+            assert stage_screen(app).partnership_id == only.id, "list: enter opens it again"
     finally:
         collector.resume()
 
@@ -179,45 +268,6 @@ def _highlight_member(roster: RosterList, person_id: int) -> bool:
     return False
 
 
-async def test_advance_with_a_waiver_then_undo(store: Store, notices: Notices) -> None:
-    partnership = f.partnership(store)
-    app = RosterApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        assert "Prepare" in screen_text(app) and "blocker" in screen_text(app)
-        await pilot.press("a")
-        await wait(pilot)
-        assert isinstance(app.screen, WaiverScreen)
-        assert "champions-too-few" in [gap.rule for gap in app.screen.blockers]
-        await pilot.press("ctrl+s")  # no reason: refused, nothing changes
-        await wait(pilot)
-        assert isinstance(app.screen, WaiverScreen)
-        assert "A reason is required" in screen_text(app)
-        assert store.partnership(partnership.id).stage is Stage.PREPARE
-        assert isinstance(app.screen.focused, TextArea)
-        await pilot.press(*"Board wants a June launch", "ctrl+s")
-        await wait(pilot)
-        moved = store.partnership(partnership.id)
-        assert moved.stage is Stage.LAUNCH
-        [waiver] = moved.waivers
-        assert (waiver.from_stage, waiver.to_stage) == (Stage.PREPARE, Stage.LAUNCH)
-        assert waiver.reason == "Board wants a June launch"
-        assert "champions-too-few" in waiver.blockers
-        screen = stage_screen(app)
-        assert screen.view_stage is Stage.LAUNCH
-        await pilot.press("1")
-        await wait(pilot)
-        text = screen_text(app)
-        assert "Waived" in text and "Board wants a June launch" in text
-
-        await pilot.press("ctrl+z")
-        await wait(pilot)
-        assert store.partnership(partnership.id).stage is Stage.PREPARE
-        assert store.partnership(partnership.id).waivers == []
-        assert any(message.startswith("Undid: ") for message in notices.messages)
-        assert "Board wants a June launch" not in screen_text(app)
-        assert "current stage" in screen_text(app)
-
-
 async def test_undo_an_added_role_updates_the_roster(store: Store) -> None:
     partnership = f.partnership(store)
     college = f.org(store, "Valley College", OrgKind.COMMUNITY_COLLEGE)
@@ -235,7 +285,14 @@ async def test_undo_an_added_role_updates_the_roster(store: Store) -> None:
         assert store.person(dean.id).name == "Dana Dean"  # only the role was undone
 
 
-async def test_delete_a_partnership_asks_first(store: Store, notices: Notices) -> None:
+async def test_delete_a_partnership_asks_first_and_the_palette_opens_one_and_a_stage(
+    store: Store, notices: Notices
+) -> None:
+    """One app on the list of two partnerships, in turn:
+
+    - delete asks first: n keeps it, y deletes it (and says ctrl+z undoes), ctrl+z restores;
+    - the command palette opens a partnership ("open health") and a stage ("go to stage").
+    """
     keep = f.partnership(store, "Construction, North Valley", "Construction")
     doomed = f.partnership(store, "Healthcare, North Valley", "Healthcare")
     app = RosterApp(store)
@@ -245,69 +302,37 @@ async def test_delete_a_partnership_asks_first(store: Store, notices: Notices) -
         screen.select(doomed.id)
         await pilot.press("delete")
         await wait(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        assert "Healthcare, North Valley" in screen_text(app)
+        assert isinstance(app.screen, ConfirmScreen), "delete: asks first"
+        assert "Healthcare, North Valley" in screen_text(app), "delete: names it"
         await pilot.press("n")
         await wait(pilot)
-        assert [p.id for p in store.partnerships()] == [keep.id, doomed.id]
-        assert app.screen.query_one(PartnershipTable).row_count == 2
+        assert [p.id for p in store.partnerships()] == [keep.id, doomed.id], "delete: n keeps"
+        assert app.screen.query_one(PartnershipTable).row_count == 2, "delete: n keeps its row"
 
         await pilot.press("delete")
         await wait(pilot)
         await pilot.press("y")
         await wait(pilot)
-        assert [p.id for p in store.partnerships()] == [keep.id]
-        assert app.screen.query_one(PartnershipTable).row_count == 1
-        assert "Healthcare, North Valley" not in screen_text(app)
-        assert any("ctrl+z" in message for message in notices.messages)
+        assert [p.id for p in store.partnerships()] == [keep.id], "delete: y deletes"
+        assert app.screen.query_one(PartnershipTable).row_count == 1, "delete: row gone"
+        assert "Healthcare, North Valley" not in screen_text(app), "delete: not shown"
+        assert any("ctrl+z" in message for message in notices.messages), "delete: says ctrl+z"
 
         await pilot.press("ctrl+z")
         await wait(pilot)
-        assert [p.id for p in store.partnerships()] == [keep.id, doomed.id]
-        assert "Healthcare, North Valley" in screen_text(app)
+        assert [p.id for p in store.partnerships()] == [keep.id, doomed.id], "undo: restored"
+        assert "Healthcare, North Valley" in screen_text(app), "undo: shown again"
 
-
-async def test_switch_stages_with_number_keys(store: Store) -> None:
-    f.partnership(store)
-    app = RosterApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = stage_screen(app)
-        assert screen.view_stage is Stage.PREPARE
-        assert any(line.startswith(("✔ Champions", "▼ Champions")) for line in roster_lines(app))
-        assert "Convening" not in screen_text(app).splitlines()[-1]
-        for key, stage in (("2", Stage.LAUNCH), ("3", Stage.ACTION), ("4", Stage.SUSTAIN)):
-            await pilot.press(key)
-            await wait(pilot)
-            assert screen.view_stage is stage
-            assert f"{stage.label} " in screen_text(app).splitlines()[2]
-        assert "Convening" in screen_text(app).splitlines()[-1]  # Sustain's own key
-        await pilot.press("2")
-        await wait(pilot)
-        assert any("Industry leaders" in line for line in roster_lines(app))
-        assert "companies-too-few" in gap_rules(app)
-        await pilot.press("1")
-        await wait(pilot)
-        assert screen.view_stage is Stage.PREPARE
-        # later stages' gaps are listed as upcoming after this stage's
-        rules = gap_rules(app, upcoming=True)
-        assert rules.index("champions-too-few") < rules.index("companies-too-few")
-
-
-async def test_command_palette_opens_a_partnership_and_a_stage(store: Store) -> None:
-    f.partnership(store, "Construction, North Valley", "Construction")
-    target = f.partnership(store, "Healthcare, North Valley", "Healthcare")
-    app = RosterApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, PartnershipsScreen)
+        # ---- the command palette opens a partnership and a stage
         await pilot.press("ctrl+p")
         await wait(pilot)
         await pilot.press(*"open health")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await wait(pilot)
-        screen = stage_screen(app)
-        assert screen.partnership_id == target.id
-        assert "Healthcare, North Valley" in screen_text(app)
+        stage = stage_screen(app)
+        assert stage.partnership_id == doomed.id, "palette: opens the partnership"
+        assert "Healthcare, North Valley" in screen_text(app), "palette: its name shown"
 
         await pilot.press("ctrl+p")
         await wait(pilot)
@@ -315,38 +340,7 @@ async def test_command_palette_opens_a_partnership_and_a_stage(store: Store) -> 
         await pilot.pause(0.3)
         await pilot.press("enter")
         await wait(pilot)
-        assert screen.view_stage is Stage.SUSTAIN
-
-
-async def test_keys_screen_lists_the_keys_of_the_current_screen(store: Store) -> None:
-    f.partnership(store)
-    app = RosterApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("question_mark")
-        await wait(pilot)
-        text = screen_text(app)
-        for description in ("Advance", "Add", "Prepare", "Sustain", "Keys"):
-            assert description in text
-        await pilot.press("escape")
-        await wait(pilot)
-        stage_screen(app)
-        # the palette's "Keys" shows the same list (not Textual's own help panel)
-        await pilot.press("ctrl+p")
-        await wait(pilot)
-        await pilot.press(*"keys")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await wait(pilot)
-        assert type(app.screen).__name__ == "HelpScreen"
-        assert "Move the partnership to its next stage" in screen_text(app)
-        await pilot.press("escape", "escape")  # closes the keys, then back to the list
-        await wait(pilot)
-        assert isinstance(app.screen, PartnershipsScreen)
-        await pilot.press("question_mark")
-        await wait(pilot)
-        text = screen_text(app)
-        assert "Create a partnership" in text and "Delete the partnership" in text
-        assert "Move the partnership to its next stage" not in text
+        assert stage.view_stage is Stage.SUSTAIN, "palette: goes to the stage"
 
 
 async def test_a_meeting_in_progress_is_offered_on_start(store: Store) -> None:

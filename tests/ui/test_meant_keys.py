@@ -93,99 +93,105 @@ async def _open_picker_on_core_team(app: RosterApp, pilot: Pilot[None]) -> None:
 
 
 @pytest.mark.parametrize("enter_text", TYPISTS)
-async def test_okafor_already_on_the_team_adds_nobody(
+async def test_the_picker_and_its_new_person_form_add_whom_the_convener_meant(
     store: Store, enter_text: Typist, notices: Notices
 ) -> None:
+    """One app, the picker opened four times on the core team, each name typed or pasted:
+
+    - "okafor", already on the team: nobody is added, the picker stays open and says why;
+    - "gonzlez", a typo: nobody is added until the near match is highlighted and chosen;
+    - "jose nunez": the exact name wins whatever its accents (not Josefina Nunez);
+    - "Robert Chen", not in the directory: ctrl+n keeps the name in the new person's form,
+      and what is typed next is the title.
+    """
     pid = _seed_core_team(store)
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
+        # already on the team: nobody is added
         await _open_picker_on_core_team(app, pilot)
         await enter_text(pilot, "okafor")
         await pilot.press("enter")
         await wait(pilot)
-        assert isinstance(app.screen, PersonPicker)  # still open: nobody was taken
+        assert isinstance(app.screen, PersonPicker), "okafor: the picker stays open"
         assert "James Okafor is already in Core planning team; nobody was added." in (
             "\n".join(notices.messages)
-        )
-        assert "(already in Core planning team)" in screen_text(app)
+        ), "okafor: the picker says why nobody was added"
+        assert "(already in Core planning team)" in screen_text(app), "okafor: marked in list"
         await pilot.press("escape")
         await wait(pilot)
-    assert _core_team(store, pid) == ["James Okafor"]  # Maria Gonzalez was not added
+        assert _core_team(store, pid) == ["James Okafor"], "okafor: Maria was not added"
 
-
-@pytest.mark.parametrize("enter_text", TYPISTS)
-async def test_a_near_match_is_added_only_once_highlighted(
-    store: Store, enter_text: Typist
-) -> None:
-    pid = _seed_core_team(store)
-    app = RosterApp(store)
-    async with app.run_test(size=SIZE) as pilot:
+        # a near match is added only once highlighted
         await _open_picker_on_core_team(app, pilot)
         await enter_text(pilot, "gonzlez")  # a typo: only a near match
         await pilot.press("enter")
         await wait(pilot)
-        assert isinstance(app.screen, PersonPicker)
-        assert _core_team(store, pid) == ["James Okafor"]
-        assert "Nobody matches exactly" in screen_text(app)
+        assert isinstance(app.screen, PersonPicker), "near match: the picker stays open"
+        assert _core_team(store, pid) == ["James Okafor"], "near match: not added on enter"
+        assert "Nobody matches exactly" in screen_text(app), "near match: the picker says so"
         await pilot.press("down", "enter")  # now it is the highlighted, visible choice
         await wait(pilot)
-        assert _core_team(store, pid) == ["James Okafor", "Maria Gonzalez"]
+        assert _core_team(store, pid) == ["James Okafor", "Maria Gonzalez"], (
+            "near match: added once highlighted"
+        )
 
-
-@pytest.mark.parametrize("enter_text", TYPISTS)
-async def test_an_exact_name_wins_whatever_its_accents(store: Store, enter_text: Typist) -> None:
-    pid = _seed_core_team(store)
-    app = RosterApp(store)
-    async with app.run_test(size=SIZE) as pilot:
+        # an exact name wins whatever its accents
         await _open_picker_on_core_team(app, pilot)
         await enter_text(pilot, "jose nunez")
         await pilot.press("enter")
         await wait(pilot)
-    assert _core_team(store, pid) == ["James Okafor", "José Núñez"]
+        assert _core_team(store, pid) == ["James Okafor", "José Núñez", "Maria Gonzalez"], (
+            "exact name: José Núñez added, not Josefina Nunez"
+        )
+
+        # a new person's name from the picker is kept
+        await _open_picker_on_core_team(app, pilot)
+        await enter_text(pilot, "Robert Chen")
+        await pilot.press("ctrl+n")
+        await wait(pilot)
+        assert isinstance(app.screen, PersonForm), "new person: ctrl+n opens the form"
+        await enter_text(pilot, "Director")  # the next thing typed is the title
+        await pilot.press("ctrl+s")
+        await wait(pilot)
+    [robert] = [p for p in store.people() if p.name == "Robert Chen"]
+    assert robert.title == "Director", "new person: the name was kept, the title typed after"
+    assert _core_team(store, pid) == [
+        "James Okafor",
+        "José Núñez",
+        "Maria Gonzalez",
+        "Robert Chen",
+    ], "new person: added to the core team"
 
 
 # --------------------------------------------------------------------------- forms
 
 
-@pytest.mark.parametrize("enter_text", TYPISTS)
-async def test_a_new_persons_name_from_the_picker_is_kept(store: Store, enter_text: Typist) -> None:
-    pid = _seed_core_team(store)
-    app = RosterApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await _open_picker_on_core_team(app, pilot)
-        await enter_text(pilot, "Robert Chen")
-        await pilot.press("ctrl+n")
-        await wait(pilot)
-        assert isinstance(app.screen, PersonForm)
-        await enter_text(pilot, "Director")  # the next thing typed is the title
-        await pilot.press("ctrl+s")
-        await wait(pilot)
-    [robert] = [p for p in store.people() if p.name == "Robert Chen"]
-    assert robert.title == "Director"
-    assert _core_team(store, pid) == ["James Okafor", "Robert Chen"]
-
-
-@pytest.mark.parametrize("enter_text", TYPISTS)
-async def test_editing_a_person_never_replaces_what_is_stored(
-    store: Store, enter_text: Typist
-) -> None:
-    ann = f.person(store, "Ann Lee", phone="555-0100")
+async def test_editing_a_person_never_replaces_what_is_stored(store: Store) -> None:
+    """Typed, then pasted (one app, one person each): the name field opens with the cursor
+    after the stored name, nothing selected; the phone field likewise; both are extended."""
+    people = {
+        "typed": f.person(store, "Ann Lee", phone="555-0100"),
+        "pasted": f.person(store, "Bo Park", phone="555-0199"),
+    }
     app = Host(store)
     async with app.run_test(size=SIZE) as pilot:
-        await open_modal(app, pilot, PersonForm(ann.id))
-        name = app.screen.query_one("#field-name", Input)
-        assert name.has_focus and name.selection.is_empty
-        assert name.cursor_position == len("Ann Lee")
-        await enter_text(pilot, " Jr")
-        await pilot.press("tab", "tab", "tab", "tab")  # title, organization, email, phone
-        await wait(pilot)
-        phone = app.screen.query_one("#field-phone", Input)
-        assert phone.has_focus and phone.selection.is_empty
-        await enter_text(pilot, " ext 2")
-        await pilot.press("ctrl+s")
-        await wait(pilot)
-    saved = store.person(ann.id)
-    assert (saved.name, saved.phone) == ("Ann Lee Jr", "555-0100 ext 2")
+        for enter_text in (typed, pasted):
+            case = enter_text.__name__
+            who = people[case]
+            await open_modal(app, pilot, PersonForm(who.id))
+            name = app.screen.query_one("#field-name", Input)
+            assert name.has_focus and name.selection.is_empty, f"{case}: name not selected"
+            assert name.cursor_position == len(who.name), f"{case}: cursor after the name"
+            await enter_text(pilot, " Jr")
+            await pilot.press("tab", "tab", "tab", "tab")  # title, organization, email, phone
+            await wait(pilot)
+            phone = app.screen.query_one("#field-phone", Input)
+            assert phone.has_focus and phone.selection.is_empty, f"{case}: phone not selected"
+            await enter_text(pilot, " ext 2")
+            await pilot.press("ctrl+s")
+            await wait(pilot)
+            saved = store.person(who.id)
+            assert (saved.name, saved.phone) == (f"{who.name} Jr", f"{who.phone} ext 2"), case
 
 
 async def test_after_adding_a_team_member_l_makes_them_lead(store: Store) -> None:
@@ -231,44 +237,39 @@ async def test_tick_boxes_read_without_colour(store: Store) -> None:
 # --------------------------------------------------------------------------- stage keys
 
 
-@pytest.mark.parametrize(
-    ("key", "screen_type"),
-    [("c", ConveningForm), ("t", TeamEditor), ("l", LaunchForm), ("b", DebriefForm)],
-)
-async def test_stage_keys_work_from_the_prepare_view(
-    store: Store, key: str, screen_type: type
-) -> None:
+async def test_stage_keys_work_from_the_prepare_view_and_help_lists_them(store: Store) -> None:
+    """One app on a Prepare partnership: c, t, l and b each open their form from the Prepare
+    view (a quarterly convening is recorded with ctrl+s, the others closed with escape);
+    then ? lists every key, and why some are off."""
     partnership = f.partnership(store)
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        assert stage_screen(app).view_stage is Stage.PREPARE
-        await typed(pilot, key)
-        await wait(pilot)
-        assert isinstance(app.screen, screen_type)
-        if key == "c":  # a quarterly convening during Prepare/Action is recorded
-            await pilot.press("ctrl+s")
+        screen = stage_screen(app)
+        cases = [("c", ConveningForm), ("t", TeamEditor), ("l", LaunchForm), ("b", DebriefForm)]
+        for key, screen_type in cases:
+            assert screen.view_stage is Stage.PREPARE, key
+            await typed(pilot, key)
             await wait(pilot)
-            assert isinstance(app.screen, PartnershipScreen)
-    if key == "c":
-        assert len(store.convenings(partnership.id)) == 1
+            assert isinstance(app.screen, screen_type), f"{key} opens {screen_type.__name__}"
+            # a quarterly convening during Prepare/Action is recorded; the others are closed
+            await pilot.press("ctrl+s" if key == "c" else "escape")
+            await wait(pilot)
+            assert app.screen is screen, f"{key}: back on the stage view"
+        assert len(store.convenings(partnership.id)) == 1, "c: the convening is recorded"
 
-
-async def test_help_lists_every_key_and_why_some_are_off(store: Store) -> None:
-    f.partnership(store)
-    app = RosterApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        stage_screen(app).roster.focus()
+        # help lists every key and why some are off
+        screen.roster.focus()
         await pilot.press("question_mark")
         await wait(pilot)
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         rows = {row.key: row for row in help_screen.rows}
         for key in ("c", "t", "l", "m", "b", "a", "n", "e", "x", "h"):
-            assert key in rows, key
+            assert key in rows, f"help lists {key}"
         assert {"Undo", "Redo", "History"} <= {row.description for row in help_screen.rows}
-        assert rows["c"].why_not is None and rows["t"].why_not is None
+        assert rows["c"].why_not is None and rows["t"].why_not is None, "help: c and t are on"
         assert rows["x"].why_not == "highlight a person (not a group's headline) first"
-        assert "not now" in screen_text(app)
+        assert "not now" in screen_text(app), "help: says which keys are off"
 
 
 async def test_read_only_offers_no_editing_keys(store: Store) -> None:
