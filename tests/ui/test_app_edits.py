@@ -42,14 +42,21 @@ async def _palette(pilot: object, query: str) -> None:
     await wait(pilot)  # type: ignore[arg-type]
 
 
-async def test_list_shows_industry_region_stage_and_gap_counts(store: Store) -> None:
+async def test_list_shows_industry_region_stage_and_gap_counts_and_renames(store: Store) -> None:
+    """One app on the list of two partnerships (one in Launch), in turn:
+
+    - each row shows name, industry, region, stage, and its stage's blocker and warning counts;
+    - e renames the highlighted partnership, and the list shows the new name only.
+    """
     launch = f.partnership(store, "Construction, South", "Construction", "South")
     store.save_partnership(store.partnership(launch.id).updated(stage=Stage.LAUNCH))
     prepare = f.partnership(store)
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await wait(pilot)
-        table = app.screen.query_one(PartnershipTable)
+        screen = app.screen
+        assert isinstance(screen, PartnershipsScreen)
+        table = screen.query_one(PartnershipTable)
         rows = {
             str(table.get_row_at(i)[0]): [str(cell) for cell in table.get_row_at(i)]
             for i in range(table.row_count)
@@ -62,28 +69,22 @@ async def test_list_shows_industry_region_stage_and_gap_counts(store: Store) -> 
             ]
             blockers = sum(g.severity is Severity.BLOCKER for g in gaps)
             warnings = sum(g.severity is Severity.WARNING for g in gaps)
-            assert blockers and warnings  # both partnerships are far from ready
+            assert blockers and warnings, f"{p.name}: far from ready"
             stage = store.partnership(p.id).stage.label
             expected = [p.name, p.industry, p.region, stage, str(blockers), str(warnings)]
-            assert rows[p.name] == expected
+            assert rows[p.name] == expected, f"list: the row of {p.name}"
 
-
-async def test_rename_a_partnership(store: Store) -> None:
-    f.partnership(store, "Construction, South", "Construction", "South")
-    p = f.partnership(store)
-    app = RosterApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, PartnershipsScreen)
-        screen.select(p.id)
+        # ---- rename a partnership
+        screen.select(prepare.id)
         await pilot.press("e")
         await wait(pilot)
         await pilot.press("ctrl+u", *"Manufacturing, North", "ctrl+s")
         await wait(pilot)
-        assert store.partnership(p.id).name == "Manufacturing, North"
-        assert app.screen is screen
-        assert "Manufacturing, North" in screen_text(app)
-        assert "Advanced Manufacturing, North Valley" not in screen_text(app)
+        assert store.partnership(prepare.id).name == "Manufacturing, North", "rename: stored"
+        assert app.screen is screen, "rename: back on the list"
+        text = screen_text(app)
+        assert "Manufacturing, North" in text, "rename: the new name shown"
+        assert "Advanced Manufacturing, North Valley" not in text, "rename: the old one gone"
 
 
 async def test_add_organizations_and_people_from_the_palette(
