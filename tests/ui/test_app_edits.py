@@ -29,7 +29,7 @@ from tests.support.app_ui import (
 )
 from tests.support.notices import Notices
 
-SIZE = (120, 40)
+SIZE = (100, 24)  # the stage view wide (100 columns and up): its layout is not the point
 
 
 async def _palette(pilot: object, query: str) -> None:
@@ -52,7 +52,7 @@ async def test_list_shows_industry_region_stage_and_gap_counts_and_renames(store
     store.save_partnership(store.partnership(launch.id).updated(stage=Stage.LAUNCH))
     prepare = f.partnership(store)
     app = RosterApp(store)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(120, 30)) as pilot:  # the list's columns in full
         await wait(pilot)
         screen = app.screen
         assert isinstance(screen, PartnershipsScreen)
