@@ -194,11 +194,33 @@ async def test_editing_a_person_never_replaces_what_is_stored(store: Store) -> N
             assert (saved.name, saved.phone) == (f"{who.name} Jr", f"{who.phone} ext 2"), case
 
 
-async def test_after_adding_a_team_member_l_makes_them_lead(store: Store) -> None:
-    partnership = f.partnership(store, stage=Stage.ACTION)
+async def test_tick_boxes_read_without_colour_and_l_makes_a_new_member_lead(store: Store) -> None:
+    """One host app, two editors in turn:
+
+    - a champion's tick box reads ✔ once ticked (not colour alone), and is saved;
+    - after adding a team member in the team editor, l makes them the team's lead.
+    """
+    prepare = f.partnership(store)
+    bo = f.person(store, "Bo Best", f.org(store, "Best Castings"))
+    champion_role = store.assign(prepare.id, bo.id, RoleKind.CHAMPION)
+    partnership = f.partnership(store, "Construction, North Valley", stage=Stage.ACTION)
     f.person(store, "Ann Able", f.org(store, "Acme Forge"))
     app = Host(store)
     async with app.run_test(size=SIZE) as pilot:
+        # ---- tick boxes read without colour
+        await open_modal(app, pilot, ChampionEditor(champion_role.id))
+        box = app.screen.query_one("#field-signed_invite", Checkbox)
+        assert "✔" not in str(box.render()), "tick box: no ✔ before it is ticked"
+        box.focus()
+        await pilot.press("space")
+        await wait(pilot)
+        assert "✔" in str(box.render()), "tick box: ✔ once ticked"
+        await pilot.press("ctrl+s")
+        await wait(pilot)
+        champion = store.role(champion_role.id).champion
+        assert champion is not None and champion.signed_invite, "tick box: saved"
+
+        # ---- after adding a team member, l makes them lead
         await open_modal(app, pilot, TeamEditor(partnership.id))
         await typed(pilot, "Talent")
         await pilot.press("ctrl+n")
@@ -206,32 +228,13 @@ async def test_after_adding_a_team_member_l_makes_them_lead(store: Store) -> Non
         await typed(pilot, "ann")
         await pilot.press("enter")
         await wait(pilot)
-        assert isinstance(app.focused, MemberList)  # not the date field
+        assert isinstance(app.focused, MemberList), "team: the member list, not the date field"
         await typed(pilot, "l")
         await pilot.press("ctrl+s")
         await wait(pilot)
     [role] = [r for r in store.roles() if r.team_id is not None]
-    assert role.role is RoleKind.ACTION_TEAM_LEAD
-    assert all(m == [] for m in (t.meetings for t in store.teams(partnership.id)))
-
-
-async def test_tick_boxes_read_without_colour(store: Store) -> None:
-    partnership = f.partnership(store)
-    ann = f.person(store, "Ann Able", f.org(store, "Acme Forge"))
-    role = store.assign(partnership.id, ann.id, RoleKind.CHAMPION)
-    app = Host(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_modal(app, pilot, ChampionEditor(role.id))
-        box = app.screen.query_one("#field-signed_invite", Checkbox)
-        assert "✔" not in str(box.render())
-        box.focus()
-        await pilot.press("space")
-        await wait(pilot)
-        assert "✔" in str(box.render())
-        await pilot.press("ctrl+s")
-        await wait(pilot)
-    champion = store.role(role.id).champion
-    assert champion is not None and champion.signed_invite
+    assert role.role is RoleKind.ACTION_TEAM_LEAD, "team: l made Ann Able lead"
+    assert all(m == [] for m in (t.meetings for t in store.teams(partnership.id))), "team"
 
 
 # --------------------------------------------------------------------------- stage keys
