@@ -78,7 +78,9 @@ async def test_list_shows_industry_region_stage_and_gap_counts_and_renames(store
         screen.select(prepare.id)
         await pilot.press("e")
         await wait(pilot)
-        await pilot.press("ctrl+u", *"Manufacturing, North", "ctrl+s")
+        await pilot.press("ctrl+u")
+        await type_in(pilot, "Manufacturing, North")  # pasted
+        await pilot.press("ctrl+s")
         await wait(pilot)
         assert store.partnership(prepare.id).name == "Manufacturing, North", "rename: stored"
         assert app.screen is screen, "rename: back on the list"

@@ -6,6 +6,7 @@ import gc
 from datetime import date
 
 import pytest
+from textual import events
 from textual.css.stylesheet import Stylesheet
 from textual.widgets import TextArea
 
@@ -26,6 +27,7 @@ from tests.support.app_ui import (
     screen_text,
     select_value,
     stage_screen,
+    type_in,
     wait,
 )
 from tests.support.notices import Notices
@@ -40,7 +42,7 @@ async def test_create_a_partnership_from_the_empty_list(store: Store) -> None:
         assert "No partnerships yet. Press n" in screen_text(app)
         await pilot.press("n")
         await wait(pilot)
-        await pilot.press(*"Healthcare, South Bay", "tab", *"Healthcare", "tab", *"South Bay")
+        await type_in(pilot, "Healthcare, South Bay", "Healthcare", "South Bay")  # pasted
         await pilot.press("ctrl+s")
         await wait(pilot)
         [created] = store.partnerships()
@@ -135,7 +137,10 @@ async def test_one_partnership_opens_its_stage_view_then_stages_waiver_keys_and_
             assert "A reason is required" in screen_text(app), "waiver: says a reason is needed"
             assert store.partnership(only.id).stage is Stage.PREPARE
             assert isinstance(app.screen.focused, TextArea), "waiver: the reason has focus"
-            await pilot.press(*"Board wants a June launch", "ctrl+s")
+            # pasted, as a terminal delivers it: to the app, which hands it to the focused box
+            app.post_message(events.Paste("Board wants a June launch"))
+            await pilot.pause()
+            await pilot.press("ctrl+s")
             await wait(pilot)
             moved = store.partnership(only.id)
             assert moved.stage is Stage.LAUNCH, "waiver: moved to Launch"
@@ -169,7 +174,7 @@ async def test_one_partnership_opens_its_stage_view_then_stages_waiver_keys_and_
             # the palette's "Keys" shows the same list (not Textual's own help panel)
             await pilot.press("ctrl+p")
             await wait(pilot)
-            await pilot.press(*"keys")
+            await type_in(pilot, "keys")
             await pilot.pause(0.3)
             await pilot.press("enter")
             await wait(pilot)
@@ -326,7 +331,7 @@ async def test_delete_a_partnership_asks_first_and_the_palette_opens_one_and_a_s
         # ---- the command palette opens a partnership and a stage
         await pilot.press("ctrl+p")
         await wait(pilot)
-        await pilot.press(*"open health")
+        await type_in(pilot, "open health")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await wait(pilot)
@@ -336,7 +341,7 @@ async def test_delete_a_partnership_asks_first_and_the_palette_opens_one_and_a_s
 
         await pilot.press("ctrl+p")
         await wait(pilot)
-        await pilot.press(*"go to stage: sustain")
+        await type_in(pilot, "go to stage: sustain")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await wait(pilot)

@@ -18,7 +18,14 @@ from screens.meeting.screen import MeetingScreen
 from screens.stage.guide import GuideScreen
 from screens.stage.widgets import GapList, RosterList
 from tests.conftest import FIXED_NOW
-from tests.support.app_ui import gap_rules, highlight_gap, roster_lines, stage_screen, wait
+from tests.support.app_ui import (
+    gap_rules,
+    highlight_gap,
+    roster_lines,
+    stage_screen,
+    type_in,
+    wait,
+)
 from tests.support.gap_builder import Build
 from tests.support.meeting_ui import Host
 
@@ -183,13 +190,17 @@ async def test_meeting_shows_purpose_and_speaker_and_walk_ins_show_the_guessed_k
         )
 
         # ---- walk-ins: the guessed kind, shown and changeable
-        await pilot.press("f2", *"Dee Dean", "tab", *"Valley Community College")
+        await pilot.press("f2")
+        await pilot.pause()
+        await type_in(pilot, "Dee Dean", "Valley Community College")  # pasted: the kind follows
         await pilot.pause()
         kind = app.screen.query_one("#field-kind", Select)
         assert kind.value is OrgKind.COMMUNITY_COLLEGE, "walk-in: guessed, shown before saving"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("f2", *"Mo Maker", "tab", *"Mystery Works")
+        await pilot.press("f2")
+        await pilot.pause()
+        await type_in(pilot, "Mo Maker", "Mystery Works")  # pasted: the kind follows
         await pilot.pause()
         kind = app.screen.query_one("#field-kind", Select)
         assert kind.value is OrgKind.UNKNOWN, "walk-in: the name says nothing: never a company"
