@@ -247,22 +247,59 @@ async def test_second_committed_champion_clears_champions_too_few(store: Store) 
         assert "Ann Able" in screen_text(app)
 
 
-async def test_end_a_role_after_confirmation(store: Store) -> None:
+async def test_a_huge_group_then_end_a_role_then_undo_an_added_role(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One app on the only partnership (five convening staff, a champion), in turn:
+
+    - a huge group lists its first members and how many more, through a stage change;
+    - x ends a role after confirmation (dated today), and the roster drops the person;
+    - undo of a role added meanwhile takes only the role away, and the roster follows.
+    """
+    monkeypatch.setattr(stage_widgets, "MEMBERS_SHOWN", 3)
     partnership = f.partnership(store)
+    college = f.org(store, "Valley College", OrgKind.COMMUNITY_COLLEGE)
+    staff = [f.person(store, f"Staff {i}", college) for i in range(5)]
+    for who in staff:
+        store.assign(partnership.id, who.id, RoleKind.CONVENING_TEAM)
     ann = f.person(store, "Ann Able", f.org(store, "Acme Forge"))
     f.champion(store, partnership, ann)
-    app = RosterApp(store)
+    dean = f.person(store, "Dana Dean", college)
+    app = RosterApp(store)  # a single partnership: it opens in its stage view
     async with app.run_test(size=SIZE) as pilot:
+        await wait(pilot)
+        lines = roster_lines(app)
+        assert sum("Staff " in line for line in lines) == 3, "huge group: the first three"
+        assert any("… and 2 more members" in line for line in lines), "huge group: how many"
+        await pilot.press("2", "1")  # another stage and back: still the first three
+        await wait(pilot)
+        assert sum("Staff " in line for line in roster_lines(app)) == 3, "huge group: still"
+
+        # ---- end a role after confirmation
         roster = app.screen.query_one(RosterList)
         assert _highlight_member(roster, ann.id)
         await pilot.press("x")
         await wait(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ConfirmScreen), "end: x asks first"
         await pilot.press("y")
         await wait(pilot)
-        [ended] = store.roles(partnership_id=partnership.id, current_only=False)
-        assert ended.end == date(2026, 6, 1)
-        assert not any("Ann Able" in line for line in roster_lines(app))
+        roles = store.roles(partnership_id=partnership.id, current_only=False)
+        [ended] = [r for r in roles if r.person_id == ann.id]
+        assert ended.end == date(2026, 6, 1), "end: dated today"
+        assert not any("Ann Able" in line for line in roster_lines(app)), "end: off the roster"
+
+        # ---- undo an added role
+        store.assign(partnership.id, dean.id, RoleKind.CORE_TEAM)
+        stage_screen(app).reload()
+        await wait(pilot)
+        assert any("Dana Dean" in line for line in roster_lines(app)), "undo: Dana added"
+        await pilot.press("ctrl+z")
+        await wait(pilot)
+        assert not [
+            r for r in store.roles(partnership_id=partnership.id) if r.person_id == dean.id
+        ], "undo: Dana's role taken away"
+        assert not any("Dana Dean" in line for line in roster_lines(app)), "undo: roster"
+        assert store.person(dean.id).name == "Dana Dean", "undo: only the role was undone"
 
 
 def _highlight_member(roster: RosterList, person_id: int) -> bool:
@@ -271,23 +308,6 @@ def _highlight_member(roster: RosterList, person_id: int) -> bool:
             roster.highlighted = index
             return True
     return False
-
-
-async def test_undo_an_added_role_updates_the_roster(store: Store) -> None:
-    partnership = f.partnership(store)
-    college = f.org(store, "Valley College", OrgKind.COMMUNITY_COLLEGE)
-    dean = f.person(store, "Dana Dean", college)
-    app = RosterApp(store)
-    async with app.run_test(size=SIZE) as pilot:
-        store.assign(partnership.id, dean.id, RoleKind.CORE_TEAM)
-        stage_screen(app).reload()
-        await wait(pilot)
-        assert any("Dana Dean" in line for line in roster_lines(app))
-        await pilot.press("ctrl+z")
-        await wait(pilot)
-        assert store.roles(partnership_id=partnership.id) == []
-        assert not any("Dana Dean" in line for line in roster_lines(app))
-        assert store.person(dean.id).name == "Dana Dean"  # only the role was undone
 
 
 async def test_delete_a_partnership_asks_first_and_the_palette_opens_one_and_a_stage(
@@ -363,23 +383,3 @@ async def test_a_meeting_in_progress_is_offered_on_start(store: Store) -> None:
         assert type(app.screen).__name__ == "MeetingScreen"
         assert getattr(app.screen, "partnership_id", None) == partnership.id
         assert other.id != partnership.id
-
-
-async def test_a_huge_group_lists_its_first_members_and_how_many_more(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(stage_widgets, "MEMBERS_SHOWN", 3)
-    partnership = f.partnership(store)
-    college = f.org(store, "Valley College", OrgKind.COMMUNITY_COLLEGE)
-    staff = [f.person(store, f"Staff {i}", college) for i in range(5)]
-    for who in staff:
-        store.assign(partnership.id, who.id, RoleKind.CONVENING_TEAM)
-    app = RosterApp(store)  # a single partnership: it opens in its stage view
-    async with app.run_test(size=SIZE) as pilot:
-        await wait(pilot)
-        lines = roster_lines(app)
-        assert sum("Staff " in line for line in lines) == 3
-        assert any("… and 2 more members" in line for line in lines)
-        await pilot.press("2", "1")  # another stage and back: still the first three
-        await wait(pilot)
-        assert sum("Staff " in line for line in roster_lines(app)) == 3
