@@ -182,7 +182,7 @@ async def test_one_partnership_opens_its_stage_view_then_stages_waiver_keys_and_
             assert "Move the partnership to its next stage" in screen_text(app)
             await pilot.press("escape", "escape")  # closes the keys, then back to the list
             await wait(pilot)
-            assert app.screen is under, "list under: escape shows it"
+            assert app.screen_stack[-1] is under, "list under: escape shows it"
             await pilot.press("question_mark")
             await wait(pilot)
             text = screen_text(app)
@@ -192,7 +192,7 @@ async def test_one_partnership_opens_its_stage_view_then_stages_waiver_keys_and_
             await wait(pilot)
 
             # ---- the list under the partnership, built when shown
-            assert app.screen is under
+            assert app.screen_stack[-1] is under, "list under: shown again after its keys"
             table = under.query_one(PartnershipTable)
             assert table.row_count == 1 and table.has_focus, "list under: one row, focused"
             text = screen_text(app)
