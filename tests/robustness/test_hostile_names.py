@@ -170,50 +170,16 @@ def assert_literal(screen: Screen[Any], names: list[str]) -> None:
         assert any(name in text for text in strings), f"{name!r} not shown on {screen!r}"
 
 
-async def test_partnership_list_and_every_stage_view(hostile: tuple[Store, Seeded]) -> None:
+async def test_palette_help_about_waiver_then_the_list_and_every_stage_view(
+    hostile: tuple[Store, Seeded],
+) -> None:
+    """On one hostile file, in turn: the palette, help, about and the waiver dialog show
+    names literally; then, back on the partnership list, the list and each of the four
+    stage views (and the waiver's reason) show every name literally."""
     store, seeded = hostile
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
         list_screen = app.screen
-        cells = shown_strings(list_screen)
-        for name in NAMES:
-            assert any(
-                cell == name or (cell.endswith("…") and name.startswith(cell[:-1]))
-                for cell in cells
-            ), name
-        text = screen_text(app)
-        for name in VISIBLE:
-            assert name in text
-        from screens.commands import open_partnership
-
-        open_partnership(app, seeded.partnership_id)
-        await wait(pilot)
-        screen = app.screen
-        assert isinstance(screen, PartnershipScreen)
-        assert screen.title == NAMES[0]
-        shown: set[str] = set()
-        seen = ""
-        for key in ("1", "2", "3", "4"):
-            await pilot.press(key)
-            await wait(pilot)
-            assert app.screen is screen
-            shown.update(shown_strings(screen))
-            seen += screen_text(app)
-        for name in NAMES:  # people, companies and team names, across the four views
-            assert any(name in text for text in shown), name
-        for name in VISIBLE:  # and on screen exactly as typed: no markup was applied
-            assert name in seen, name
-        await pilot.press("1")
-        await wait(pilot)
-        waivers = "".join(shown_strings(screen))
-        assert "[$accent]because[/] Bob [/]" in waivers
-        assert "[$accent]because[/] Bob [/]" in screen_text(app)
-
-
-async def test_palette_help_about_and_waiver(hostile: tuple[Store, Seeded]) -> None:
-    store, _ = hostile
-    app = RosterApp(store)
-    async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await wait(pilot)
         await pilot.pause(0.2)
@@ -248,6 +214,41 @@ async def test_palette_help_about_and_waiver(hostile: tuple[Store, Seeded]) -> N
         assert "[$accent]x" in screen_text(app)
         await pilot.press("escape")
         await wait(pilot)
+        assert app.screen is list_screen, "back on the partnership list"
+
+        cells = shown_strings(list_screen)
+        for name in NAMES:
+            assert any(
+                cell == name or (cell.endswith("…") and name.startswith(cell[:-1]))
+                for cell in cells
+            ), name
+        text = screen_text(app)
+        for name in VISIBLE:
+            assert name in text
+        from screens.commands import open_partnership
+
+        open_partnership(app, seeded.partnership_id)
+        await wait(pilot)
+        screen = app.screen
+        assert isinstance(screen, PartnershipScreen)
+        assert screen.title == NAMES[0]
+        shown: set[str] = set()
+        seen = ""
+        for key in ("1", "2", "3", "4"):
+            await pilot.press(key)
+            await wait(pilot)
+            assert app.screen is screen
+            shown.update(shown_strings(screen))
+            seen += screen_text(app)
+        for name in NAMES:  # people, companies and team names, across the four views
+            assert any(name in text for text in shown), name
+        for name in VISIBLE:  # and on screen exactly as typed: no markup was applied
+            assert name in seen, name
+        await pilot.press("1")
+        await wait(pilot)
+        waivers = "".join(shown_strings(screen))
+        assert "[$accent]because[/] Bob [/]" in waivers
+        assert "[$accent]because[/] Bob [/]" in screen_text(app)
 
 
 # (module, class, how to build it from the seeded ids, names it must show)
@@ -285,31 +286,27 @@ SCREENS: list[tuple[str, str, Callable[[Seeded], tuple[Any, ...]], list[str]]] =
 ]
 
 
-@pytest.mark.parametrize(
-    ("module", "name", "args", "expected"), SCREENS, ids=[s[1] for s in SCREENS]
-)
 async def test_every_screen_and_form_shows_names_literally(
     hostile: tuple[Store, Seeded],
-    module: str,
-    name: str,
-    args: Callable[[Seeded], tuple[Any, ...]],
-    expected: list[str],
 ) -> None:
-    try:
-        screen_class = getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError:
-        pytest.skip(f"{module} is not part of the app yet")
+    """Each screen and form of SCREENS, opened in turn on one app: it stays open, shows the
+    names literally, renders whole, and escape closes it with the app still running."""
     store, seeded = hostile
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        screen = screen_class(*args(seeded))
-        await app.push_screen(screen)
         await wait(pilot)
-        assert app.screen is screen, f"{name} did not stay open"
-        assert_literal(screen, expected)
-        if name == "ConveningForm":  # the title, and the attendees by name
-            assert_literal(screen, VISIBLE)
-        screen_text(app)  # renders the whole screen
-        await pilot.press("escape")
-        await wait(pilot)
-        assert app.is_running
+        base = app.screen
+        for module, name, args, expected in SCREENS:
+            screen_class = getattr(importlib.import_module(module), name)
+            screen = screen_class(*args(seeded))
+            await app.push_screen(screen)
+            await wait(pilot)
+            assert app.screen is screen, f"{name} did not stay open"
+            assert_literal(screen, expected)
+            if name == "ConveningForm":  # the title, and the attendees by name
+                assert_literal(screen, VISIBLE)
+            screen_text(app)  # renders the whole screen
+            await pilot.press("escape")
+            await wait(pilot)
+            assert app.is_running, f"{name}: the app stopped"
+            assert app.screen is base, f"{name}: escape did not close it"

@@ -45,7 +45,13 @@ def test_parse_date_explains_in_plain_english() -> None:
 # --------------------------------------------------------------------------- partnership
 
 
-async def test_partnership_form_creates_and_refuses_a_duplicate_name(store: Store) -> None:
+async def test_partnership_form_creates_refuses_a_duplicate_and_needs_a_name(
+    store: Store,
+) -> None:
+    """On an empty file, in turn: the form creates a partnership (the toolkit's numbers by
+    default); a second of the same name (in any case) is refused, keeping what was typed;
+    a form without a name says it is required, keeps the other fields, saves nothing, and
+    saves once named."""
     app = Host(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_modal(app, pilot, PartnershipForm())
@@ -54,40 +60,105 @@ async def test_partnership_form_creates_and_refuses_a_duplicate_name(store: Stor
         await pilot.press("ctrl+s")
         await pilot.pause()
         [created] = store.partnerships()
-        assert app.results == [created.id]
-        assert created.industry == "Health Care"
-        assert created.thresholds.companies_min == 12  # the toolkit default
+        assert app.results == [created.id], "create: the form answers the new one"
+        assert created.industry == "Health Care", "create: the industry saved"
+        assert created.thresholds.companies_min == 12, "create: the toolkit default"
 
         await open_modal(app, pilot, PartnershipForm())
         await type_into(pilot, "#field-name", "health care, south bay")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, PartnershipForm)
-        assert "already exists" in error_text(app, "name")
-        assert app.screen.query_one("#field-name", Input).value == "health care, south bay"
-        assert len(store.partnerships()) == 1
+        assert isinstance(app.screen, PartnershipForm), "duplicate: the form stays"
+        assert "already exists" in error_text(app, "name"), "duplicate: refused"
+        typed = app.screen.query_one("#field-name", Input).value
+        assert typed == "health care, south bay", "duplicate: what was typed is kept"
+        assert len(store.partnerships()) == 1, "duplicate: nothing saved"
+        app.screen.dismiss(None)
+        await pilot.pause()
+
+        # -- a name is needed, and the rest is kept
+        app.results.clear()
+        await open_modal(app, pilot, PartnershipForm())
+        await type_into(pilot, "#field-industry", "Health Care")
+        await type_into(pilot, "#field-region", "North Bay")
+        await type_into(pilot, "#field-companies_min", "8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PartnershipForm), "no name: the form stays"
+        assert error_text(app, "name") == "Name is required", "no name: said"
+        name = app.screen.query_one("#field-name", Input)
+        assert app.screen.focused is name, "no name: the name field focused"
+        kept = [
+            app.screen.query_one(f"#field-{field}", Input).value
+            for field in ("industry", "region", "companies_min")
+        ]
+        assert kept == ["Health Care", "North Bay", "8"], "no name: the rest is kept"
+        on_file = [p.id for p in on_disk(store).partnerships()]
+        assert on_file == [created.id], "no name: nothing saved"
+
+        await type_into(pilot, "#field-name", "Health Care, North Bay")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [saved] = [p for p in on_disk(store).partnerships() if p.id != created.id]
+    assert (saved.name, saved.industry, saved.region) == (
+        "Health Care, North Bay",
+        "Health Care",
+        "North Bay",
+    ), "named: saved with what was typed"
+    assert saved.thresholds.companies_min == 8, "named: the number typed"
+    assert saved.thresholds.champions_max == 6, "named: the others the toolkit's"
+    assert app.results == [saved.id], "named: the form answers the new one"
 
 
-async def test_partnership_thresholds_errors_open_the_section(store: Store) -> None:
+async def test_partnership_form_renames_shows_the_toolkit_numbers_and_opens_thresholds(
+    store: Store,
+) -> None:
+    """On one partnership (and another named "Logistics, Port City"), in turn: the form
+    shows the toolkit numbers, refuses a name taken (in any case) and renames; then a
+    threshold error opens the collapsed section, saves nothing, and a fix saves."""
     p = f.partnership(store)
+    f.partnership(store, name="Logistics, Port City")
     app = Host(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_modal(app, pilot, PartnershipForm(p.id))
-        assert app.screen.query_one("#thresholds", Collapsible).collapsed
+        shown = {
+            name: app.screen.query_one(f"#field-{name}", Input).value
+            for name in ("champions_min", "champions_max", "companies_min", "companies_max")
+        }
+        assert shown == {
+            "champions_min": "2",
+            "champions_max": "6",
+            "companies_min": "12",
+            "companies_max": "60",
+        }, "rename: the toolkit numbers shown"
+        await type_into(pilot, "#field-name", "LOGISTICS, port city")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "already exists" in error_text(app, "name"), "rename: a name taken is refused"
+        await type_into(pilot, "#field-name", "Advanced Manufacturing, North & South Valley")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        renamed = on_disk(store).partnership(p.id).name
+        assert renamed == "Advanced Manufacturing, North & South Valley", "rename: saved"
+        assert app.results == [p.id], "rename: the form answers the partnership"
+
+        # -- threshold errors open the section
+        await open_modal(app, pilot, PartnershipForm(p.id))
+        assert app.screen.query_one("#thresholds", Collapsible).collapsed, "thresholds: closed"
         await type_into(pilot, "#field-champions_min", "9")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert not app.screen.query_one("#thresholds", Collapsible).collapsed
-        assert "must not be more than" in error_text(app, "thresholds")
-        assert store.partnership(p.id).thresholds.champions_min == 2  # nothing saved
+        assert not app.screen.query_one("#thresholds", Collapsible).collapsed, "opened"
+        assert "must not be more than" in error_text(app, "thresholds"), "thresholds: error"
+        assert store.partnership(p.id).thresholds.champions_min == 2, "thresholds: unsaved"
 
         await type_into(pilot, "#field-champions_min", "3")
         await type_into(pilot, "#field-companies_min", "8")
         await pilot.press("ctrl+s")
         await pilot.pause()
         saved = store.partnership(p.id)
-        assert (saved.thresholds.champions_min, saved.thresholds.companies_min) == (3, 8)
-        assert app.results == [p.id]
+        assert (saved.thresholds.champions_min, saved.thresholds.companies_min) == (3, 8), "fix"
+        assert app.results == [p.id, p.id], "thresholds: the form answers the partnership"
 
 
 # --------------------------------------------------------------------------- roles
@@ -185,79 +256,6 @@ async def test_launch_form_explains_a_bad_date_then_saves_with_facilitator(store
     assert facilitator.person_id == neutral.id
 
 
-async def test_launch_form_replaces_the_facilitator(store: Store) -> None:
-    p = f.partnership(store)
-    old = f.person(store, "Old Facilitator")
-    new = f.person(store, "New Facilitator")
-    first = store.assign(p.id, old.id, RoleKind.FACILITATOR)
-    app = Host(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_modal(app, pilot, LaunchForm(p.id))
-        await pilot.click("#choose-facilitator")
-        await pilot.pause()
-        await pilot.press(*"new", "enter", "ctrl+s")
-        await pilot.pause()
-    assert store.role(first.id).end is not None
-    assert [r.person_id for r in store.snapshot(p.id).holders(RoleKind.FACILITATOR)] == [new.id]
-
-
-async def test_partnership_form_needs_a_name_and_keeps_what_was_typed(store: Store) -> None:
-    app = Host(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_modal(app, pilot, PartnershipForm())
-        await type_into(pilot, "#field-industry", "Health Care")
-        await type_into(pilot, "#field-region", "South Bay")
-        await type_into(pilot, "#field-companies_min", "8")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, PartnershipForm)
-        assert error_text(app, "name") == "Name is required"
-        assert app.screen.focused is app.screen.query_one("#field-name", Input)
-        assert app.screen.query_one("#field-industry", Input).value == "Health Care"
-        assert app.screen.query_one("#field-region", Input).value == "South Bay"
-        assert app.screen.query_one("#field-companies_min", Input).value == "8"
-        assert on_disk(store).partnerships() == []
-
-        await type_into(pilot, "#field-name", "Health Care, South Bay")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-    [saved] = on_disk(store).partnerships()
-    assert (saved.name, saved.industry, saved.region) == (
-        "Health Care, South Bay",
-        "Health Care",
-        "South Bay",
-    )
-    assert saved.thresholds.companies_min == 8 and saved.thresholds.champions_max == 6
-    assert app.results == [saved.id]
-
-
-async def test_partnership_form_renames_and_shows_the_toolkit_numbers(store: Store) -> None:
-    p = f.partnership(store)
-    f.partnership(store, name="Logistics, Port City")
-    app = Host(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_modal(app, pilot, PartnershipForm(p.id))
-        shown = {
-            name: app.screen.query_one(f"#field-{name}", Input).value
-            for name in ("champions_min", "champions_max", "companies_min", "companies_max")
-        }
-        assert shown == {
-            "champions_min": "2",
-            "champions_max": "6",
-            "companies_min": "12",
-            "companies_max": "60",
-        }
-        await type_into(pilot, "#field-name", "LOGISTICS, port city")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "already exists" in error_text(app, "name")
-        await type_into(pilot, "#field-name", "Advanced Manufacturing, North & South Valley")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-    assert on_disk(store).partnership(p.id).name == "Advanced Manufacturing, North & South Valley"
-    assert app.results == [p.id]
-
-
 async def test_champion_editor_offers_the_whole_team_and_records_the_letter(
     store: Store,
 ) -> None:
@@ -330,15 +328,18 @@ async def test_launch_form_offers_champions_as_opener_and_closer(store: Store) -
     assert app.results == [True]
 
 
-async def test_launch_form_saves_all_or_nothing(
+async def test_launch_form_saves_all_or_nothing_then_replaces_the_facilitator(
     store: Store,
     monkeypatch: pytest.MonkeyPatch,
     notices: Notices,
 ) -> None:
+    """A launch form whose save fails half way (the facilitator's role not written) stays
+    open with what was typed, says why, and leaves the file and the open store as they
+    were; then, the disk writable again, a new facilitator replaces the old one."""
     p = f.partnership(store)
     old = f.person(store, "Old Facilitator")
-    f.person(store, "New Facilitator")
-    store.assign(p.id, old.id, RoleKind.FACILITATOR)
+    new = f.person(store, "New Facilitator")
+    first = store.assign(p.id, old.id, RoleKind.FACILITATOR)
 
     def disk_full(*_args: object, **_kwargs: object) -> None:
         raise WriteFailedError("The disk is full: nothing was saved.")
@@ -351,13 +352,28 @@ async def test_launch_form_saves_all_or_nothing(
         await pilot.pause()
         await pilot.press(*"new", "enter")
         await pilot.pause()
-        monkeypatch.setattr(store, "assign", disk_full)  # fails after the launch is put
-        await pilot.press("ctrl+s")
+        with monkeypatch.context() as failing:
+            failing.setattr(store, "assign", disk_full)  # fails after the launch is put
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, LaunchForm), "failed: the form stays open"
+            place = app.screen.query_one("#field-place", Input).value
+            assert place == "Harlow plant", "failed: what was typed is kept"
+            assert any("disk is full" in m for m in notices.messages), "failed: says why"
+        disk = on_disk(store)
+        assert disk.launch(p.id).place == "", "failed: the launch not on disk"
+        holders = [r.person_id for r in disk.snapshot(p.id).holders(RoleKind.FACILITATOR)]
+        assert holders == [old.id], "failed: the old facilitator kept on disk"
+        assert store.launch(p.id).place == "", "failed: the open store forgot it too"
+        app.screen.dismiss(None)
         await pilot.pause()
-        assert isinstance(app.screen, LaunchForm)  # still open, with what was typed
-        assert app.screen.query_one("#field-place", Input).value == "Harlow plant"
-        assert any("disk is full" in m for m in notices.messages)
-    disk = on_disk(store)
-    assert disk.launch(p.id).place == ""
-    assert [r.person_id for r in disk.snapshot(p.id).holders(RoleKind.FACILITATOR)] == [old.id]
-    assert store.launch(p.id).place == ""  # the open store forgot the half change too
+
+        # -- the facilitator replaced
+        await open_modal(app, pilot, LaunchForm(p.id))
+        await pilot.click("#choose-facilitator")
+        await pilot.pause()
+        await pilot.press(*"new", "enter", "ctrl+s")
+        await pilot.pause()
+    assert store.role(first.id).end is not None, "replaced: the old role ended"
+    holders = [r.person_id for r in store.snapshot(p.id).holders(RoleKind.FACILITATOR)]
+    assert holders == [new.id], "replaced: the new facilitator"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from textual.screen import Screen
 from textual.widgets import Checkbox, Input, OptionList, Select, TextArea
 
@@ -33,9 +32,14 @@ from tests.support.notices import Notices
 # --------------------------------------------------------------------------- person picker
 
 
-async def test_person_picker_filters_as_you_type_and_picks(store: Store, notices: Notices) -> None:
+async def test_person_picker_filters_picks_answers_once_and_adds_a_new_person(
+    store: Store, notices: Notices
+) -> None:
+    """The person picker, opened in turn on one app: it filters as you type and picks; one
+    already in the group is said so and nobody added; two choices queued answer once; a
+    new person typed is added through the person form and picked."""
     acme = f.org(store, "Acme Tools")
-    f.person(store, "Ann Lee", acme, title="Plant manager")
+    ann = f.person(store, "Ann Lee", acme, title="Plant manager")
     bo = f.person(store, "Bo Chen", f.org(store, "Valley College"), email="bo@valley.edu")
     f.person(store, "Cy Diaz", acme)
     app = Host(store)
@@ -66,19 +70,26 @@ async def test_person_picker_filters_as_you_type_and_picks(store: Store, notices
         await pilot.pause()
         assert app.results == [bo.id, None]
 
+        # -- two choices queued (a second enter behind the first) answer once
+        await open_modal(app, pilot, PersonPicker("Who?"))
+        picker = app.screen
+        assert isinstance(picker, PersonPicker)
+        picker._choose(f"p{ann.id}")
+        picker._choose(f"p{ann.id}")  # a second enter queued behind the first
+        picker.action_cancel()
+        await pilot.pause()
+        assert app.results == [bo.id, None, ann.id], "answers once"
+        assert app.screen is app.screen_stack[0], "answers once: closed"
 
-async def test_person_picker_adds_a_new_person(store: Store) -> None:
-    pytest.importorskip("screens.directory.person_form")
-    app = Host(store)
-    async with app.run_test(size=SIZE) as pilot:
+        # -- a new person typed is added and picked
         await open_modal(app, pilot, PersonPicker("Who?"))
         await pilot.press(*"Zed Quinn", "ctrl+n")
         await pilot.pause()
-        assert app.screen.query_one("#field-name", Input).value == "Zed Quinn"
+        assert app.screen.query_one("#field-name", Input).value == "Zed Quinn", "new: typed"
         await pilot.press("ctrl+s")
         await pilot.pause()
-    [zed] = store.people()
-    assert zed.name == "Zed Quinn" and app.results == [zed.id]
+    [zed] = [person for person in store.people() if person.name == "Zed Quinn"]
+    assert app.results == [bo.id, None, ann.id, zed.id], "new: added and picked"
 
 
 # --------------------------------------------------------------------------- conventions
@@ -116,7 +127,11 @@ def hostile_file(store: Store) -> dict[str, Any]:
 HOSTILE_SHOWN = [name for name in f.HOSTILE_NAMES if len(name) < 40]
 
 
-async def test_hostile_names_render_literally_in_every_modal(store: Store) -> None:
+async def test_hostile_names_render_literally_in_every_modal_and_picker(store: Store) -> None:
+    """On one hostile file, in turn: every modal shows the names literally and closes at
+    once on escape when nothing was typed; the team's priority area is literal in the
+    Select's overlay; the people pickers (the person picker, the champion's outreach owner)
+    list hostile names literally."""
     s = hostile_file(store)
     pid = s["p"].id
     ann, accent, link, formula, rtl, emoji, bold = f.HOSTILE_NAMES[1:8]
@@ -145,7 +160,22 @@ async def test_hostile_names_render_literally_in_every_modal(store: Store) -> No
         await open_modal(app, pilot, TeamEditor(pid, s["team"].id))
         app.screen.query_one("#field-priority_area_id", Select).action_show_overlay()
         await pilot.pause()
-        assert f"★ {emoji} (priority)" in screen_text(app)
+        assert f"★ {emoji} (priority)" in screen_text(app), "team: the priority area literal"
+        await pilot.press("escape", "escape")  # the overlay, then the editor
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0], "team: closed"
+
+        # -- the people pickers list hostile names literally
+        await open_modal(app, pilot, PersonPicker("Who?"))
+        await pilot.press(*"[todo")
+        assert f"{ann} — " in screen_text(app), "picker: the match literal"
+        assert "1 of 9 people match" in screen_text(app), "picker: the count"
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_modal(app, pilot, ChampionEditor(s["champion"].id))
+        app.screen.query_one("#field-outreach_owner_id", Select).action_show_overlay()
+        await pilot.pause()
+        assert f"{accent} — {formula}" in screen_text(app), "champion: the owner literal"
 
 
 async def test_escape_on_a_changed_form_asks_before_discarding(store: Store) -> None:
@@ -201,65 +231,38 @@ FORMS: dict[str, Callable[[dict[str, Any]], Screen[Any]]] = {
 }
 
 
-@pytest.mark.parametrize("form", FORMS)
-async def test_every_form_asks_before_discarding_a_change(store: Store, form: str) -> None:
+async def test_every_form_asks_before_discarding_a_change(store: Store) -> None:
+    """Each form of FORMS in turn on one app: a change (a letter typed, or a box ticked)
+    then escape asks first; "n" keeps what was changed; escape and "y" discard it."""
     s = hostile_file(store)
     before = store.snapshot(s["p"].id)
     app = Host(store)
     async with app.run_test(size=SIZE) as pilot:
-        await open_modal(app, pilot, FORMS[form](s))
-        inputs = app.screen.query("#form-body Input")
-        changed: Input | Checkbox
-        if inputs:  # type a letter at the end of the first input
-            changed = inputs.first(Input)
-            was: object = changed.value
-            changed.focus()
-            await pilot.press("end", "z")
-        else:  # the role editors: tick or untick the first box
-            changed = app.screen.query_one("#form-body Checkbox", Checkbox)
-            was = changed.value
-            changed.focus()
-            await pilot.press("space")
-        assert changed.value != was
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")  # keep editing: what was typed is still there
-        await pilot.pause()
-        assert app.screen is changed.screen and changed.value != was
-        await pilot.press("escape", "y")
-        await pilot.pause()
-        assert app.screen is app.screen_stack[0] and app.results == [None]
-    assert store.snapshot(s["p"].id) == before
-
-
-async def test_people_pickers_list_hostile_names_literally(store: Store) -> None:
-    s = hostile_file(store)
-    ann, accent, _link, formula = f.HOSTILE_NAMES[1:5]
-    app = Host(store)
-    async with app.run_test(size=(160, 60)) as pilot:
-        await open_modal(app, pilot, PersonPicker("Who?"))
-        await pilot.press(*"[todo")
-        assert f"{ann} — " in screen_text(app)
-        assert "1 of 9 people match" in screen_text(app)
-        await pilot.press("escape")
-        await pilot.pause()
-        await open_modal(app, pilot, ChampionEditor(s["champion"].id))
-        app.screen.query_one("#field-outreach_owner_id", Select).action_show_overlay()
-        await pilot.pause()
-        assert f"{accent} — {formula}" in screen_text(app)
-
-
-async def test_person_picker_answers_once(store: Store) -> None:
-    ann = f.person(store, "Ann Lee")
-    app = Host(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_modal(app, pilot, PersonPicker("Who?"))
-        picker = app.screen
-        assert isinstance(picker, PersonPicker)
-        picker._choose(f"p{ann.id}")
-        picker._choose(f"p{ann.id}")  # a second enter queued behind the first
-        picker.action_cancel()
-        await pilot.pause()
-        assert app.results == [ann.id]
-        assert app.screen is app.screen_stack[0]
+        for form, make in FORMS.items():
+            await open_modal(app, pilot, make(s))
+            inputs = app.screen.query("#form-body Input")
+            changed: Input | Checkbox
+            if inputs:  # type a letter at the end of the first input
+                changed = inputs.first(Input)
+                was: object = changed.value
+                changed.focus()
+                await pilot.press("end", "z")
+            else:  # the role editors: tick or untick the first box
+                changed = app.screen.query_one("#form-body Checkbox", Checkbox)
+                was = changed.value
+                changed.focus()
+                await pilot.press("space")
+            assert changed.value != was, f"{form}: the change did not take"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen), f"{form}: escape did not ask"
+            await pilot.press("n")  # keep editing: what was typed is still there
+            await pilot.pause()
+            assert app.screen is changed.screen, f"{form}: 'n' did not go back to the form"
+            assert changed.value != was, f"{form}: 'n' lost the change"
+            await pilot.press("escape", "y")
+            await pilot.pause()
+            assert app.screen is app.screen_stack[0], f"{form}: 'y' did not close the form"
+            assert app.results == [None], f"{form}: the form saved something"
+            app.results.clear()
+            assert store.snapshot(s["p"].id) == before, f"{form}: the store changed"

@@ -83,11 +83,22 @@ async def test_team_editor_forms_a_team_for_a_priority_area(store: Store) -> Non
     assert "priority-without-team" not in gap_rules(store, p.id)
 
 
-async def test_team_editor_removes_a_member_and_moves_the_lead(store: Store) -> None:
+async def test_team_editor_removes_a_member_moves_the_lead_and_edits_meeting_dates(
+    store: Store,
+) -> None:
+    """On a team with a lead, a member and two meeting dates, in turn: the lead is made a
+    member again and the member removed (their roles end, the dates kept); then one date
+    is removed and a typed (not yet added) date is added on saving."""
     s = seed_priorities(store)
     p = s["p"]
-
-    team = store.save_team(ActionTeam(partnership_id=p.id, name="Talent", priority_area_id=1))
+    team = store.save_team(
+        ActionTeam(
+            partnership_id=p.id,
+            name="Talent",
+            priority_area_id=1,
+            meetings=[date(2026, 4, 2), date(2026, 5, 7)],
+        )
+    )
     lead = store.assign(p.id, s["ceo"].id, RoleKind.ACTION_TEAM_LEAD, team_id=team.id)
     member = store.assign(p.id, s["dean"].id, RoleKind.ACTION_TEAM_MEMBER, team_id=team.id)
     app = Host(store)
@@ -100,16 +111,36 @@ async def test_team_editor_removes_a_member_and_moves_the_lead(store: Store) -> 
         members.highlighted = 1  # Dean
         await pilot.press("delete", "ctrl+s")
         await pilot.pause()
-    assert store.role(lead.id).end is not None
-    assert store.role(member.id).end is not None
-    current = [(r.person_id, r.role) for r in store.roles(partnership_id=p.id) if r.team_id]
-    assert current == [(s["ceo"].id, RoleKind.ACTION_TEAM_MEMBER)]
+        assert store.role(lead.id).end is not None, "members: the lead role ended"
+        assert store.role(member.id).end is not None, "members: the member's role ended"
+        current = [(r.person_id, r.role) for r in store.roles(partnership_id=p.id) if r.team_id]
+        assert current == [(s["ceo"].id, RoleKind.ACTION_TEAM_MEMBER)], "members: Carla a member"
+        kept = on_disk(store).team(team.id).meetings
+        assert kept == [date(2026, 4, 2), date(2026, 5, 7)], "members: the dates kept"
+
+        # -- meeting dates: one removed, one typed
+        await open_modal(app, pilot, TeamEditor(p.id, team.id))
+        await type_into(pilot, "#field-new_meeting", "2026-06-04")  # typed, not added yet
+        dates = app.screen.query_one("#meetings", OptionList)
+        dates.focus()
+        dates.highlighted = 0
+        await pilot.press("delete")
+        await pilot.press("ctrl+s")  # saving adds the typed date too
+        await pilot.pause()
+    meetings = on_disk(store).team(team.id).meetings
+    assert meetings == [date(2026, 5, 7), date(2026, 6, 4)], "dates: one removed, one added"
 
 
 # --------------------------------------------------------------------------- convenings
 
 
-async def test_convening_form_records_attendance(store: Store) -> None:
+async def test_convening_form_records_attendance_then_edits_it_and_needs_a_team(
+    store: Store,
+) -> None:
+    """In turn: a new convening records attendance (role holders offered, ticked boxes
+    read as check marks), its title and today's date; then an older convening's
+    attendance is edited (one who holds no role kept), and an action team meeting needs
+    a team."""
     s = champion_setup(store)
     p = s["p"]
     app = Host(store)
@@ -131,54 +162,33 @@ async def test_convening_form_records_attendance(store: Store) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.results == [True]
-    [convening] = store.convenings(p.id)
-    assert convening.kind is ConveningKind.QUARTERLY and convening.on == f.TODAY
-    assert sorted(convening.attendee_ids) == sorted([s["ceo"].id, s["dean"].id])
-    assert convening.title == "Summer convening"
+        [convening] = store.convenings(p.id)
+        assert convening.kind is ConveningKind.QUARTERLY, "new: quarterly"
+        assert convening.on == f.TODAY, "new: today"
+        assert sorted(convening.attendee_ids) == sorted([s["ceo"].id, s["dean"].id]), "new"
+        assert convening.title == "Summer convening", "new: the title"
 
-
-async def test_convening_form_edits_attendance_and_needs_a_team(store: Store) -> None:
-    s = champion_setup(store)
-    p = s["p"]
-
-    old = store.save_convening(
-        Convening(partnership_id=p.id, on=date(2026, 3, 1), attendee_ids=[s["outsider"].id])
-    )
-    app = Host(store)
-    async with app.run_test(size=SIZE) as pilot:
+        # -- an older convening: attendance edited, a team needed
+        old = store.save_convening(
+            Convening(partnership_id=p.id, on=date(2026, 3, 1), attendee_ids=[s["outsider"].id])
+        )
         await open_modal(app, pilot, ConveningForm(p.id, old.id))
         attendance = app.screen.query_one("#field-attendee_ids", SelectionList)
-        assert attendance.selected == [s["outsider"].id]  # kept although they hold no role
+        assert attendance.selected == [s["outsider"].id], "edit: kept though holding no role"
         app.screen.query_one("#field-kind", Select).value = ConveningKind.ACTION_TEAM
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "needs a team" in error_text(app, "team_id")
-        assert store.convening(old.id).kind is ConveningKind.QUARTERLY
+        assert "needs a team" in error_text(app, "team_id"), "edit: a team meeting needs a team"
+        assert store.convening(old.id).kind is ConveningKind.QUARTERLY, "edit: nothing saved"
         app.screen.query_one("#field-kind", Select).value = ConveningKind.QUARTERLY
         attendance.select(s["dean"].id)
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert sorted(store.convening(old.id).attendee_ids) == sorted([s["outsider"].id, s["dean"].id])
+    edited = sorted(store.convening(old.id).attendee_ids)
+    assert edited == sorted([s["outsider"].id, s["dean"].id]), "edit: attendance saved"
 
 
 # --------------------------------------------------------------------------- debrief
-
-
-async def test_debrief_form_saves_date_and_notes(store: Store) -> None:
-    p = f.partnership(store)
-    app = Host(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_modal(app, pilot, DebriefForm(p.id))
-        await type_into(pilot, "#field-on", "2026-05-28")
-        app.screen.query_one("#field-notes", TextArea).focus()
-        app.screen.query_one("#field-notes", TextArea).insert("Keep the CEOs in front\n[b]not")
-        await pilot.press(*" [/b]")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.results == [True]
-    debrief = store.partnership(p.id).debrief
-    assert debrief is not None and debrief.on == date(2026, 5, 28)
-    assert debrief.notes == "Keep the CEOs in front\n[b]not [/b]"
 
 
 async def test_team_editor_needs_a_name_and_keeps_the_members(store: Store) -> None:
@@ -255,29 +265,6 @@ async def test_team_editor_saves_the_team_and_its_members_all_or_nothing(
     assert store.undo() is not None and store.teams(p.id) == []  # one change, one undo
 
 
-async def test_team_editor_keeps_meeting_dates_and_removes_one(store: Store) -> None:
-    s = seed_priorities(store)
-    p = s["p"]
-    team = store.save_team(
-        ActionTeam(
-            partnership_id=p.id,
-            name="Talent",
-            meetings=[date(2026, 4, 2), date(2026, 5, 7)],
-        )
-    )
-    app = Host(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_modal(app, pilot, TeamEditor(p.id, team.id))
-        await type_into(pilot, "#field-new_meeting", "2026-06-04")  # typed, not added yet
-        dates = app.screen.query_one("#meetings", OptionList)
-        dates.focus()
-        dates.highlighted = 0
-        await pilot.press("delete")
-        await pilot.press("ctrl+s")  # saving adds the typed date too
-        await pilot.pause()
-    assert on_disk(store).team(team.id).meetings == [date(2026, 5, 7), date(2026, 6, 4)]
-
-
 async def test_convening_form_explains_a_bad_date_and_records_a_team_meeting(
     store: Store,
 ) -> None:
@@ -318,25 +305,44 @@ async def test_convening_form_explains_a_bad_date_and_records_a_team_meeting(
     assert convening.attendee_ids == [s["dean"].id]
 
 
-async def test_debrief_form_needs_a_real_date(store: Store) -> None:
+async def test_debrief_form_saves_date_and_notes_and_needs_a_real_date(store: Store) -> None:
+    """In turn: the debrief form saves its date and notes (markup-like notes literal);
+    then, opened again, an empty date is required and an impossible one explained, the
+    notes kept and nothing saved, and a real date saves."""
     p = f.partnership(store)
     app = Host(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_modal(app, pilot, DebriefForm(p.id))
-        app.screen.query_one("#field-notes", TextArea).insert("Agreed: monthly calls")
+        await type_into(pilot, "#field-on", "2026-05-28")
+        app.screen.query_one("#field-notes", TextArea).focus()
+        app.screen.query_one("#field-notes", TextArea).insert("Keep the CEOs in front\n[b]not")
+        await pilot.press(*" [/b]")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == [True], "saves: the form answers"
+        debrief = store.partnership(p.id).debrief
+        assert debrief is not None and debrief.on == date(2026, 5, 28), "saves: the date"
+        assert debrief.notes == "Keep the CEOs in front\n[b]not [/b]", "saves: the notes"
+
+        # -- a real date is needed
+        await open_modal(app, pilot, DebriefForm(p.id))
+        notes = app.screen.query_one("#field-notes", TextArea)
+        notes.clear()
+        notes.insert("Agreed: monthly calls")
         app.screen.query_one("#field-on", Input).value = ""
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Date is required" in error_text(app, "on")
+        assert "Date is required" in error_text(app, "on"), "date: required"
         await type_into(pilot, "#field-on", "2026-02-29")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "not a day on the calendar" in error_text(app, "on")
-        assert app.screen.query_one("#field-notes", TextArea).text == "Agreed: monthly calls"
-        assert on_disk(store).partnership(p.id).debrief is None
+        assert "not a day on the calendar" in error_text(app, "on"), "date: impossible"
+        assert notes.text == "Agreed: monthly calls", "date: the notes kept"
+        kept = on_disk(store).partnership(p.id).debrief
+        assert kept is not None and kept.notes.startswith("Keep the CEOs"), "date: unsaved"
         await type_into(pilot, "#field-on", "2026-02-28")
         await pilot.press("ctrl+s")
         await pilot.pause()
     debrief = on_disk(store).partnership(p.id).debrief
     assert debrief is not None
-    assert (debrief.on, debrief.notes) == (date(2026, 2, 28), "Agreed: monthly calls")
+    assert (debrief.on, debrief.notes) == (date(2026, 2, 28), "Agreed: monthly calls"), "date"

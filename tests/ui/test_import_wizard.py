@@ -71,7 +71,12 @@ def _cell_texts(table: DataTable[object]) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
-async def test_wizard_imports_a_csv_into_the_partnership(store: Store, tmp_path: Path) -> None:
+async def test_wizard_explains_a_missing_file_then_imports_a_csv_into_the_partnership(
+    store: Store, tmp_path: Path
+) -> None:
+    """A missing file is explained and the wizard stays on the step (the path kept); then
+    a CSV is mapped, previewed (kinds guessed, a kind said by hand, names literal, the
+    reason of an invalid row), confirmed and imported into the partnership."""
     p = f.partnership(store)
     roster = _write(
         tmp_path / "roster.csv",
@@ -84,6 +89,12 @@ async def test_wizard_imports_a_csv_into_the_partnership(store: Store, tmp_path:
     async with app.run_test(size=(120, 40)) as pilot:
         await app.push_screen(ImportWizardScreen(p.id))
         await pilot.pause()
+        # a missing file is explained, and the wizard stays on the step
+        app.screen.query_one("#path", Input).value = str(tmp_path / "missing.csv")
+        await _next(app, pilot)
+        error = str(app.screen.query_one("#file-error", Static).render())
+        assert "There is no file at" in error, "missing: explained"
+        assert app.screen.query_one("#path", Input).value.endswith("missing.csv"), "kept"
         app.screen.query_one("#path", Input).value = str(roster)
         await _next(app, pilot)
         assert app.screen.query_one("#map-name", Select).value == 0
@@ -126,21 +137,6 @@ async def test_wizard_imports_a_csv_into_the_partnership(store: Store, tmp_path:
     assert roles["Bob [/]"].role is RoleKind.CORE_TEAM
     kinds = {o.name: o.kind for o in store.organizations()}
     assert kinds == {"Acme": OrgKind.COMPANY, "Valley College": OrgKind.COMMUNITY_COLLEGE}
-
-
-async def test_wizard_explains_a_missing_file_and_stays_on_the_step(
-    store: Store, tmp_path: Path
-) -> None:
-    p = f.partnership(store)
-    app = _App(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.push_screen(ImportWizardScreen(p.id))
-        await pilot.pause()
-        app.screen.query_one("#path", Input).value = str(tmp_path / "missing.csv")
-        await _next(app, pilot)
-        error = str(app.screen.query_one("#file-error", Static).render())
-        assert "There is no file at" in error
-        assert app.screen.query_one("#path", Input).value.endswith("missing.csv")
 
 
 async def test_wizard_maps_an_unknown_column_by_hand_and_chooses_update(
@@ -284,17 +280,27 @@ async def test_reading_runs_in_a_worker_behind_a_loading_indicator(
         assert not screen.query_one("#busy", LoadingIndicator).display
 
 
-async def test_a_file_that_is_not_a_roster_is_explained(store: Store, tmp_path: Path) -> None:
+async def test_a_file_that_is_not_a_roster_is_explained_then_progress_reaches_the_end(
+    store: Store, tmp_path: Path
+) -> None:
+    """A file that is not a roster is explained (the wizard stays on the step); then a
+    roster named in the same wizard is imported and the progress bar reaches its end."""
     p = f.partnership(store)
     letter = _write(tmp_path / "letter.csv", "Dear all,\nsee you Monday.\n")
+    roster = _write(tmp_path / "r.csv", "Name,Organization\nAnn,Acme\n")
     app = _App(store)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = ImportWizardScreen(p.id)
         await app.push_screen(screen)
         screen.query_one("#path", Input).value = str(letter)
         await _next(app, pilot)
-        assert screen.step == "step-file"
-        assert "letter.csv is not a roster" in str(screen.query_one("#file-error", Static).render())
+        assert screen.step == "step-file", "not a roster: stays on the step"
+        error = str(screen.query_one("#file-error", Static).render())
+        assert "letter.csv is not a roster" in error, "not a roster: explained"
+        await _import_file(app, pilot, screen, roster)
+        bar = screen.query_one("#run-progress", ProgressBar)
+        assert (bar.progress, bar.total) == (4, 4), "progress: at its end"
+        assert screen.step == "step-done", "progress: the last step"
 
 
 async def test_a_failed_import_writes_nothing_and_returns_to_the_preview(
@@ -326,23 +332,15 @@ async def test_a_failed_import_writes_nothing_and_returns_to_the_preview(
     assert store.people() == [] and store.organizations() == []
 
 
-async def test_progress_reaches_the_end(store: Store, tmp_path: Path) -> None:
-    p = f.partnership(store)
-    roster = _write(tmp_path / "r.csv", "Name,Organization\nAnn,Acme\n")
-    app = _App(store)
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = ImportWizardScreen(p.id)
-        await app.push_screen(screen)
-        await _import_file(app, pilot, screen, roster)
-        bar = screen.query_one("#run-progress", ProgressBar)
-        assert (bar.progress, bar.total) == (4, 4)
-        assert screen.step == "step-done"
-
-
-async def test_export_dialog_explains_a_failure_and_stays_open(
+async def test_export_dialog_explains_a_failure_then_asks_before_replacing_a_file(
     store: Store, tmp_path: Path
 ) -> None:
+    """An export that fails (nothing to put in a calendar) is explained and the dialog
+    stays open, writing nothing; then replacing an existing file is asked first ("n"
+    writes nothing, "y" replaces it)."""
     p = f.partnership(store)
+    out = tmp_path / "status.md"
+    out.write_text("keep me")
     app = _App(store)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = ExportScreen(p.id)
@@ -353,28 +351,17 @@ async def test_export_dialog_explains_a_failure_and_stays_open(
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.screen is screen
+        assert app.screen is screen, "failure: the dialog stays open"
         error = str(screen.query_one("#export-error", Static).render())
-        assert "nothing to put in a calendar" in error
-    assert not list(tmp_path.glob("*.ics"))
-
-
-async def test_export_dialog_asks_before_replacing_a_file(store: Store, tmp_path: Path) -> None:
-    p = f.partnership(store)
-    out = tmp_path / "status.md"
-    out.write_text("keep me")
-    app = _App(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = ExportScreen(p.id)
-        await app.push_screen(screen)
-        await pilot.pause()
+        assert "nothing to put in a calendar" in error, "failure: explained"
+        assert not list(tmp_path.glob("*.ics")), "failure: nothing written"
         screen.query_one("#format", Select).value = "report"
         screen.query_one("#out", Input).value = str(out)
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("n")  # no: nothing written, the dialog stays
         await pilot.pause()
-        assert app.screen is screen and out.read_text() == "keep me"
+        assert app.screen is screen and out.read_text() == "keep me", "replace: 'n' keeps it"
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("y")

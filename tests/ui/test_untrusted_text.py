@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 from typing import Any, cast
 
-import pytest
 from textual.app import App
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -98,44 +97,48 @@ async def test_the_title_shows_a_file_name_with_control_characters_visibly(
             assert _raw_controls(_on_screen(app)) == []
 
 
-@pytest.mark.parametrize(
-    ("typed", "what"),
-    [
-        ("{tmp}/roster.json", "is the roster file itself"),
-        ("{tmp}/sub/../roster.json", "is the roster file itself"),
-        ("{tmp}/link.csv", "is the roster file itself"),
-        ("{tmp}/roster.json.lock", "is the roster's lock file"),
-        ("{tmp}/roster.json.backups/r.csv", "is in the roster's backups folder"),
-    ],
-)
+REFUSED = [
+    ("{tmp}/roster.json", "is the roster file itself"),
+    ("{tmp}/sub/../roster.json", "is the roster file itself"),
+    ("{tmp}/link.csv", "is the roster file itself"),
+    ("{tmp}/roster.json.lock", "is the roster's lock file"),
+    ("{tmp}/roster.json.backups/r.csv", "is in the roster's backups folder"),
+]
+
+
 async def test_the_export_dialog_refuses_the_roster_and_its_files(
-    store: Store, db_path: Path, tmp_path: Path, typed: str, what: str
+    store: Store, db_path: Path, tmp_path: Path
 ) -> None:
+    """Each path of REFUSED typed in turn in one export dialog: refused with a plain
+    message naming what it is, no question asked, and no file written or changed."""
     p = f.partnership(store)
     f.person(store, "Ann Lee")  # a second change: the backups folder exists
     (tmp_path / "sub").mkdir()
     (tmp_path / "link.csv").symlink_to(db_path)
     before = {name: (tmp_path / name).read_bytes() for name in ("roster.json", "roster.json.lock")}
     listing = sorted(os.listdir(tmp_path)), sorted(os.listdir(tmp_path / "roster.json.backups"))
-    out = typed.format(tmp=tmp_path)
     app = _App(store)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = ExportScreen(p.id)
         await app.push_screen(screen)
         await pilot.pause()
-        screen.query_one("#out", Input).value = out
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.screen is screen and not isinstance(app.screen, ConfirmScreen)
-        error = str(screen.query_one("#export-error", Static).render())
-        assert error == (
-            f"{out} {what} (roster.json); writing there would destroy it. "
-            "Nothing was written; choose another file name."
-        )
-    assert {name: (tmp_path / name).read_bytes() for name in before} == before
-    assert (sorted(os.listdir(tmp_path)), sorted(os.listdir(tmp_path / "roster.json.backups"))) == (
-        listing
-    )
+        for typed, what in REFUSED:
+            out = typed.format(tmp=tmp_path)
+            screen.query_one("#out", Input).value = out
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is screen, f"{typed}: the dialog stays"
+            assert not isinstance(app.screen, ConfirmScreen), f"{typed}: no question"
+            error = str(screen.query_one("#export-error", Static).render())
+            assert error == (
+                f"{out} {what} (roster.json); writing there would destroy it. "
+                "Nothing was written; choose another file name."
+            ), typed
+            assert {name: (tmp_path / name).read_bytes() for name in before} == before, typed
+            assert (
+                sorted(os.listdir(tmp_path)),
+                sorted(os.listdir(tmp_path / "roster.json.backups")),
+            ) == listing, typed
 
 
 async def test_path_fields_show_control_characters_as_pictures(tmp_path: Path) -> None:
