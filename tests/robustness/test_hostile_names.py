@@ -295,7 +295,9 @@ async def test_every_screen_and_form_shows_names_literally(
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await wait(pilot)
-        base = app.screen
+        base = Screen[None]()  # a blank screen under each: resuming it between them is cheap
+        await app.push_screen(base)
+        await wait(pilot)
         for module, name, args, expected in SCREENS:
             screen_class = getattr(importlib.import_module(module), name)
             screen = screen_class(*args(seeded))

@@ -18,7 +18,7 @@ from screens.directory.person_form import PersonForm
 from screens.directory.screen import ORGS, PEOPLE
 from screens.directory.table import DirectoryTable
 from tests.support import factories as f
-from tests.support.app_ui import screen_text, wait
+from tests.support.app_ui import screen_text, type_in, wait
 from tests.support.directory_ui import SIZE, detail_text, open_directory, people_shown, seed
 from tests.support.notices import Notices
 
@@ -34,7 +34,8 @@ async def test_person_form_new_or_existing_organization_and_a_bad_email(
     async with RosterApp(store).run_test(size=SIZE) as pilot:
         screen = await open_directory(pilot)
         # -- a new organization: asked its kind, one change, one undo
-        await pilot.press(*"Rosa Diaz", "ctrl+n")  # the typed name fills the form
+        await type_in(pilot, "Rosa Diaz")  # the typed name fills the form
+        await pilot.press("ctrl+n")
         await wait(pilot)
         form = pilot.app.screen
         assert isinstance(form, PersonForm), "new: ctrl+n opens the person form"
@@ -141,7 +142,8 @@ async def test_edit_a_person_then_organizations_searched_added_and_deleted(
     async with RosterApp(store).run_test(size=SIZE) as pilot:
         screen = await open_directory(pilot)
         # -- edit a person from the table
-        await pilot.press(*"smithers", "enter")  # enter in the search goes to the results
+        await type_in(pilot, "smithers")
+        await pilot.press("enter")  # enter in the search goes to the results
         await pilot.pause()
         assert pilot.app.focused is screen.query_one("#people-table"), "edit: to the results"
         await pilot.press("enter")  # enter on a row edits it
@@ -159,12 +161,15 @@ async def test_edit_a_person_then_organizations_searched_added_and_deleted(
         assert "Chief Executive" in [cell.plain for cell in row], "edit: the row shows it"
 
         # -- organizations are searched, added and named once
-        await pilot.press("slash", "ctrl+o", *"college")  # by kind
+        await pilot.press("slash", "ctrl+o")
+        await type_in(pilot, "college")  # by kind
         await wait(pilot)
         assert screen.tab == ORGS, "orgs: ctrl+o shows the organizations"
         orgs = screen.query_one("#orgs-table", DirectoryTable)
         assert orgs.shown == [ids["college"]], "orgs: searched by kind"
-        await pilot.press("escape", *"Acme plastics", "ctrl+n")
+        await pilot.press("escape")
+        await type_in(pilot, "Acme plastics")
+        await pilot.press("ctrl+n")
         await wait(pilot)
         org_form = pilot.app.screen
         assert isinstance(org_form, OrgForm), "orgs: ctrl+n opens the organization form"
@@ -221,7 +226,7 @@ async def test_a_persons_roles_are_listed_and_delete_asks_first_ends_the_roles(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_directory(pilot)
         # -- roles in every partnership are listed
-        await pilot.press(*"ann lee")
+        await type_in(pilot, "ann lee")
         await pilot.pause()
         text = detail_text(screen)
         assert "Advanced Manufacturing, North Valley" in text, "roles: the first partnership"
@@ -229,12 +234,15 @@ async def test_a_persons_roles_are_listed_and_delete_asks_first_ends_the_roles(
         assert "Healthcare, North Valley" in text, "roles: the second partnership"
         assert "Core planning team" in text, "roles: the core team role"
         assert f"Facilitator (ended {f.TODAY.isoformat()})" in text, "roles: an ended role"
-        await pilot.press("escape", *"bo chen")
+        await pilot.press("escape")
+        await type_in(pilot, "bo chen")
         await pilot.pause()
         assert "No roles in any partnership yet" in detail_text(screen), "roles: none said"
 
         # -- delete asks first, ends the roles, undo brings all back
-        await pilot.press("escape", *"john", "enter", "delete")
+        await pilot.press("escape")
+        await type_in(pilot, "john")
+        await pilot.press("enter", "delete")
         await wait(pilot)
         confirm = pilot.app.screen
         assert isinstance(confirm, ConfirmScreen), "delete: asks first"
@@ -283,7 +291,8 @@ async def test_switching_tables_assigning_without_a_partnership_and_help(
         assert orgs.current == ids["acme"], "switch: the first organization current"
         search = screen.query_one("#directory-search", Input)
         assert "kind, industry, region" in str(search.placeholder), "switch: the placeholder"
-        await pilot.press("slash", *"harlow")
+        await pilot.press("slash")
+        await type_in(pilot, "harlow")
         await pilot.pause()
         assert orgs.shown == [ids["college"]], "switch: organizations searched"
         await pilot.press("ctrl+o")

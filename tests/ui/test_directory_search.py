@@ -10,7 +10,7 @@ from nextgen_tui.store.repository import Store
 from screens.directory.screen import MATCHES_SHOWN, DirectoryScreen
 from screens.directory.table import DirectoryTable
 from tests.support import factories as f
-from tests.support.app_ui import screen_text, wait
+from tests.support.app_ui import screen_text, type_in, wait
 from tests.support.directory_ui import SIZE, detail_text, open_directory, people_shown, seed
 
 
@@ -19,7 +19,7 @@ async def test_search_narrows_the_people_even_with_a_typo(store: Store) -> None:
     async with RosterApp(store).run_test(size=SIZE) as pilot:
         screen = await open_directory(pilot)
         assert people_shown(screen) == [ids["ann"], ids["bo"], ids["john"]]  # by name
-        await pilot.press(*"smihters")  # a typo still finds John Smithers
+        await type_in(pilot, "smihters")  # a typo still finds John Smithers
         await pilot.pause()
         assert people_shown(screen) == [ids["john"]]
         assert "1 of 3 people" in screen_text(pilot.app)
@@ -28,16 +28,19 @@ async def test_search_narrows_the_people_even_with_a_typo(store: Store) -> None:
         await pilot.pause()
         assert screen.query_one("#directory-search", Input).value == ""
         assert len(people_shown(screen)) == 3
-        await pilot.press(*"harlow")  # by organization
+        await type_in(pilot, "harlow")  # by organization
         await pilot.pause()
         assert people_shown(screen) == [ids["ann"]]
-        await pilot.press("escape", *"consult")  # by title
+        await pilot.press("escape")
+        await type_in(pilot, "consult")  # by title
         await pilot.pause()
         assert people_shown(screen) == [ids["bo"]]
-        await pilot.press("escape", *"js@acme")  # by email
+        await pilot.press("escape")
+        await type_in(pilot, "js@acme")  # by email
         await pilot.pause()
         assert people_shown(screen) == [ids["john"]]
-        await pilot.press("escape", *"zzqx")
+        await pilot.press("escape")
+        await type_in(pilot, "zzqx")
         await pilot.pause()
         assert people_shown(screen) == []
         assert "No match" in screen_text(pilot.app)

@@ -15,7 +15,7 @@ from screens.region.engagement import EngagementScreen
 from screens.region.screen import RegionMatrix, RegionScreen, RegionTable
 from screens.region.widgets import TIMES
 from tests.support import factories as f
-from tests.support.app_ui import screen_text, stage_screen, wait
+from tests.support.app_ui import screen_text, stage_screen, type_in, wait
 from tests.support.region_seed import Seeded, seed_region
 
 WIDE = (120, 40)
@@ -55,8 +55,9 @@ async def test_enter_opens_the_highlighted_partnership_and_the_palette_the_regio
         assert stage_screen(pilot.app).partnership_id == seeded.manufacturing.id, "matrix"
 
         # -- the region view from the palette
-        await pilot.press("ctrl+p", *"region view")
+        await pilot.press("ctrl+p")
         await wait(pilot)
+        await type_in(pilot, "region view")
         await pilot.press("enter")
         await wait(pilot)
         assert isinstance(pilot.app.screen, RegionScreen), "palette: the region view opens"
@@ -91,7 +92,7 @@ async def test_a_person_approached_twice_is_marked_in_the_directory(store: Store
         text = screen_text(pilot.app)
         assert "⇄ Dee Quinn" in text
         assert "⇄ Cy Park" not in text  # declined: no second call
-        await pilot.press(*"dee quinn")
+        await type_in(pilot, "dee quinn")
         await wait(pilot)
         detail = str(screen.query_one("#person-detail-text", Static).content)
         assert "Approached by 2 partnerships at once" in detail
@@ -150,8 +151,9 @@ async def test_region_view_engagement_and_coverage_from_the_palette(store: Store
         assert stage_screen(pilot.app).partnership_id == seeded.manufacturing.id
 
         # -- coverage of the open partnership from the palette
-        await pilot.press("ctrl+p", *"public-system coverage")
+        await pilot.press("ctrl+p")
         await wait(pilot)
+        await type_in(pilot, "public-system coverage")
         await pilot.press("enter")
         await wait(pilot)
         coverage = pilot.app.screen
