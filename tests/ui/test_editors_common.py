@@ -19,6 +19,7 @@ from screens.stage.launch_form import LaunchForm
 from screens.stage.role_editors import ChampionEditor, LeaderEditor
 from screens.stage.team_editor import TeamEditor
 from tests.support import factories as f
+from tests.support.app_ui import type_in
 from tests.support.editor_ui import (
     SIZE,
     Host,
@@ -83,7 +84,8 @@ async def test_person_picker_filters_picks_answers_once_and_adds_a_new_person(
 
         # -- a new person typed is added and picked
         await open_modal(app, pilot, PersonPicker("Who?"))
-        await pilot.press(*"Zed Quinn", "ctrl+n")
+        await type_in(pilot, "Zed Quinn")
+        await pilot.press("ctrl+n")
         await pilot.pause()
         assert app.screen.query_one("#field-name", Input).value == "Zed Quinn", "new: typed"
         await pilot.press("ctrl+s")
