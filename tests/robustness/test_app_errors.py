@@ -17,7 +17,14 @@ from nextgen_tui.store.repository import Store
 from screens.stage.widgets import RosterList, StageBar
 from tests.conftest import FIXED_NOW
 from tests.support import factories as f
-from tests.support.app_ui import roster_lines, screen_text, stage_screen, type_in, wait
+from tests.support.app_ui import (
+    roster_lines,
+    run_palette_command,
+    screen_text,
+    stage_screen,
+    type_in,
+    wait,
+)
 from tests.support.notices import Notices
 
 SIZE = (120, 40)
@@ -105,12 +112,7 @@ async def test_theme_switching_recolours_the_screens(store: Store) -> None:
         stage_screen(app)
         bar = app.screen.query_one(StageBar)
         dark = (app.screen.styles.background, bar.styles.background)
-        await pilot.press("ctrl+p")
-        await wait(pilot)
-        await type_in(pilot, "theme")
-        await pilot.pause(0.3)
-        await pilot.press("enter")  # "Theme": pick one from a list
-        await wait(pilot)
+        await run_palette_command(pilot, "theme")  # "Theme": pick one from a list
         await type_in(pilot, "textual-light")
         await pilot.pause(0.3)
         await pilot.press("enter")

@@ -17,6 +17,7 @@ __all__ = [
     "gap_rules",
     "highlight_gap",
     "roster_lines",
+    "run_palette_command",
     "screen_text",
     "select_value",
     "stage_screen",
@@ -63,6 +64,17 @@ async def type_in(pilot: Pilot[None], *fields: str) -> None:
         await pilot.pause()
         if index < len(fields) - 1:
             await pilot.press("tab")
+
+
+async def run_palette_command(pilot: Pilot[None], query: str) -> None:
+    """Run a command of the palette as a user does: ctrl+p, part of its title, enter
+    (the palette searches its providers in the background: a moment for the matches)."""
+    await pilot.press("ctrl+p")
+    await wait(pilot)
+    await type_in(pilot, query)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await wait(pilot)
 
 
 async def wait(pilot: Pilot[None]) -> None:

@@ -21,6 +21,7 @@ from tests.support.app_ui import (
     gap_rules,
     highlight_gap,
     roster_lines,
+    run_palette_command,
     screen_text,
     select_value,
     stage_screen,
@@ -30,16 +31,6 @@ from tests.support.app_ui import (
 from tests.support.notices import Notices
 
 SIZE = (100, 24)  # the stage view wide (100 columns and up): its layout is not the point
-
-
-async def _palette(pilot: object, query: str) -> None:
-    """Run a command of the palette by typing part of its title."""
-    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
-    await wait(pilot)  # type: ignore[arg-type]
-    await type_in(pilot, query)  # type: ignore[arg-type]
-    await pilot.pause(0.3)  # type: ignore[attr-defined]
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    await wait(pilot)  # type: ignore[arg-type]
 
 
 async def test_list_shows_industry_region_stage_and_gap_counts_and_renames(store: Store) -> None:
@@ -95,7 +86,7 @@ async def test_add_organizations_and_people_from_the_palette(
     f.partnership(store)
     app = RosterApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await _palette(pilot, "add organization")
+        await run_palette_command(pilot, "add organization")
         await type_in(pilot, "Acme Forge")
         kind = app.screen.query_one("#field-kind", Select)
         assert kind.value is OrgKind.UNKNOWN  # the name says nothing: never a company
@@ -105,7 +96,7 @@ async def test_add_organizations_and_people_from_the_palette(
         [acme] = store.organizations()
         assert (acme.name, acme.kind) == ("Acme Forge", OrgKind.COMPANY)
 
-        await _palette(pilot, "add person")
+        await run_palette_command(pilot, "add person")
         await type_in(pilot, "Ann Able", "CEO", "Acme Forge")
         await pilot.press("ctrl+s")
         await wait(pilot)
@@ -114,7 +105,7 @@ async def test_add_organizations_and_people_from_the_palette(
         assert any("Saved Ann Able" in message for message in notices.messages)
 
         # a person whose organization does not exist yet: it is created with them
-        await _palette(pilot, "add person")
+        await run_palette_command(pilot, "add person")
         await type_in(pilot, "Dana Dean", "", "Valley College")
         await pilot.press("ctrl+s")
         await wait(pilot)

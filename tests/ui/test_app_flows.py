@@ -24,6 +24,7 @@ from tests.support.app_ui import (
     gap_rules,
     highlight_gap,
     roster_lines,
+    run_palette_command,
     screen_text,
     select_value,
     stage_screen,
@@ -173,12 +174,7 @@ async def test_one_partnership_opens_its_stage_view_then_stages_waiver_keys_and_
             await wait(pilot)
             stage_screen(app)
             # the palette's "Keys" shows the same list (not Textual's own help panel)
-            await pilot.press("ctrl+p")
-            await wait(pilot)
-            await type_in(pilot, "keys")
-            await pilot.pause(0.3)
-            await pilot.press("enter")
-            await wait(pilot)
+            await run_palette_command(pilot, "keys")
             assert type(app.screen).__name__ == "HelpScreen", "keys: from the palette"
             assert "Move the partnership to its next stage" in screen_text(app)
             await pilot.press("escape", "escape")  # closes the keys, then back to the list
@@ -351,22 +347,12 @@ async def test_delete_a_partnership_asks_first_and_the_palette_opens_one_and_a_s
         assert "Healthcare, North Valley" in screen_text(app), "undo: shown again"
 
         # ---- the command palette opens a partnership and a stage
-        await pilot.press("ctrl+p")
-        await wait(pilot)
-        await type_in(pilot, "open health")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await wait(pilot)
+        await run_palette_command(pilot, "open health")
         stage = stage_screen(app)
         assert stage.partnership_id == doomed.id, "palette: opens the partnership"
         assert "Healthcare, North Valley" in screen_text(app), "palette: its name shown"
 
-        await pilot.press("ctrl+p")
-        await wait(pilot)
-        await type_in(pilot, "go to stage: sustain")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await wait(pilot)
+        await run_palette_command(pilot, "go to stage: sustain")
         assert stage.view_stage is Stage.SUSTAIN, "palette: goes to the stage"
 
 

@@ -22,7 +22,7 @@ from screens.transfer.export_dialog import ExportScreen
 from screens.transfer.import_widgets import RosterFileTree
 from screens.transfer.import_wizard import ImportWizardScreen
 from tests.support import factories as f
-from tests.support.app_ui import stage_screen, type_in, wait
+from tests.support.app_ui import run_palette_command, stage_screen, wait
 from tests.support.notices import Notices
 
 
@@ -230,12 +230,7 @@ async def test_import_and_export_open_from_the_command_palette(store: Store) -> 
         await wait(pilot)
         stage_screen(app)
         for query, screen_type in (("import roster", ImportWizardScreen), ("export", ExportScreen)):
-            await pilot.press("ctrl+p")
-            await wait(pilot)
-            await type_in(pilot, query)
-            await pilot.pause(0.3)
-            await pilot.press("enter")
-            await wait(pilot)
+            await run_palette_command(pilot, query)
             screen = app.screen
             assert isinstance(screen, screen_type), screen
             assert screen.partnership_id == p.id

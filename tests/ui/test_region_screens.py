@@ -15,7 +15,7 @@ from screens.region.engagement import EngagementScreen
 from screens.region.screen import RegionMatrix, RegionScreen, RegionTable
 from screens.region.widgets import TIMES
 from tests.support import factories as f
-from tests.support.app_ui import screen_text, stage_screen, type_in, wait
+from tests.support.app_ui import run_palette_command, screen_text, stage_screen, type_in, wait
 from tests.support.region_seed import Seeded, seed_region
 
 WIDE = (120, 40)
@@ -55,11 +55,7 @@ async def test_enter_opens_the_highlighted_partnership_and_the_palette_the_regio
         assert stage_screen(pilot.app).partnership_id == seeded.manufacturing.id, "matrix"
 
         # -- the region view from the palette
-        await pilot.press("ctrl+p")
-        await wait(pilot)
-        await type_in(pilot, "region view")
-        await pilot.press("enter")
-        await wait(pilot)
+        await run_palette_command(pilot, "region view")
         assert isinstance(pilot.app.screen, RegionScreen), "palette: the region view opens"
         assert "Healthcare," in screen_text(pilot.app), "palette: the region view lists all"
 
@@ -151,11 +147,7 @@ async def test_region_view_engagement_and_coverage_from_the_palette(store: Store
         assert stage_screen(pilot.app).partnership_id == seeded.manufacturing.id
 
         # -- coverage of the open partnership from the palette
-        await pilot.press("ctrl+p")
-        await wait(pilot)
-        await type_in(pilot, "public-system coverage")
-        await pilot.press("enter")
-        await wait(pilot)
+        await run_palette_command(pilot, "public-system coverage")
         coverage = pilot.app.screen
         assert isinstance(coverage, EngagementScreen), "palette: the coverage opens"
         assert coverage.partnership_id == seeded.manufacturing.id, "palette: the open one"
