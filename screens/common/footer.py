@@ -49,7 +49,7 @@ class KeyFooter(Footer):
         self._shown = self._keys() if self._bindings_ready else None
         for widget in super().compose():
             # a key bound to the footer's compact (all but the palette's): set as it will be
-            if isinstance(widget, FooterKey) and "compact" in (widget._reactive_connect or {}):
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 widget.set_reactive(FooterKey.compact, self.compact)
             yield widget
 
