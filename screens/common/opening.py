@@ -31,8 +31,15 @@ def size_text(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
+#: Seconds before the loading indicator shows: most files are open sooner (the demo in
+#: about 0.3 s), and the indicator's animation, redrawn about 16 times a second, takes
+#: turns with the worker reading the file (one Python thread runs at a time).
+INDICATOR_AFTER = 0.6
+
+
 class OpeningScreen(Screen[None]):
-    """The line "Opening roster.json (3.3 MB)…" and a loading indicator, until it is read."""
+    """The line "Opening roster.json (3.3 MB)…" until it is read, with a loading indicator
+    once the wait is long enough to need one."""
 
     DEFAULT_CSS = """
     OpeningScreen #opening-line { padding: 1 2 0 2; height: auto; }
@@ -60,12 +67,19 @@ class OpeningScreen(Screen[None]):
         yield ScreenHeader()
         size = "" if self.file_size is None else f" ({size_text(self.file_size)})"
         yield Static(Content(f"Opening {self.file_name}{size}…"), id="opening-line")
-        yield LoadingIndicator()
         yield Static(Content("Reading and checking every record; q quits."), id="opening-keys")
         yield KeyFooter()
 
+    def on_mount(self) -> None:
+        self._indicator_timer = self.set_timer(INDICATOR_AFTER, self._show_indicator)
+
+    def _show_indicator(self) -> None:
+        self.mount(LoadingIndicator(), before="#opening-keys")
+
     def on_screen_suspend(self) -> None:
-        """The file is open (this screen stays under the roster's): stop the animation."""
+        """The file is open (this screen stays under the roster's): no animation, now or
+        later."""
+        self._indicator_timer.stop()
         self.query(LoadingIndicator).remove()
 
     def on_key(self, event: events.Key) -> None:

@@ -30,7 +30,7 @@ from nextgen_tui.store.repository import Store
 from nextgen_tui.store.siblings import lock_path
 from tests.conftest import FIXED_NOW
 from tests.support.cli import assert_one_plain_line, run_cli, run_command
-from tests.support.large_roster import write_large_roster
+from tests.support.roster_files import write_roster
 
 
 def _sha(path: Path) -> str:
@@ -232,7 +232,7 @@ def test_demo_opens_a_private_copy_and_never_touches_the_bundled_file() -> None:
 class _FakeApp:
     """Stands in for RosterApp: records the store and makes a change, without a terminal.
 
-    Given a file only claimed (a large one), it reads it as the app's worker does."""
+    Given a file only claimed (a roster), it reads it as the app's worker does."""
 
     seen: list[Path] = []
     given: list[type[Store | ClaimedFile]] = []
@@ -276,21 +276,20 @@ def test_run_app_on_a_db_keeps_the_change_and_releases_the_lock(
         assert [p.name for p in again.people()] == ["Edited in the app"]
 
 
-def test_run_app_hands_a_large_roster_to_the_app_unread_and_releases_its_lock(
+def test_run_app_hands_a_roster_to_the_app_unread_and_releases_its_lock(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import nextgen_tui.app
 
     monkeypatch.setattr(nextgen_tui.app, "RosterApp", _FakeApp)
-    small, large = tmp_path / "small.json", tmp_path / "large.json"
-    Store(small).close()
-    write_large_roster(large)
+    new, roster = tmp_path / "new.json", tmp_path / "roster.json"
+    write_roster(roster)
     _FakeApp.given.clear()
-    assert cli.main(["--db", str(small)]) == EXIT_OK
-    assert cli.main(["--db", str(large)]) == EXIT_OK
-    assert _FakeApp.given == [Store, ClaimedFile]  # the large one is read after the paint
-    assert not lock_path(large).exists()
-    with Store(large, clock=lambda: FIXED_NOW) as again:
+    assert cli.main(["--db", str(new)]) == EXIT_OK
+    assert cli.main(["--db", str(roster)]) == EXIT_OK
+    assert _FakeApp.given == [Store, ClaimedFile]  # a new file is created before the app
+    assert not lock_path(roster).exists()
+    with Store(roster, clock=lambda: FIXED_NOW) as again:
         assert "Edited in the app" in [p.name for p in again.people()]
 
 

@@ -1,5 +1,5 @@
-"""A large roster damaged deep inside: the app paints, finds it on reading, and ends with
-the same one plain line (exit status 2) as a file refused before the app starts."""
+"""A roster damaged deep inside: the app paints, finds it on reading, and ends with the
+same one plain line (exit status 2) as a file refused before the app starts."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from nextgen_tui.cli.common import EXIT_ERROR
 from nextgen_tui.store.siblings import lock_path
 from tests.support.cli import COMMAND
-from tests.support.large_roster import write_large_roster
+from tests.support.roster_files import write_roster
 
 
 def _run_in_a_terminal(*args: str) -> tuple[int, str]:
@@ -53,9 +53,9 @@ def _run_in_a_terminal(*args: str) -> tuple[int, str]:
     return process.returncode, output.decode("utf-8", errors="replace")
 
 
-def test_a_large_roster_damaged_deep_inside_ends_the_app_with_one_line(tmp_path: Path) -> None:
+def test_a_roster_damaged_deep_inside_ends_the_app_with_one_line(tmp_path: Path) -> None:
     path = tmp_path / "roster.json"
-    people = write_large_roster(path, damaged=True)
+    people = write_roster(path, damaged=True)
     before = path.read_bytes()
     status, output = _run_in_a_terminal("--db", str(path))
     assert status == EXIT_ERROR

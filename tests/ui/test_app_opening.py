@@ -7,13 +7,18 @@ start (a store that waits for the test's go) to see what a user sees meanwhile.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.color import Color
+from textual.css.stylesheet import Stylesheet
+from textual.widgets import LoadingIndicator
 
+from nextgen_tui import collector
 from nextgen_tui.app import RosterApp
 from nextgen_tui.errors import UnreadableFileError
 from nextgen_tui.meeting.agenda import start_meeting
@@ -23,6 +28,7 @@ from nextgen_tui.store import repository
 from nextgen_tui.store.opening import claim
 from nextgen_tui.store.repository import Store
 from nextgen_tui.store.siblings import lock_path
+from screens.common import opening
 from screens.common.confirm import ConfirmScreen
 from screens.common.opening import OpeningScreen
 from screens.directory.screen import DirectoryScreen
@@ -49,8 +55,10 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
 
 
 async def test_the_opening_screen_paints_first_and_keys_wait_for_the_file(
-    db_path: Path, gate: threading.Event
+    db_path: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Also: the loading indicator shows only once the wait is long enough to need one."""
+    monkeypatch.setattr(opening, "INDICATOR_AFTER", 0.2)
     with Store(db_path, clock=lambda: FIXED_NOW) as seeding:
         p = f.partnership(seeding)
     app = RosterApp(claim(db_path))
@@ -60,6 +68,9 @@ async def test_the_opening_screen_paints_first_and_keys_wait_for_the_file(
         text = screen_text(app)
         assert "Opening roster.json (" in text and "roster.json" in text.splitlines()[0]
         assert "q Quit" in text.splitlines()[-1]
+        assert not app.screen.query(LoadingIndicator), "no indicator for a short wait"
+        await pilot.pause(0.25)
+        assert app.screen.query(LoadingIndicator), "an indicator once the wait is long"
         await pilot.press("d", "ctrl+p", "question_mark")  # nothing to act on yet
         await wait(pilot)
         assert isinstance(app.screen, OpeningScreen) and app.is_running
@@ -73,6 +84,57 @@ async def test_the_opening_screen_paints_first_and_keys_wait_for_the_file(
         await pilot.press("d")  # keys act now
         await wait(pilot)
         assert isinstance(app.screen, DirectoryScreen)
+        assert not app.screen_stack[0].query(LoadingIndicator), "no animation left running"
+
+
+class _OpenedApp(RosterApp):
+    """Records whether frames are held back right after the roster replaced the opening
+    screen (Textual's mode switch would hold them for 50 ms)."""
+
+    held_after_open: bool | None = None
+
+    def _show_first_screens(self) -> None:  # right after the switch from the opening screen
+        super()._show_first_screens()
+        self.held_after_open = bool(self._batch_count)
+
+
+async def test_the_roster_replaces_the_opening_screen_at_once_in_the_users_theme(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, gate: threading.Event
+) -> None:
+    """What the start on a file read later costs no more than a start on an open store: no
+    frames held back, no stylesheet parsed again, no list built that nobody sees; and
+    garbage is collected again once the roster is on screen."""
+    with Store(db_path, clock=lambda: FIXED_NOW) as seeding:
+        f.partnership(seeding)
+    reparsed: list[Stylesheet] = []
+    reparse = Stylesheet.reparse
+
+    def counted(sheet: Stylesheet) -> None:
+        reparsed.append(sheet)
+        reparse(sheet)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    collector.pause()  # as the command line does
+    try:
+        app = _OpenedApp(claim(db_path), prefs=Prefs(theme="gruvbox"))
+        async with app.run_test(size=SIZE) as pilot:
+            await wait(pilot)
+            assert not gc.isenabled(), "paused while the opening screen waits for the file"
+            reparsed.clear()  # the theme's, at start
+            gate.set()
+            await app.workers.wait_for_complete()
+            await wait(pilot)
+            assert app.held_after_open is False, "the roster's first frame is not held back"
+            screen = stage_screen(app)
+            assert "Advanced Manufacturing, North Valley" in screen_text(app)
+            assert gc.isenabled(), "garbage is collected again once the roster is painted"
+            assert reparsed == [], "no stylesheet parsed again for the roster's screens"
+            assert not app.screen_stack[0].children, "the list under it is not built yet"
+            theme = app.get_theme("gruvbox")
+            assert theme is not None and theme.background is not None
+            assert screen.styles.background == Color.parse(theme.background), "in the theme"
+    finally:
+        collector.resume()
 
 
 async def test_q_while_opening_quits_without_waiting(tmp_path: Path, gate: threading.Event) -> None:

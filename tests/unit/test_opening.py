@@ -22,7 +22,7 @@ from nextgen_tui.store.repository import Store
 from nextgen_tui.store.siblings import lock_path
 from tests.conftest import FIXED_NOW
 from tests.support import factories as f
-from tests.support.large_roster import write_large_roster
+from tests.support.roster_files import write_roster
 
 
 def _meta(version: object = SCHEMA_VERSION, name: str = FORMAT_NAME) -> dict[str, object]:
@@ -128,13 +128,21 @@ def test_a_record_damaged_deep_in_a_claimed_file_is_refused_and_the_lock_release
     assert db_path.read_text(encoding="utf-8") == damaged  # nothing written
 
 
-def test_only_a_large_roster_is_read_after_the_first_paint(tmp_path: Path) -> None:
-    small, large = tmp_path / "small.json", tmp_path / "large.json"
-    Store(small).close()
-    write_large_roster(large)
-    assert looks_like_roster(small) and not read_later(claim(small, read_only=True))
-    claimed = claim(large)
+def test_every_roster_of_this_version_is_read_after_the_first_paint(tmp_path: Path) -> None:
+    """The demo's size as much as a state's: only a file that is not one (new, older,
+    foreign) is read before the app starts, so that it is created, upgraded or refused."""
+    small, new, foreign = tmp_path / "small.json", tmp_path / "new.json", tmp_path / "x.json"
+    write_roster(small, people=1)
+    foreign.write_text('{"_default": {}}', encoding="utf-8")
+    claimed = claim(small)
     try:
         assert read_later(claimed)
     finally:
         claimed.release()
+    assert read_later(claim(bundled_demo_path(), read_only=True))
+    fresh = claim(new)
+    try:
+        assert not read_later(fresh) and not new.exists()  # created before the app starts
+    finally:
+        fresh.release()
+    assert not read_later(claim(foreign, read_only=True))
