@@ -39,7 +39,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check nextgen_tui screens tests benchmarks
 
 # Every script in benchmarks/ but the helpers they share (which measure nothing).
-BENCH_HELPERS := benchmarks/timing.py benchmarks/rosters.py
+BENCH_HELPERS := benchmarks/timing.py benchmarks/rosters.py benchmarks/terminal.py
 BENCHMARKS := $(filter-out $(BENCH_HELPERS),$(sort $(wildcard benchmarks/*.py)))
 
 bench: $(STAMP)
