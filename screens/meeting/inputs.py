@@ -8,6 +8,7 @@ from typing import Any
 
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.widgets import Input, OptionList
 
 
@@ -61,6 +62,12 @@ class OrderedInput(Input):
         changes; the meeting's boxes have a fixed size (1fr wide, one line), so while the
         text fits, a key typed changes nothing but the box itself."""
         return max(super().content_width, self.size.width)
+
+    def on_resize(self) -> None:
+        # The size the first key would give the text (see content_width), given now:
+        # Textual sets it only when the value changes (until then it is 0 x 0), so the
+        # first key typed after opening laid the whole screen out again to change it.
+        self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
 
     def action_move(self, steps: int) -> None:
         """Move the highlight of the list this box steers (none here)."""

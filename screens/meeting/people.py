@@ -5,13 +5,18 @@ changed: a person's row (``Option``) is made once for what it shows and reused w
 stays the same (a check-in or an introduction makes a new one), the lines drawn for a row
 are kept across keys, and the list's size never changes with its content (the stylesheet
 fixes it, scrollbar included), so a key never needs a new layout of the screen. Textual's
-own ``OptionList`` clears all of that at every change of options.
+own ``OptionList`` clears all of that at every change of options. And the rows of everyone
+who may be listed are drawn ahead, a few at a time while the app waits for keys
+(:meth:`PeopleList.draw_ahead`): the first key of a name, which lists some thirty other
+people, then only places lines already drawn.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from itertools import islice
 from typing import Self
 
 from textual import events
@@ -22,6 +27,7 @@ from textual.geometry import Region, Size, Spacing
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style
+from textual.timer import Timer
 from textual.visual import Padding
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
@@ -35,8 +41,13 @@ Row = tuple[Invitee, datetime | None, bool]
 ROWS_KEPT = 4096
 #: Rows whose drawn lines are kept (each highlighted or not), and rows kept drawn where
 #: they are listed: each kept line holds several objects the garbage collector walks.
-DRAWN_KEPT = 512
+DRAWN_KEPT = 1024
 PLACED_KEPT = 128
+#: Rows drawn ahead (at most; half the drawn rows kept), how many at a time (about a
+#: millisecond: a key typed meanwhile waits no longer) and the pause between two turns.
+AHEAD_KEPT = DRAWN_KEPT // 2
+AHEAD_BATCH = 6
+AHEAD_PAUSE = 0.01
 
 
 def person_prompt(person: Invitee, arrived: datetime | None, introduced: bool) -> Content:
@@ -91,6 +102,10 @@ class PeopleList(OptionList):
         self._placed: LRUCache[tuple[Option, Style, Spacing, int, int], list[Strip]]
         self._placed = LRUCache(PLACED_KEPT)
         self._showing = False
+        self._everyone: list[Row] = []
+        self._ahead: deque[Row] = deque()
+        self._ahead_timer: Timer | None = None
+        self._pass: _Pass | None = None
 
     def on_key(self, event: events.Key) -> None:
         if event.is_printable and event.character and event.character != " ":
@@ -114,6 +129,32 @@ class PeopleList(OptionList):
             self._rows[row] = option
         return option
 
+    def draw_ahead(self, rows: Iterable[Row]) -> None:
+        """Draw ``rows`` (everyone who may be listed) ahead of time, a few at a time while
+        the app is idle, so that a key listing them only places lines already drawn."""
+        self._everyone = list(islice(rows, AHEAD_KEPT))
+        self._ahead = deque(self._everyone)
+        if self._ahead_timer is None:
+            self._ahead_timer = self.set_timer(AHEAD_PAUSE, self._draw_some)
+
+    def _draw_some(self) -> None:
+        self._ahead_timer = None
+        width = self._row_width()
+        if width <= 0:  # not laid out yet: drawn when it has a size (on_resize)
+            return
+        style = self.get_visual_style("option-list--option")  # a row not highlighted
+        padding = self.get_component_styles("option-list--option").padding
+        for row in islice(self._ahead, AHEAD_BATCH):
+            self._drawn_lines(self.option_for(row), style, padding, width)
+        for _ in range(min(AHEAD_BATCH, len(self._ahead))):
+            self._ahead.popleft()
+        if self._ahead:
+            self._ahead_timer = self.set_timer(AHEAD_PAUSE, self._draw_some)
+
+    def on_resize(self) -> None:
+        # rows are drawn for a width: a new width draws everyone ahead again
+        self.draw_ahead(self._everyone)
+
     def show(self, rows: Iterable[Row], keep: str | None = None) -> int:
         """List ``rows``, highlighting ``keep`` (an option id) or near where the highlight
         was (see :func:`fill`); returns how many are listed. Only the lines that now show
@@ -134,10 +175,10 @@ class PeopleList(OptionList):
             self._showing = False
         if self.scroll_offset.y != top:
             self.refresh()
-        else:
-            for y, (old, new) in enumerate(zip(before, self._visible_lines(), strict=True)):
-                if old != new:
-                    self.refresh_lines(top + y)
+        else:  # each run of lines that changed, as one region
+            changed = [old != new for old, new in zip(before, self._visible_lines(), strict=True)]
+            for start, count in _runs(changed):
+                self.refresh_lines(top + start, count)
         return len(options)
 
     def _visible_lines(self) -> list[tuple[Option, int, int, bool, bool] | None]:
@@ -192,20 +233,62 @@ class PeopleList(OptionList):
             return
         super()._scroll_update(virtual_size)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line drawn in this pass shares is looked up once: OptionList looks
+        # it all up again for each line (the size, scroll, styles: a tenth of a
+        # millisecond a line), and a key that changes the whole list draws forty lines.
+        self._update_lines()
+        self._pass = _Pass(self)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
+    def render_line(self, y: int) -> Strip:
+        drawing = self._pass
+        if drawing is None:
+            return super().render_line(y)
+        try:
+            index, offset = drawing.lines[drawing.top + y]
+            option = self.options[index]
+        except IndexError:
+            return drawing.blank()
+        if option.disabled:  # never in this list; drawn as OptionList draws it
+            return super().render_line(y)
+        strips = self._placed_lines(option, drawing.style(index), drawing.padding, drawing.width)
+        return strips[offset] if offset < len(strips) else drawing.blank()
+
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         # OptionList draws each option again after any change of options; here the lines
         # of a row are kept while the row is the same (typing the next letter mostly
         # lists the same people again), and only the option index a click reports is
         # applied for where the row is now. The list has no separators (dividers).
         padding = self.get_component_styles("option-list--option").padding
-        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        return self._placed_lines(option, style, padding, self._row_width())
+
+    def _placed_lines(
+        self, option: Option, style: Style, padding: Spacing, width: int
+    ) -> list[Strip]:
+        """The lines of a row where it is listed (a click reports its index)."""
         index = self._option_to_index[option]
         placed_key = (option, style, padding, width, index)
         placed = self._placed.get(placed_key)
         if placed is not None:
             return placed
-        drawn_key = (option, style, padding, width)
-        drawn = self._drawn.get(drawn_key)
+        drawn = self._drawn_lines(option, style, padding, width)
+        placed = [strip.apply_meta({"option": index}) for strip in drawn]
+        self._placed[placed_key] = placed
+        return placed
+
+    def _row_width(self) -> int:
+        return self.scrollable_content_region.width - self._get_left_gutter_width()
+
+    def _drawn_lines(
+        self, option: Option, style: Style, padding: Spacing, width: int
+    ) -> list[Strip]:
+        """The lines of a row drawn in ``style`` at ``width``, drawn once."""
+        key = (option, style, padding, width)
+        drawn = self._drawn.get(key)
         if drawn is None:
             visual = self._get_visual(option)
             if padding:
@@ -214,10 +297,54 @@ class PeopleList(OptionList):
                 strip.extend_cell_length(width, style.rich_style)
                 for strip in visual.to_strips(self, visual, width, None, style)
             ]
-            self._drawn[drawn_key] = drawn
-        placed = [strip.apply_meta({"option": index}) for strip in drawn]
-        self._placed[placed_key] = placed
-        return placed
+            self._drawn[key] = drawn
+        return drawn
+
+
+class _Pass:
+    """What the lines drawn in one pass of :meth:`PeopleList.render_lines` share."""
+
+    def __init__(self, people: PeopleList) -> None:
+        self.people = people
+        self.lines = people._line_cache.lines
+        self.top = people.scroll_offset.y
+        self.highlighted = people.highlighted
+        self.hovered = people._mouse_hovering_over
+        self.padding = people.get_component_styles("option-list--option").padding
+        self.width = people._row_width()
+        self.plain = people.get_visual_style("option-list--option")
+        self._styles: dict[str, Style] = {}
+
+    def style(self, index: int) -> Style:
+        """The style of the option at ``index`` (highlighted, under the mouse or not)."""
+        if index == self.highlighted:
+            part = "option-list--option-highlighted"
+        elif index == self.hovered:
+            part = "option-list--option-hover"
+        else:
+            return self.plain
+        style = self._styles.get(part)
+        if style is None:
+            style = self._styles[part] = self.people.get_visual_style("option-list--option", part)
+        return style
+
+    def blank(self) -> Strip:
+        """A line below the last option."""
+        width = self.people.scrollable_content_region.width
+        return Strip.blank(width, self.plain.rich_style)
+
+
+def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """``(start, length)`` of each run of true flags."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for y, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = y
+        elif not flag and start is not None:
+            runs.append((start, y - start))
+            start = None
+    return runs
 
 
 def _same(options: Sequence[Option], shown: Sequence[Option]) -> bool:

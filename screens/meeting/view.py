@@ -7,7 +7,8 @@ the screen as ``Content`` built from plain text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -18,7 +19,7 @@ from textual.widgets import ContentSwitcher, Input, Static
 
 from nextgen_tui.errors import StoreError
 from nextgen_tui.meeting.arrivals import Arrivals, shown
-from nextgen_tui.meeting.checkin import InviteeSearch, introduced_ids, invitees
+from nextgen_tui.meeting.checkin import Invitee, InviteeSearch, introduced_ids, invitees
 from nextgen_tui.meeting.counters import counters
 from nextgen_tui.meeting.guidance import guidance
 from nextgen_tui.models import LaunchMeeting, MeetingPhase
@@ -29,7 +30,7 @@ from screens.common.footer import KeyFooter
 from screens.common.modal import DismissOnce
 from screens.meeting.capture import CapturePanel
 from screens.meeting.inputs import SearchInput
-from screens.meeting.people import PeopleList
+from screens.meeting.people import PeopleList, Row
 from screens.meeting.summary import SummaryPanel
 from screens.meeting.widgets import (
     CountersPanel,
@@ -67,6 +68,7 @@ class MeetingView(DismissOnce, Screen[None]):
         self.picked: int | None = None
         self.arrivals = Arrivals.EVERYONE
         self.shown_query = ""
+        self._introduced: set[int] = set()  # of the snapshot, read once a load
         self._timer: Timer | None = None
         self._message_timer: Timer | None = None
 
@@ -126,6 +128,7 @@ class MeetingView(DismissOnce, Screen[None]):
             self.notify(exc.message, severity="error", markup=False)
             return False
         self.meeting = self.snapshot.launch or store.launch(self.partnership_id)
+        self._introduced = introduced_ids(self.snapshot)
         if not same_people:
             self.search = InviteeSearch(invitees(self.snapshot))
         return True
@@ -147,6 +150,7 @@ class MeetingView(DismissOnce, Screen[None]):
         )
         bar.show_time(self.meeting, store.clock())
         self.refresh_people()
+        self.query_one(PeopleList).draw_ahead(self._rows(self.search.people))
         self.refresh_capture()
         self.refresh_counters()
         self.refresh_bindings()
@@ -175,14 +179,11 @@ class MeetingView(DismissOnce, Screen[None]):
             people = shown(found, arrived, self.arrivals)
             if query.strip():
                 people = people[:30]
-        introduced = introduced_ids(self.snapshot) if self.snapshot else set()
         people_list = self.query_one(PeopleList)
         current = people_list.highlighted_option
         if keep is None and not query and current is not None:
             keep = current.id
-        listed = people_list.show(
-            ((p, arrived.get(p.person_id), p.person_id in introduced) for p in people), keep
-        )
+        listed = people_list.show(self._rows(people, arrived), keep)
         if keep is None and listed:
             people_list.highlighted = 0
         set_text(  # one line high: a new count needs no new layout
@@ -191,6 +192,15 @@ class MeetingView(DismissOnce, Screen[None]):
             layout=False,
         )
         self.refresh_picked()
+
+    def _rows(
+        self, people: Iterable[Invitee], arrived: dict[int, datetime] | None = None
+    ) -> Iterator[Row]:
+        """What the check-in list shows of each person: arrived (when), introduced."""
+        if arrived is None:
+            arrived = {c.person_id: c.at for c in self.meeting.checkins}
+        introduced = self._introduced
+        return ((p, arrived.get(p.person_id), p.person_id in introduced) for p in people)
 
     def refresh_picked(self) -> None:
         line = self.query_one("#picked", Static)
