@@ -137,6 +137,11 @@ class PeopleList(OptionList):
         if self._ahead_timer is None:
             self._ahead_timer = self.set_timer(AHEAD_PAUSE, self._draw_some)
 
+    @property
+    def drawn_ahead(self) -> bool:
+        """Whether every row given to :meth:`draw_ahead` is drawn."""
+        return not self._ahead
+
     def _draw_some(self) -> None:
         self._ahead_timer = None
         width = self._row_width()

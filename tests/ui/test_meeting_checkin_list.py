@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 
 from nextgen_tui.store.repository import Store
+from screens.meeting.people import PeopleList
 from tests.support.meeting_ui import Host, person_id, screen_text, seed, typed
 
 
@@ -65,3 +66,24 @@ async def test_each_key_shows_exactly_the_matches_and_a_click_checks_in_that_row
         assert checked_in == [person_id(store, "Blake Brook")]
         assert shown_rows(app) == listed_rows(app)
         assert shown_rows(app)[2] == "✓ Blake Brook — Firm 2 champion · 09:30"
+
+
+async def test_rows_drawn_ahead_while_idle_show_as_they_read(store: Store) -> None:
+    """Rows below the screen are drawn while the app waits for keys; a key that lists
+    them shows each as it reads (a short terminal: six rows on screen of eighteen)."""
+    p = seed(store)
+    app = Host(store, p.id)
+    async with app.run_test(size=(160, 14)) as pilot:
+        await pilot.pause()
+        people = app.screen.query_one(PeopleList)
+        while not people.drawn_ahead:
+            await pilot.pause()
+        await typed(pilot, "ctrl+f", "o", "r")
+        assert shown_rows(app) == [
+            "· Oakley Orr — Firm 13",
+            "· Parker Pratt — Pratt Org (observer)",
+            "· Quinn Quade — Quade Org (observer)",
+            "· Reese Rowe — Rowe Org (facilitator)",
+            "· Jordan Jett — Firm 10",
+            "· Morgan Moss — Firm 13",
+        ]
