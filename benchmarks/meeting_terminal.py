@@ -76,14 +76,16 @@ def search_box(pane: Pane, typed: str) -> int | None:
     """The row of the search box showing ``typed`` with the cursor right after it (the
     cursor tells ``Car`` from ``Car `` and from a box whose text is selected), if any."""
     for y, row in enumerate(pane.rows):
-        text = row[:COLUMN]
+        text = row[:COLUMN].ljust(COLUMN)
         start = len(text) - len(text.lstrip())
         if not typed and start == len(text):  # an empty box: the cursor cell alone
             start = 0
         end = start + len(typed)
         if text[start:end] != typed or text[end:].strip() or end >= len(text):
             continue
-        colours = pane.backgrounds[y]
+        colours = pane.backgrounds(y)
+        if colours is None or len(colours) <= end + 1:
+            continue
         box = colours[end - 1] if typed else colours[end + 1]
         if colours[end] != box and all(c == box for c in colours[start:end]):
             return y

@@ -5,7 +5,9 @@ into and read back as a person sees it.
 reads the text of its pane (``capture-pane``): what tmux has drawn from the program's
 output, so the time a program takes to write its frame, and the terminal's to take it
 in, are included. ``wait_for`` polls the pane in a tight loop until it shows what is
-expected and returns the seconds since a given start.
+expected and returns the seconds since a given start. Each look reads the text alone;
+the colours of a row (where a text box's cursor is) are read only for a row whose text
+is already the one expected, so a look stays a fraction of a millisecond.
 
 The tmux commands go through one tmux client in control mode (``tmux -C``, attached to a
 session of its own that runs nothing), not one ``tmux`` process per command: a command
@@ -23,7 +25,6 @@ import shutil
 import subprocess
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import count
 
 #: A quiet terminal: no size or colour surprises from the caller's environment.
@@ -37,37 +38,47 @@ _sessions = count()
 _ESCAPE = re.compile(r"\x1b\[([0-9;:]*)([A-Za-z])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 
 
-@dataclass(frozen=True)
 class Pane:
-    """What a pane shows: each row's text and each character's background colour (a cell
-    highlighted differently, such as a text box's cursor, has a background of its own)."""
+    """What a pane showed at one look: each row's text (``capture-pane -p``, which costs a
+    quarter of a millisecond at 160x50, against some three with the colours read too).
 
-    rows: list[str]
-    backgrounds: list[list[str]]
+    :meth:`backgrounds` reads the colours of one row, looking again (a few hundredths of
+    a millisecond): a cell highlighted differently, such as a text box's cursor, has a
+    background of its own.
+    """
 
-    @classmethod
-    def parse(cls, lines: list[str]) -> Pane:
-        """Read ``capture-pane -e`` lines (text with colour escapes)."""
-        rows: list[str] = []
-        backgrounds: list[list[str]] = []
-        for line in lines:
-            text: list[str] = []
-            colours: list[str] = []
-            state = _Colours()
-            position = 0
-            for match in _ESCAPE.finditer(line):
-                chunk = line[position : match.start()]
-                text.append(chunk)
-                colours += [state.background()] * len(chunk)
-                if match.group(2) == "m":
-                    state.apply(match.group(1))
-                position = match.end()
-            chunk = line[position:]
-            text.append(chunk)
-            colours += [state.background()] * len(chunk)
-            rows.append("".join(text))
-            backgrounds.append(colours)
-        return cls(rows, backgrounds)
+    def __init__(self, terminal: Terminal, rows: list[str]) -> None:
+        self.terminal = terminal
+        self.rows = rows
+
+    def backgrounds(self, y: int) -> list[str] | None:
+        """Each character's background colour on row ``y``, read now; ``None`` if the row
+        shows other text by now than at this look."""
+        lines = self.terminal.control.run(
+            "capture-pane", "-p", "-e", "-S", str(y), "-E", str(y), "-t", self.terminal.session
+        )
+        text, colours = parse_row(lines[0] if lines else "")
+        return colours if text.rstrip() == self.rows[y].rstrip() else None
+
+
+def parse_row(line: str) -> tuple[str, list[str]]:
+    """A row of ``capture-pane -e`` (text with colour escapes): its text and each
+    character's background colour."""
+    text: list[str] = []
+    colours: list[str] = []
+    state = _Colours()
+    position = 0
+    for match in _ESCAPE.finditer(line):
+        chunk = line[position : match.start()]
+        text.append(chunk)
+        colours += [state.background()] * len(chunk)
+        if match.group(2) == "m":
+            state.apply(match.group(1))
+        position = match.end()
+    chunk = line[position:]
+    text.append(chunk)
+    colours += [state.background()] * len(chunk)
+    return "".join(text), colours
 
 
 class _Colours:
@@ -221,7 +232,7 @@ class Terminal:
 
     def pane(self) -> Pane:
         """What the pane shows now."""
-        return Pane.parse(self.control.run("capture-pane", "-p", "-e", "-t", self.session))
+        return Pane(self, self.control.run("capture-pane", "-p", "-t", self.session))
 
     def send(self, *keys: str) -> None:
         """Send keys by tmux name (``C``, ``Space``, ``Enter``, ``C-f``, ``Home``)."""
@@ -230,14 +241,13 @@ class Terminal:
     def wait_for(
         self, shown: Callable[[Pane], bool], started: float, timeout: float = 20.0
     ) -> float:
-        """Poll the pane until ``shown(pane)``; the seconds from ``started``
-        (a ``time.perf_counter()``) to the first look that saw it."""
+        """Look at the pane in a tight loop until ``shown(pane)``; the seconds from
+        ``started`` (a ``time.perf_counter()``) to the end of the look that saw it."""
         while True:
             pane = self.pane()
-            now = time.perf_counter()
             if shown(pane):
-                return now - started
-            if now - started > timeout:
+                return time.perf_counter() - started
+            if time.perf_counter() - started > timeout:
                 screen = "\n".join(pane.rows)
                 raise TimeoutError(f"{self.session}: not shown after {timeout} s:\n{screen}")
             time.sleep(POLL)
