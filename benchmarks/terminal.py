@@ -252,7 +252,19 @@ class Terminal:
                 raise TimeoutError(f"{self.session}: not shown after {timeout} s:\n{screen}")
             time.sleep(POLL)
 
-    def close(self) -> None:
+    def close(self, timeout: float = 5.0) -> None:
+        """End the session and wait (up to ``timeout`` seconds) until the program has
+        exited, so that the files it was writing can be removed."""
+        group = self.control.run("display-message", "-p", "-t", self.session, "#{pane_pid}")
         subprocess.run(
             ["tmux", "kill-session", "-t", self.session], check=False, capture_output=True
         )
+        if not group or not group[0].isdigit():
+            return
+        ends = time.perf_counter() + timeout
+        while time.perf_counter() < ends:
+            try:  # the pane's shell leads the process group the program runs in
+                os.killpg(int(group[0]), 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.02)
