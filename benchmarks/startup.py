@@ -1,10 +1,10 @@
 """Time to first paint: the app on the bundled demo and on a state-wide roster, against a
 minimal Textual app.
 
-The programs are started in turn, in the same run, in a fresh 120x40 tmux session; the
-clock stops when a marker is visible in the pane (``tmux capture-pane``), so the terminal
-output is included (the method of a ``first-paint MARKER RUNS -- COMMAND`` script). One
-launch can be timed to several markers, each when it first shows:
+The programs are started in turn, in the same run, in a fresh 120x40 tmux session
+(:mod:`benchmarks.terminal`); the clock stops when a marker is visible in the pane, so
+the terminal output is included. One launch can be timed to several markers, each when it
+first shows:
 
 * the app on the demo (``nextgen-tui --demo``): its first paint, the line "Opening
   demo.json" (every roster is read in a worker after the first paint), and when the
@@ -35,8 +35,6 @@ from __future__ import annotations
 
 import compileall
 import os
-import shlex
-import shutil
 import statistics
 import subprocess
 import sys
@@ -47,6 +45,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.rosters import seed
+from benchmarks.terminal import Control, Pane, Terminal, have_tmux
 
 FLOOR_APP = """\
 from textual.app import App, ComposeResult
@@ -86,40 +85,28 @@ RUNS = 9
 TIMEOUT = 20.0
 
 
-def _pane(session: str) -> str:
-    result = subprocess.run(
-        ["tmux", "capture-pane", "-p", "-t", session],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return result.stdout
-
-
-def first_paint(command: str, markers: tuple[str, ...], tag: str) -> list[float]:
-    """Seconds from starting ``command`` in a new tmux session until each marker shows."""
-    session = f"bench-{tag}-{os.getpid()}"
-    started = time.perf_counter()
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command],
-        check=True,
-    )
+def first_paint(
+    control: Control, command: list[str], markers: tuple[str, ...], env: dict[str, str]
+) -> list[float]:
+    """Seconds from starting ``command`` in a new 120x40 terminal until each marker shows
+    (each looked for at every look, so a marker shown only briefly is still seen)."""
     seen: dict[str, float] = {}
+    started = time.perf_counter()
+    terminal = Terminal(control, command, (120, 40), env=env)
+
+    def all_seen(pane: Pane) -> bool:
+        now = time.perf_counter() - started
+        text = "\n".join(pane.rows)
+        for marker in markers:
+            if marker not in seen and marker in text:
+                seen[marker] = now
+        return len(seen) == len(markers)
+
     try:
-        while len(seen) < len(markers):
-            pane = _pane(session)
-            now = time.perf_counter() - started
-            for marker in markers:
-                if marker not in seen and marker in pane:
-                    seen[marker] = now
-            if now > TIMEOUT:
-                missing = [m for m in markers if m not in seen]
-                raise TimeoutError(f"{missing!r} never appeared: {pane!r}")
-            time.sleep(0.003)
+        terminal.wait_for(all_seen, started, TIMEOUT)
         return [seen[marker] for marker in markers]
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
-        time.sleep(0.2)  # let the killed program release the terminal and its files
+        terminal.close()
 
 
 IMPORTS = {
@@ -160,7 +147,7 @@ def compile_app(root: Path) -> None:
 
 
 def main() -> None:
-    if shutil.which("tmux") is None:
+    if not have_tmux():
         print("startup.py needs tmux to measure the time to first paint.")
         return
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else RUNS
@@ -170,26 +157,18 @@ def main() -> None:
         print(f"{app_exe} is not installed (run make test or pip install -e . first).")
         return
     compile_app(Path(__file__).resolve().parent.parent)
+    control = Control()
     with tempfile.TemporaryDirectory() as folder:
         floor = Path(folder) / "floor_app.py"
         floor.write_text(FLOOR_APP)
         large = Path(folder) / "large.json"
         seed(large, LARGE_PEOPLE, LARGE_MARKER)
-        # a quiet environment: no terminal size or colour surprises from the caller
-        env = "TERM=xterm-256color COLORTERM=truecolor"
+        # the config folder too: the app writes its preferences as it quits
+        env = {"ROSTER_CONFIG_DIR": folder}
         commands = {
-            "app (demo)": (
-                f"{env} {shlex.quote(str(app_exe))} --demo; sleep 30",
-                (DEMO_FIRST, APP_MARKER),
-            ),
-            "app (10k)": (
-                f"{env} {shlex.quote(str(app_exe))} --db {shlex.quote(str(large))}; sleep 30",
-                (LARGE_FIRST, LARGE_MARKER),
-            ),
-            "floor": (
-                f"{env} {shlex.quote(sys.executable)} {shlex.quote(str(floor))}; sleep 30",
-                (FLOOR_MARKER,),
-            ),
+            "app (demo)": ([str(app_exe), "--demo"], (DEMO_FIRST, APP_MARKER)),
+            "app (10k)": ([str(app_exe), "--db", str(large)], (LARGE_FIRST, LARGE_MARKER)),
+            "floor": ([sys.executable, str(floor)], (FLOOR_MARKER,)),
         }
         # what each launch is timed to: (program, marker) -> label
         labels = {
@@ -200,14 +179,17 @@ def main() -> None:
             ("floor", FLOOR_MARKER): "floor",
         }
         times: dict[str, list[float]] = {label: [] for label in labels.values()}
-        # warm the file cache for both so the first run is not an outlier
-        for command, markers in commands.values():
-            first_paint(command, markers, "warm")
-        for _ in range(runs):  # interleaved, so drift affects both alike
-            for name, (command, markers) in commands.items():
-                seen = first_paint(command, markers, name.split()[0])
-                for marker, seconds in zip(markers, seen, strict=True):
-                    times[labels[(name, marker)]].append(seconds)
+        try:
+            # warm the file cache for both so the first run is not an outlier
+            for command, markers in commands.values():
+                first_paint(control, command, markers, env)
+            for _ in range(runs):  # interleaved, so drift affects both alike
+                for name, (command, markers) in commands.items():
+                    seen = first_paint(control, command, markers, env)
+                    for marker, seconds in zip(markers, seen, strict=True):
+                        times[labels[(name, marker)]].append(seconds)
+        finally:
+            control.close()
     medians = {name: statistics.median(values) for name, values in times.items()}
     for name, values in times.items():
         spread = ", ".join(f"{v * 1000:.0f}" for v in sorted(values))
