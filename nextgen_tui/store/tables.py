@@ -203,7 +203,7 @@ class TableStore:
 
         From the table's models if held, else from the file's data: a bulk put does not
         hold them, and parsing the whole table again for each record made a bulk save of
-        records with ids (an import's updates) quadratic: hours for 10,000 people.
+        records with ids (an import's updates) quadratic: over ten minutes for 10,000.
         """
         if not record_id:
             return None
