@@ -4,7 +4,7 @@ made in transactions (one atomic, durable write and one undo step each).
 :class:`TableStore` knows tables and records, not partnerships: the partnership API is
 :class:`nextgen_tui.store.repository.Store`, built on it. A save re-encodes only the
 records that changed (:mod:`nextgen_tui.store.encoded`) and writes the file's bytes
-through :class:`~nextgen_tui.store.durable.DurableJSONStorage`, which keeps every
+through :class:`~nextgen_tui.store.storage.DurableJSONStorage`, which keeps every
 guarantee: atomic, fsync'd, refused if another program changed the file, one writer.
 """
 
@@ -29,7 +29,6 @@ from nextgen_tui.errors import (
 )
 from nextgen_tui.models import Record, explain
 from nextgen_tui.store.backups import BACKUP_INTERVAL, make_backup
-from nextgen_tui.store.durable import DurableJSONStorage
 from nextgen_tui.store.encoded import EncodedFile
 from nextgen_tui.store.history import DocState, DocStates, History, Step
 from nextgen_tui.store.lock import FileLock
@@ -44,6 +43,7 @@ from nextgen_tui.store.schema import (
     outdated,
     parse_table,
 )
+from nextgen_tui.store.storage import DurableJSONStorage
 
 #: From this many records, :meth:`TableStore.save_many` keeps documents, not models.
 BULK = 1000

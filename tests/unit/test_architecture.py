@@ -87,12 +87,14 @@ def test_importing_the_core_loads_no_textual() -> None:
 
 
 def test_the_way_to_the_first_paint_imports_no_models() -> None:
-    """The command line, the app and its opening screen load without pydantic (the models),
-    so a large roster's first frame does not wait for them (benchmarks/startup.py)."""
+    """The command line, the app and its opening screen load without pydantic (the models,
+    and pydantic-core's JSON parser) or TinyDB, so the first frame does not wait for them
+    (benchmarks/startup.py)."""
     code = (
         "import sys\n"
         "import nextgen_tui.cli.main, nextgen_tui.app, nextgen_tui.store.opening\n"
-        "print(sorted(n for n in sys.modules if n.split('.')[0] == 'pydantic'"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in"
+        " ('pydantic', 'pydantic_core', 'tinydb')"
         " or n.startswith(('nextgen_tui.models', 'screens.commands'))))\n"
     )
     out = subprocess.run(

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from nextgen_tui.errors import UnreadableFileError
-from nextgen_tui.store.durable import parse_json
 from nextgen_tui.store.repository import Store
+from nextgen_tui.store.storage import parse_json
 
 META = {"1": {"format": "sector-partnership-roster", "schema_version": 1, "created": "x"}}
 
