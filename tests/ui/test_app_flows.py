@@ -7,10 +7,8 @@ from datetime import date
 
 import pytest
 from textual import events
-from textual.css.stylesheet import Stylesheet
 from textual.widgets import TextArea
 
-from nextgen_tui import collector
 from nextgen_tui.app import RosterApp
 from nextgen_tui.models import ChampionStatus, OrgKind, RoleKind, Stage
 from nextgen_tui.store.repository import Store
@@ -32,6 +30,7 @@ from tests.support.app_ui import (
     wait,
 )
 from tests.support.notices import Notices
+from tests.support.start_up import started_as_the_command_line_does
 
 SIZE = (100, 24)  # the stage view wide (100 columns and up): its layout is not the point
 
@@ -78,16 +77,7 @@ async def test_one_partnership_opens_its_stage_view_then_stages_waiver_keys_and_
     - escape shows the list under it, built now, and enter opens the partnership again.
     """
     only = f.partnership(store)
-    reparsed: list[Stylesheet] = []
-    reparse = Stylesheet.reparse
-
-    def counted(sheet: Stylesheet) -> None:
-        reparsed.append(sheet)
-        reparse(sheet)
-
-    monkeypatch.setattr(Stylesheet, "reparse", counted)
-    collector.pause()  # as the command line does
-    try:
+    with started_as_the_command_line_does(monkeypatch) as reparsed:
         app = RosterApp(store)
         async with app.run_test(size=SIZE) as pilot:
             await wait(pilot)
@@ -198,8 +188,6 @@ async def test_one_partnership_opens_its_stage_view_then_stages_waiver_keys_and_
             await pilot.press("enter")
             await wait(pilot)
             assert stage_screen(app).partnership_id == only.id, "list: enter opens it again"
-    finally:
-        collector.resume()
 
 
 async def test_second_committed_champion_clears_champions_too_few(store: Store) -> None:

@@ -15,10 +15,8 @@ from typing import Any
 
 import pytest
 from textual.color import Color
-from textual.css.stylesheet import Stylesheet
 from textual.widgets import LoadingIndicator
 
-from nextgen_tui import collector
 from nextgen_tui.app import RosterApp
 from nextgen_tui.errors import UnreadableFileError
 from nextgen_tui.meeting.agenda import start_meeting
@@ -35,6 +33,7 @@ from screens.directory.screen import DirectoryScreen
 from tests.conftest import FIXED_NOW
 from tests.support import factories as f
 from tests.support.app_ui import screen_text, stage_screen, wait
+from tests.support.start_up import started_as_the_command_line_does
 
 SIZE = (80, 24)
 
@@ -106,16 +105,7 @@ async def test_the_roster_replaces_the_opening_screen_at_once_in_the_users_theme
     garbage is collected again once the roster is on screen."""
     with Store(db_path, clock=lambda: FIXED_NOW) as seeding:
         f.partnership(seeding)
-    reparsed: list[Stylesheet] = []
-    reparse = Stylesheet.reparse
-
-    def counted(sheet: Stylesheet) -> None:
-        reparsed.append(sheet)
-        reparse(sheet)
-
-    monkeypatch.setattr(Stylesheet, "reparse", counted)
-    collector.pause()  # as the command line does
-    try:
+    with started_as_the_command_line_does(monkeypatch) as reparsed:
         app = _OpenedApp(claim(db_path), prefs=Prefs(theme="gruvbox"))
         async with app.run_test(size=SIZE) as pilot:
             await wait(pilot)
@@ -133,8 +123,6 @@ async def test_the_roster_replaces_the_opening_screen_at_once_in_the_users_theme
             theme = app.get_theme("gruvbox")
             assert theme is not None and theme.background is not None
             assert screen.styles.background == Color.parse(theme.background), "in the theme"
-    finally:
-        collector.resume()
 
 
 async def test_q_while_opening_quits_without_waiting(tmp_path: Path, gate: threading.Event) -> None:
