@@ -7,6 +7,8 @@ same run, measures and never asserts:
   keypress until the first screen refresh after the new stage view is shown;
 * key to lists drawn (anchor): a bare Textual app with two option lists that swaps in
   the same lines, computed beforehand, on the same keys (what no stage view can beat);
+  the two apps run side by side and take turns, key by key, so that the load on the
+  machine weighs on both alike;
 * refresh after a change (logic): ``PartnershipScreen.reload`` (snapshot, gaps, rosters
   and both lists rebuilt), which runs after every edit.
 
@@ -22,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -29,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -56,6 +60,7 @@ from screens.stage.screen import PartnershipScreen
 
 SIZES = (60, 450)  # companies
 ORDER = [1, 2, 3, 4, 3, 1, 4, 2]
+SIZE = (120, 40)
 NOW = datetime(2026, 6, 1, 9, 0)
 PUBLIC_KINDS = [
     OrgKind.COMMUNITY_COLLEGE,
@@ -177,22 +182,38 @@ class Anchor(App[None]):
         self.shown = number
 
 
-async def switch_times(app: App[None], shown: object, pause: object) -> list[float]:
-    clock = KeyToDraw(app, app.screen)
-    times: list[float] = []
-    for _ in range(6):
-        for number in ORDER:
-            times.append(
-                await clock.press(str(number), str(number), lambda n=number: shown() == n)  # type: ignore[operator, misc]
-            )
-            await pause()  # type: ignore[operator]
-    return times
+async def switch_times(
+    app: RosterApp, screen: PartnershipScreen, pilot: Pilot[None], anchor: Anchor
+) -> tuple[list[float], list[float]]:
+    """The same keys to the app and to the anchor in turn (both running side by side), so
+    that the load on the machine weighs on both alike: (app times, anchor times)."""
+
+    def viewing(number: int) -> Callable[[], bool]:
+        return lambda: screen.view_stage is not None and screen.view_stage.number == number
+
+    def swapped(number: int) -> Callable[[], bool]:
+        return lambda: anchor.shown == str(number)
+
+    async with anchor.run_test(size=SIZE) as anchor_pilot:
+        await anchor_pilot.pause()
+        clock, anchor_clock = KeyToDraw(app, screen), KeyToDraw(anchor, anchor.screen)
+        times: list[float] = []
+        anchor_times: list[float] = []
+        for _ in range(6):
+            for number in ORDER:
+                key = str(number)
+                times.append(await clock.press(key, key, viewing(number)))
+                await pilot.pause()
+                anchor_times.append(await anchor_clock.press(key, key, swapped(number)))
+                await anchor_pilot.pause()
+    return times, anchor_times
 
 
-async def bench(store: Store) -> tuple[list[float], list[float], Lists]:
+async def bench(store: Store) -> tuple[list[float], list[float], list[float]]:
+    """(app switch times, anchor switch times, refresh times)."""
     app = RosterApp(store)  # a single partnership: it opens directly
     lists: Lists = {}
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PartnershipScreen), screen
@@ -202,23 +223,14 @@ async def bench(store: Store) -> tuple[list[float], list[float], Lists]:
             roster = [Option(o.prompt) for o in screen.roster.options]
             gaps = [Option(o.prompt) for o in screen.gap_list.options]
             lists[str(stage.number)] = (roster, gaps)
-        switching = await switch_times(
-            app, lambda: screen.view_stage.number if screen.view_stage else 0, pilot.pause
-        )
+        switching, anchor = await switch_times(app, screen, pilot, Anchor(lists))
         reloading: list[float] = []
         for _ in range(20):
             started = time.perf_counter()
             screen.reload()
             reloading.append(time.perf_counter() - started)
             await pilot.pause()
-    return switching, reloading, lists
-
-
-async def bench_anchor(lists: Lists) -> list[float]:
-    app = Anchor(lists)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        return await switch_times(app, lambda: int(app.shown or 0), pilot.pause)
+    return switching, anchor, reloading
 
 
 def main() -> None:
@@ -230,8 +242,7 @@ def main() -> None:
                 roles = len(store.roles(partnership_id=pid))
             print(f"== {companies} companies, {roles} current roles")
             with Store(path, clock=lambda: NOW) as store:
-                switching, reloading, lists = asyncio.run(bench(store))
-            anchor = asyncio.run(bench_anchor(lists))
+                switching, anchor, reloading = asyncio.run(bench(store))
         report("key to stage drawn (app)", switching, 50)
         report("key to lists drawn (anchor)", anchor, 50)
         print(
