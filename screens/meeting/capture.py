@@ -50,6 +50,7 @@ from nextgen_tui.models import ActionArea, Commitment, LaunchMeeting, MeetingPha
 from nextgen_tui.models.snapshot import PartnershipSnapshot
 from screens.common.confirm import ConfirmScreen
 from screens.common.context import save, store_of
+from screens.common.statics import set_text
 from screens.meeting.forms import AreaForm, CommitmentForm, OpportunityForm
 from screens.meeting.inputs import AreaInput, CaptureInput, entered_target, settle, take
 from screens.meeting.pickers import MergeScreen, dots
@@ -64,7 +65,6 @@ from screens.meeting.widgets import (
     fill,
     highlighted_id,
     opportunity_option,
-    set_text,
 )
 
 #: The capture sections each part works in (shown larger); commitments pick from the areas.

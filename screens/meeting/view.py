@@ -28,6 +28,7 @@ from screens.common.breakpoints import apply_breakpoints
 from screens.common.context import save, store_of
 from screens.common.footer import KeyFooter
 from screens.common.modal import DismissOnce
+from screens.common.statics import set_text
 from screens.meeting.capture import CapturePanel
 from screens.meeting.inputs import SearchInput
 from screens.meeting.people import PeopleList, Row
@@ -36,7 +37,6 @@ from screens.meeting.widgets import (
     CountersPanel,
     NotSaved,
     PhaseBar,
-    set_text,
 )
 
 #: Where the cursor goes when a phase begins.

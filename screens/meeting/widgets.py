@@ -21,6 +21,7 @@ from nextgen_tui.meeting.agenda import PHASES, clock_text, timing
 from nextgen_tui.meeting.counters import Counters
 from nextgen_tui.models import ActionArea, Commitment, LaunchMeeting, MeetingPhase, Opportunity
 from nextgen_tui.models.snapshot import PartnershipSnapshot
+from screens.common.statics import set_text
 
 
 def fill(option_list: OptionList, options: Iterable[Option], keep: str | None = None) -> None:
@@ -35,13 +36,6 @@ def fill(option_list: OptionList, options: Iterable[Option], keep: str | None = 
                 option_list.highlighted = index
                 return
     option_list.highlighted = min(previous or 0, option_list.option_count - 1)
-
-
-def set_text(widget: Static, content: Content, *, layout: bool = True) -> None:
-    """Update a Static only when its text or style changed (each update costs a redraw)."""
-    current = widget.content
-    if not (isinstance(current, Content) and current.is_same(content)):
-        widget.update(content, layout=layout)
 
 
 def highlighted_id(option_list: OptionList, prefix: str) -> int | None:

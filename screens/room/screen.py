@@ -24,7 +24,8 @@ from nextgen_tui.meeting.agenda import clock_text
 from nextgen_tui.meeting.room import POLL_SECONDS, RoomState, RoomUpdate, RoomWatcher
 from nextgen_tui.text.visible import visible
 from screens.common.footer import KeyFooter
-from screens.room.widgets import Counter, areas_text, opportunities_text, set_text
+from screens.common.statics import set_text
+from screens.room.widgets import Counter, areas_text, opportunities_text
 
 
 class RoomScreen(Screen[None]):

@@ -12,16 +12,10 @@ from textual.content import Content
 from textual.widgets import Digits, Static
 
 from nextgen_tui.meeting.room import AreaDots
+from screens.common.statics import set_text
 
 #: The longest row of dots drawn; more dots show as the number alone.
 MAX_DOTS_DRAWN = 24
-
-
-def set_text(widget: Static, content: Content) -> None:
-    """Update a Static only when its text or style changed (each update costs a redraw)."""
-    current = widget.content
-    if not (isinstance(current, Content) and current.is_same(content)):
-        widget.update(content)
 
 
 class Counter(Vertical):
