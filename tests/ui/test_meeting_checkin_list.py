@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from textual.app import App
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import OptionList
 
 from nextgen_tui.store.repository import Store
@@ -87,3 +89,25 @@ async def test_rows_drawn_ahead_while_idle_show_as_they_read(store: Store) -> No
             "· Jordan Jett — Firm 10",
             "· Morgan Moss — Firm 13",
         ]
+
+
+async def test_the_first_key_typed_after_opening_lays_out_nothing(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search box's text size is set as it is sized: the first letter typed redraws
+    the list in place, like every later one, instead of laying the whole screen out."""
+    p = seed(store)
+    app = Host(store, p.id)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.pause()
+        layouts: list[Screen[Any]] = []
+        refresh_layout = Screen._refresh_layout
+
+        def counted(screen: Screen[Any], *args: Any, **kwargs: Any) -> None:
+            layouts.append(screen)
+            refresh_layout(screen, *args, **kwargs)
+
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        await typed(pilot, "ctrl+f", "o")
+        assert shown_rows(app)[0].startswith("· Oakley Orr"), "the first key lists its matches"
+        assert layouts == [], "the first key lays out nothing"
